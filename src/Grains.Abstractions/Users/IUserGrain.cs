@@ -1,0 +1,15 @@
+namespace ChatbotOrleans.Grains.Abstractions;
+
+/// <summary>A signed-in user: their profile and their conversations. Keyed by <see cref="UserId"/>.</summary>
+[Alias("IUserGrain")]
+public interface IUserGrain : IGrainWithGuidKey
+{
+    /// <summary>The user's profile, or <c>null</c> for an id no sign-in created.</summary>
+    Task<UserProfile?> GetProfileAsync();
+
+    /// <summary>The user's conversations, newest first.</summary>
+    Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync();
+
+    /// <summary>Starts a new, empty conversation owned by this user.</summary>
+    Task<ConversationSummary> StartConversationAsync();
+}
