@@ -1,0 +1,191 @@
+using System.Text;
+using ChatbotOrleans.Grains.Abstractions;
+using Microsoft.Extensions.Logging;
+
+namespace ChatbotOrleans.Grains.Conversations;
+
+public sealed partial class ConversationGrain
+{
+    internal const string ReplyGuardReminder = "reply-guard";
+
+    private readonly CancellationTokenSource _deactivating = new();
+    private Task _replies = Task.CompletedTask;
+    private bool _replyGuardRegistered;
+    private MessageId? _replyTo;
+    private StringBuilder? _replyText;
+
+    /// <summary>
+    /// Starts the reply loop unless it runs already. It is not awaited: it runs on this activation's
+    /// scheduler, so its steps interleave with calls (reads and sends still answer while the model
+    /// streams) and never race them on another thread.
+    /// </summary>
+    private void StartReplies()
+    {
+        if (_replies.IsCompleted)
+        {
+            _replies = RunRepliesAsync(_deactivating.Token);
+        }
+    }
+
+    private ReplyInProgress? CurrentReply() =>
+        _replyTo is { } replyTo && _replyText is { } text ? new ReplyInProgress(replyTo, text.ToString(), model.Name) : null;
+
+    private async Task RunRepliesAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested && _conversation.NextPending() is { } userMessage)
+        {
+            var reply = await GenerateAsync(userMessage, cancellationToken);
+            if (reply is null)
+            {
+                return;
+            }
+
+            try
+            {
+                await PersistAsync();
+            }
+            catch (Exception exception)
+            {
+                // Still pending in storage: the guard reminder reactivates the grain and redoes it.
+                LogReplyNotStored(logger, exception, Id);
+                return;
+            }
+
+            await PublishAsync(reply.Status == ReplyStatus.Complete ? new ReplyCompleted(Id, reply) : new ReplyFailed(Id, reply));
+            await ArchiveIfFullAsync();
+        }
+    }
+
+    /// <summary>Streams one reply and records it in state; null when the activation is going away.</summary>
+    private async Task<ChatMessage?> GenerateAsync(ChatMessage userMessage, CancellationToken cancellationToken)
+    {
+        var context = _conversation.ContextFor(userMessage.Id);
+        _replyTo = userMessage.Id;
+        _replyText = new StringBuilder();
+        string? error = null;
+        try
+        {
+            await foreach (var fragment in model.StreamReplyAsync(context, cancellationToken))
+            {
+                if (fragment.Length == 0)
+                {
+                    continue;
+                }
+
+                var offset = _replyText.Length;
+                _replyText.Append(fragment);
+                await PublishAsync(new ReplyDelta(Id, userMessage.Id, offset, fragment, model.Name));
+            }
+
+            if (_replyText.Length == 0)
+            {
+                error = "The model sent an empty reply. Try again.";
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (ChatModelException exception)
+        {
+            LogReplyFailed(logger, exception, Id);
+            error = exception.Message;
+        }
+        catch (Exception exception)
+        {
+            LogReplyFailed(logger, exception, Id);
+            error = "The bot could not answer because of an internal error. Try again.";
+        }
+
+        var text = _replyText.ToString();
+        _replyTo = null;
+        _replyText = null;
+        var status = error is null ? ReplyStatus.Complete : ReplyStatus.Failed;
+        return _conversation.AddReply(userMessage.Id, text, model.Name, status, error, time.GetUtcNow());
+    }
+
+    private async Task ArchiveIfFullAsync()
+    {
+        if (_conversation.PageToArchive() is not { } page)
+        {
+            return;
+        }
+
+        try
+        {
+            // The page is stored before the window forgets it: a crash in between only rewrites the page.
+            await GrainFactory.GetGrain<IConversationPageGrain>(Id.Value, ConversationPageGrain.KeyFor(page.PageIndex))
+                .WriteAsync(page.Messages);
+            _conversation.ConfirmArchived(page.PageIndex);
+            await PersistAsync();
+        }
+        catch (Exception exception)
+        {
+            LogArchiveFailed(logger, exception, Id);
+        }
+    }
+
+    /// <summary>
+    /// Makes sure a reminder will wake this conversation while replies are owed, so a reply survives
+    /// the silo dying mid-stream. It stays registered while the conversation is busy and is removed by
+    /// the first tick that finds nothing owed, which saves two writes per message in a live chat.
+    /// </summary>
+    private async Task EnsureReplyGuardAsync()
+    {
+        if (_replyGuardRegistered)
+        {
+            return;
+        }
+
+        var period = options.Value.ReplyGuardPeriod;
+        await this.RegisterOrUpdateReminder(ReplyGuardReminder, period, period);
+        _replyGuardRegistered = true;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ReplyGuardReminder)
+        {
+            return;
+        }
+
+        if (_conversation.NextPending() is not null)
+        {
+            StartReplies();
+            return;
+        }
+
+        if (_replies.IsCompleted)
+        {
+            var reminder = await this.GetReminder(ReplyGuardReminder);
+            if (reminder is not null)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            _replyGuardRegistered = false;
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _deactivating.CancelAsync();
+        try
+        {
+            await _replies.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the reply stays pending in storage and the reminder resumes it.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The reply in conversation {ConversationId} failed")]
+    private static partial void LogReplyFailed(ILogger logger, Exception exception, ConversationId conversationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The reply in conversation {ConversationId} could not be stored; it stays pending")]
+    private static partial void LogReplyNotStored(ILogger logger, Exception exception, ConversationId conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Archiving a page of conversation {ConversationId} failed; it stays in the window")]
+    private static partial void LogArchiveFailed(ILogger logger, Exception exception, ConversationId conversationId);
+}

@@ -1,0 +1,179 @@
+using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Users;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+
+namespace ChatbotOrleans.Grains.Conversations;
+
+/// <summary>
+/// Holds one conversation. Calls are short: a send is stored, published and answered at once; the
+/// reply is written by a loop running on this activation beside the calls (see the Replies part).
+/// </summary>
+public sealed partial class ConversationGrain(
+    [PersistentState("conversation", StorageNames.Chat)] IPersistentState<ConversationState> state,
+    IChatModel model,
+    TimeProvider time,
+    IOptions<ConversationOptions> options,
+    ILogger<ConversationGrain> logger)
+    : Grain, IConversationGrain, IConversationLifecycle, IRemindable, IDisposable
+{
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private Conversation _conversation = null!;
+    private IAsyncStream<ConversationEvent> _stream = null!;
+
+    private ConversationId Id => new(this.GetPrimaryKey());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _conversation = new Conversation(state.State, options.Value);
+        _stream = this.GetStreamProvider(ConversationStreams.ProviderName)
+            .GetStream<ConversationEvent>(StreamId.Create(ConversationStreams.Namespace, Id.Value));
+        if (_conversation.NextPending() is not null)
+        {
+            // A reply was owed when the last activation ended (crash, restart, deactivation): resume it.
+            await EnsureReplyGuardAsync();
+            StartReplies();
+        }
+    }
+
+    public async Task CreateAsync(UserId owner)
+    {
+        if (_conversation.IsOwnedBy(owner))
+        {
+            return;
+        }
+
+        _conversation.Create(owner, time.GetUtcNow());
+        await PersistAsync();
+    }
+
+    public Task<ConversationSnapshot?> GetSnapshotAsync(UserId caller) =>
+        Task.FromResult(_conversation.IsOwnedBy(caller) ? _conversation.Snapshot(Id, CurrentReply()) : null);
+
+    public async Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(UserId caller, long beforeSequence, int maxCount)
+    {
+        if (!_conversation.IsOwnedBy(caller) || maxCount <= 0)
+        {
+            return [];
+        }
+
+        var found = new List<ChatMessage>();
+        found.AddRange(_conversation.State.Recent.Where(m => m.Sequence < beforeSequence));
+        for (var page = _conversation.State.ArchivedPages - 1; page >= 0 && found.Count < maxCount; page--)
+        {
+            var messages = await GrainFactory
+                .GetGrain<IConversationPageGrain>(Id.Value, ConversationPageGrain.KeyFor(page))
+                .ReadAsync();
+            found.InsertRange(0, messages.Where(m => m.Sequence < beforeSequence));
+        }
+
+        return found.Count <= maxCount ? found : found.GetRange(found.Count - maxCount, maxCount);
+    }
+
+    public async Task<SendResult> SendAsync(UserId caller, SendMessage message)
+    {
+        if (!_conversation.IsOwnedBy(caller))
+        {
+            return new SendResult(SendOutcome.NotFound, Error: "This conversation does not exist.");
+        }
+
+        var isFirst = _conversation.State.Sequence == 0;
+        var decision = _conversation.AddUserMessage(message, time.GetUtcNow());
+        if (decision.Outcome != SendOutcome.Accepted)
+        {
+            return decision.ToResult();
+        }
+
+        await PersistAsync();
+        await EnsureReplyGuardAsync();
+        await PublishAsync(new MessageAdded(Id, decision.Message!));
+        StartReplies();
+        if (isFirst)
+        {
+            await TellOwnerAsync();
+        }
+
+        return decision.ToResult();
+    }
+
+    public async Task<SendResult> RetryReplyAsync(UserId caller, MessageId userMessage)
+    {
+        if (!_conversation.IsOwnedBy(caller))
+        {
+            return new SendResult(SendOutcome.NotFound, Error: "This conversation does not exist.");
+        }
+
+        var decision = _conversation.RetryReply(userMessage);
+        if (decision.Outcome == SendOutcome.Accepted)
+        {
+            await PersistAsync();
+            await EnsureReplyGuardAsync();
+            StartReplies();
+        }
+
+        return decision.ToResult();
+    }
+
+    /// <summary>
+    /// Writes the state, one write at a time: the reply loop and calls interleave on this activation,
+    /// and two overlapping writes would conflict on the storage's ETag. If a write fails, the in-memory
+    /// state may be ahead of the stored one, so this activation is dropped and the next one reloads.
+    /// </summary>
+    private async Task PersistAsync()
+    {
+        await _writeGate.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task PublishAsync(ConversationEvent conversationEvent)
+    {
+        try
+        {
+            await _stream.OnNextAsync(conversationEvent);
+        }
+        catch (Exception exception)
+        {
+            // The stream only notifies; the state is already stored and pages reload it on a gap.
+            LogPublishFailed(logger, exception, Id, conversationEvent.GetType().Name);
+        }
+    }
+
+    private async Task TellOwnerAsync()
+    {
+        var owner = new UserId(_conversation.State.OwnerId);
+        var summary = new ConversationSummary(Id, _conversation.State.Title, _conversation.State.UpdatedAt);
+        try
+        {
+            await GrainFactory.GetGrain<IUserConversations>(owner.Value).ConversationChangedAsync(summary);
+        }
+        catch (Exception exception)
+        {
+            LogOwnerUpdateFailed(logger, exception, Id);
+        }
+    }
+
+    public void Dispose()
+    {
+        _deactivating.Dispose();
+        _writeGate.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {EventType} for conversation {ConversationId} failed")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, ConversationId conversationId, string eventType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Updating the owner's list for conversation {ConversationId} failed")]
+    private static partial void LogOwnerUpdateFailed(ILogger logger, Exception exception, ConversationId conversationId);
+}

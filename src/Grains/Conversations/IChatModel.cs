@@ -1,0 +1,21 @@
+namespace ChatbotOrleans.Grains.Conversations;
+
+/// <summary>
+/// The port to a language model: given the bounded context of a conversation, stream the reply.
+/// Implemented in the silo by the OpenAI adapter and by the offline bot.
+/// </summary>
+public interface IChatModel
+{
+    /// <summary>The name stored with each reply and shown by the page, e.g. "gpt-4o-mini" or "offline".</summary>
+    string Name { get; }
+
+    /// <summary>Whether this is the offline stand-in rather than a real model.</summary>
+    bool IsOffline { get; }
+
+    /// <summary>
+    /// Streams the reply to the last user turn of <paramref name="context"/> as text fragments, in order.
+    /// Cancelling stops the upstream request. Throws <see cref="ChatModelException"/> for a failure the
+    /// user should see (rate limited, unavailable, bad response).
+    /// </summary>
+    IAsyncEnumerable<string> StreamReplyAsync(IReadOnlyList<ChatTurn> context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,11 @@
+using ChatbotOrleans.Grains.Abstractions;
+
+namespace ChatbotOrleans.Grains.Conversations;
+
+/// <summary>Calls on a conversation that only other grains make (the web tier cannot reach them).</summary>
+[Alias("IConversationLifecycle")]
+public interface IConversationLifecycle : IGrainWithGuidKey
+{
+    /// <summary>Makes the conversation exist, owned by <paramref name="owner"/>. Idempotent.</summary>
+    Task CreateAsync(UserId owner);
+}
