@@ -1,0 +1,34 @@
+# Sourced by run.sh and test.sh: makes sure what the app needs on this machine is there, installing
+# it when we may (root with apt-get), otherwise saying exactly what to do.
+
+die() { echo "error: $*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else return 1; fi
+}
+
+apt_install() {
+  command -v apt-get >/dev/null 2>&1 || return 1
+  echo "Installing $* with apt-get…"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+require_dotnet() {
+  command -v dotnet >/dev/null 2>&1 ||
+    die "the .NET 10 SDK is not installed. Install it (Debian: https://learn.microsoft.com/dotnet/core/install/linux-debian), then run this again."
+}
+
+postgres_installed() {
+  [ -n "${PG_BIN:-}" ] && [ -x "$PG_BIN/initdb" ] && return 0
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && return 0
+  command -v initdb >/dev/null 2>&1
+}
+
+# Needed unless a server is given (ConnectionStrings__Orleans for the app, CHATBOT_TEST_POSTGRES for tests).
+require_postgres_server() {
+  postgres_installed && return 0
+  apt_install postgresql-15 || apt_install postgresql ||
+    die "PostgreSQL server binaries were not found. Install them (Debian: sudo apt-get install -y postgresql-15), set PG_BIN to their folder, or point ConnectionStrings__Orleans at an existing server."
+  postgres_installed || die "PostgreSQL was installed but initdb is still not found; set PG_BIN to the folder holding initdb."
+}

@@ -1,0 +1,35 @@
+using Npgsql;
+
+namespace ChatbotOrleans.Silo.Hosting;
+
+/// <summary>The PostgreSQL connection string shared by clustering, storage and reminders.</summary>
+public static class DatabaseConnection
+{
+    public const string Name = "Orleans";
+
+    /// <summary>Reads and checks <c>ConnectionStrings:Orleans</c>; the exception message says what to fix.</summary>
+    public static string Read(IConfiguration configuration)
+    {
+        var value = configuration.GetConnectionString(Name);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ConfigurationException(
+                "ConnectionStrings:Orleans is not set. Set the environment variable ConnectionStrings__Orleans to a PostgreSQL connection string, e.g. \"Host=localhost;Port=5432;Database=chatbot;Username=chatbot;Password=…\".");
+        }
+
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(value);
+            if (string.IsNullOrWhiteSpace(builder.Host))
+            {
+                throw new ConfigurationException("ConnectionStrings:Orleans has no Host; add Host=<server name> to it.");
+            }
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException)
+        {
+            throw new ConfigurationException($"ConnectionStrings:Orleans is not a valid PostgreSQL connection string: {exception.Message}", exception);
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using ChatbotOrleans.Silo.Migrations;
+using Microsoft.Extensions.Options;
+
+namespace ChatbotOrleans.Silo.Hosting;
+
+/// <summary>The silo's command line: run the silo (the default), or an admin task.</summary>
+internal static class SiloCommands
+{
+    /// <summary>Exit code for a configuration mistake, after one line saying what to fix.</summary>
+    public const int ConfigurationError = 2;
+
+    public static RootCommand Create()
+    {
+        var run = new Command("run", "Run the silo (the default when no command is given).") { TreatUnmatchedTokensAsErrors = false };
+        run.SetAction((parse, _) => RunAsync(parse.UnmatchedTokens));
+
+        var migrate = new Command("migrate", "Apply the database migrations to ConnectionStrings:Orleans, then exit.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        migrate.SetAction((parse, cancellationToken) => MigrateAsync(parse.UnmatchedTokens, cancellationToken));
+
+        var root = new RootCommand("ChatbotOrleans silo: the Orleans backend of the chatbot.") { TreatUnmatchedTokensAsErrors = false };
+        root.Subcommands.Add(run);
+        root.Subcommands.Add(migrate);
+        root.SetAction((parse, _) => RunAsync(parse.UnmatchedTokens));
+        return root;
+    }
+
+    private static Task<int> RunAsync(IReadOnlyList<string> args) => ReportingConfigurationErrors(async () =>
+    {
+        var builder = WebApplication.CreateBuilder([.. args]);
+        builder.AddSilo();
+        await using var app = builder.Build();
+        app.MapSilo();
+        await app.RunAsync();
+        return 0;
+    });
+
+    private static Task<int> MigrateAsync(IReadOnlyList<string> args, CancellationToken cancellationToken) => ReportingConfigurationErrors(async () =>
+    {
+        var builder = Host.CreateApplicationBuilder([.. args]);
+        var connectionString = DatabaseConnection.Read(builder.Configuration);
+        using var host = builder.Build();
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Migrations");
+        var applied = await DatabaseMigrator.MigrateAsync(connectionString, logger, cancellationToken);
+        Console.WriteLine(applied.Count == 0
+            ? "The database is up to date; nothing to apply."
+            : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.");
+        return 0;
+    });
+
+    private static async Task<int> ReportingConfigurationErrors(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception exception) when (ConfigurationMessage(exception) is { } message)
+        {
+            await Console.Error.WriteLineAsync($"error: {message}");
+            return ConfigurationError;
+        }
+    }
+
+    private static string? ConfigurationMessage(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => string.Join(" ", validation.Failures),
+        ConfigurationException => exception.Message,
+        AggregateException { InnerExceptions: [var inner] } => ConfigurationMessage(inner),
+        _ => null,
+    };
+}

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatbotOrleans.Silo.Hosting;
+
+[OptionsValidator]
+internal sealed partial class SiloHostOptionsValidator : IValidateOptions<SiloHostOptions>;

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using ChatbotOrleans.Grains;
+using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Hosting;
+using ChatbotOrleans.Silo.ChatModels;
+using ChatbotOrleans.Silo.Dashboard;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Storage;
+
+namespace ChatbotOrleans.Silo.Hosting;
+
+public static class SiloHostingExtensions
+{
+    private const string Invariant = "Npgsql";
+
+    /// <summary>The whole backend: grains, their adapters, and an Orleans silo on PostgreSQL.</summary>
+    public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder)
+    {
+        var connectionString = DatabaseConnection.Read(builder.Configuration);
+        var host = builder.Configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions();
+        builder.Services.AddOptions<SiloHostOptions>().BindConfiguration(SiloHostOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SiloHostOptions>, SiloHostOptionsValidator>();
+        builder.Services.AddOptions<DashboardAccessOptions>().BindConfiguration(DashboardAccessOptions.SectionName);
+        builder.Services.AddHealthChecks().AddCheck<SiloReadyHealthCheck>("orleans-silo", tags: ["ready"]);
+
+        builder.AddGrains();
+        builder.AddChatModel();
+        builder.UseOrleans(silo => silo.UseChatbotCluster(connectionString, host));
+        return builder;
+    }
+
+    /// <summary>
+    /// The Orleans configuration every silo of this app uses, in production and in tests alike:
+    /// ADO.NET clustering, storage and reminders on PostgreSQL, memory streams, the dashboard.
+    /// </summary>
+    public static ISiloBuilder UseChatbotCluster(this ISiloBuilder silo, string connectionString, SiloHostOptions host)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = host.ClusterId;
+            o.ServiceId = host.ServiceId;
+        });
+        silo.ConfigureEndpoints(ResolveAdvertisedAddress(host.AdvertisedIPAddress), host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: true);
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddChatbotStorage(StorageNames.Chat, connectionString);
+        silo.AddChatbotStorage("PubSubStore", connectionString);
+        silo.AddMemoryStreams(ConversationStreams.ProviderName);
+        silo.AddDashboard();
+        return silo;
+    }
+
+    public static WebApplication MapSilo(this WebApplication app)
+    {
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/dashboard", StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseMiddleware<DashboardAccessMiddleware>());
+        app.MapOrleansDashboard("/dashboard");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapGet("/", () => Results.Redirect("/dashboard/"));
+        return app;
+    }
+
+    /// <summary>
+    /// ADO.NET storage with Orleans' own serializer: compact, fast, and tolerant of added fields as
+    /// long as [Id]s are never renumbered (the default Newtonsoft JSON embeds type names and breaks
+    /// on renames).
+    /// </summary>
+    private static void AddChatbotStorage(this ISiloBuilder silo, string name, string connectionString) =>
+        silo.AddAdoNetGrainStorage(name, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<IServiceProvider>((o, services) =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>());
+        }));
+
+    private static IPAddress ResolveAdvertisedAddress(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return IPAddress.Loopback;
+        }
+
+        if (!string.Equals(configured, "auto", StringComparison.OrdinalIgnoreCase))
+        {
+            return IPAddress.TryParse(configured, out var address)
+                ? address
+                : throw new ConfigurationException($"Orleans:AdvertisedIPAddress \"{configured}\" is not an IP address; use an address, \"auto\" or leave it empty.");
+        }
+
+        return NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+            ?? throw new ConfigurationException("Orleans:AdvertisedIPAddress is \"auto\" but this host has no non-loopback IPv4 address.");
+    }
+}

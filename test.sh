@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Sets up what the tests need, checks formatting, builds, and runs every test of the solution.
+# Tests start their own throwaway PostgreSQL from the installed binaries, or use the server named by
+# CHATBOT_TEST_POSTGRES (an admin connection string).
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/prerequisites.sh
+require_dotnet
+if [ -z "${CHATBOT_TEST_POSTGRES:-}" ]; then require_postgres_server; fi
+
+echo "== restore"
+dotnet restore ChatbotOrleans.sln --nologo -v:quiet
+echo "== format check"
+dotnet format ChatbotOrleans.sln --verify-no-changes --no-restore ||
+  die "the code is not formatted as .editorconfig says; run: dotnet format ChatbotOrleans.sln"
+echo "== build"
+dotnet build ChatbotOrleans.sln --no-restore --nologo -clp:ErrorsOnly -v:quiet
+echo "== test"
+mkdir -p artifacts
+log=artifacts/test-output.txt
+status=0
+dotnet test --solution ChatbotOrleans.sln --no-build --results-directory artifacts/test-results "$@" 2>&1 | tee "$log" || status=$?
+
+# One plain closing line that any CI can read.
+summary=$(grep -E '^\s*(total|failed|succeeded|skipped):' "$log" | tail -n 4 | tr -d ' ' | tr '\n' ' ')
+passed=$(sed -n 's/.*succeeded:\([0-9]*\).*/\1/p' <<<"$summary")
+failed=$(sed -n 's/.*failed:\([0-9]*\).*/\1/p' <<<"$summary")
+skipped=$(sed -n 's/.*skipped:\([0-9]*\).*/\1/p' <<<"$summary")
+echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+if [ "$status" -eq 0 ] && [ "${passed:-0}" -eq 0 ]; then die "no test ran"; fi
+exit "$status"

@@ -1,0 +1,125 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace ChatbotOrleans.TestSupport.FakeOpenAI;
+
+/// <summary>The wire format of OpenAI chat completions: server-sent event chunks, full completions, errors.</summary>
+internal static class FakeChunks
+{
+    private static readonly byte[] _dataPrefix = "data: "u8.ToArray();
+    private static readonly byte[] _eventEnd = "\n\n"u8.ToArray();
+    private static readonly byte[] _done = "data: [DONE]\n\n"u8.ToArray();
+    private static readonly byte[] _malformed = "data: {\"id\":\"chatcmpl-fake\",\"choices\":[{\"delta\":{\"content\":\"oops\n\n"u8.ToArray();
+
+    public static Task WriteRoleAsync(HttpResponse response, string id, string model, CancellationToken ct) =>
+        WriteEventAsync(response, id, model, w => w.WriteString("role", "assistant"), finishReason: null, ct);
+
+    public static Task WriteContentAsync(HttpResponse response, string id, string model, string text, CancellationToken ct) =>
+        WriteEventAsync(response, id, model, w => w.WriteString("content", text), finishReason: null, ct);
+
+    public static Task WriteStopAsync(HttpResponse response, string id, string model, CancellationToken ct) =>
+        WriteEventAsync(response, id, model, _ => { }, finishReason: "stop", ct);
+
+    public static async Task WriteDoneAsync(HttpResponse response, CancellationToken ct)
+    {
+        await response.Body.WriteAsync(_done, ct);
+        await response.Body.FlushAsync(ct);
+    }
+
+    public static async Task WriteMalformedAsync(HttpResponse response, CancellationToken ct)
+    {
+        await response.Body.WriteAsync(_malformed, ct);
+        await response.Body.FlushAsync(ct);
+    }
+
+    public static Task WriteCompletionAsync(HttpResponse response, string id, string model, string text, CancellationToken ct)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            WriteHeader(w, id, model, "chat.completion");
+            w.WriteStartArray("choices");
+            w.WriteStartObject();
+            w.WriteNumber("index", 0);
+            w.WriteStartObject("message");
+            w.WriteString("role", "assistant");
+            w.WriteString("content", text);
+            w.WriteEndObject();
+            w.WriteString("finish_reason", "stop");
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        response.ContentType = "application/json";
+        return response.Body.WriteAsync(buffer.WrittenMemory, ct).AsTask();
+    }
+
+    public static Task WriteErrorAsync(HttpResponse response, int statusCode, CancellationToken ct)
+    {
+        var (type, code) = statusCode switch
+        {
+            429 => ("requests", "rate_limit_exceeded"),
+            401 => ("invalid_request_error", "invalid_api_key"),
+            _ => ("server_error", "fake_failure"),
+        };
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("error");
+            w.WriteString("message", $"Fake OpenAI server failure with status {statusCode}.");
+            w.WriteString("type", type);
+            w.WriteString("code", code);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        response.ContentType = "application/json";
+        return response.Body.WriteAsync(buffer.WrittenMemory, ct).AsTask();
+    }
+
+    private static async Task WriteEventAsync(
+        HttpResponse response, string id, string model, Action<Utf8JsonWriter> writeDelta, string? finishReason, CancellationToken ct)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        buffer.Write(_dataPrefix);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            WriteHeader(w, id, model, "chat.completion.chunk");
+            w.WriteStartArray("choices");
+            w.WriteStartObject();
+            w.WriteNumber("index", 0);
+            w.WriteStartObject("delta");
+            writeDelta(w);
+            w.WriteEndObject();
+            if (finishReason is null)
+            {
+                w.WriteNull("finish_reason");
+            }
+            else
+            {
+                w.WriteString("finish_reason", finishReason);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        buffer.Write(_eventEnd);
+        await response.Body.WriteAsync(buffer.WrittenMemory, ct);
+        await response.Body.FlushAsync(ct);
+    }
+
+    private static void WriteHeader(Utf8JsonWriter w, string id, string model, string kind)
+    {
+        w.WriteString("id", id);
+        w.WriteString("object", kind);
+        w.WriteNumber("created", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        w.WriteString("model", model);
+    }
+}

@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatbotOrleans.TestSupport.FakeOpenAI;
+
+/// <summary>
+/// An in-process OpenAI-compatible server on Kestrel (127.0.0.1, free port) that streams chat completions
+/// as server-sent events. Tests change its behaviour at any time and read what it received. Safe for many
+/// concurrent streams: the hot path takes no lock.
+/// </summary>
+public sealed class FakeOpenAIServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentQueue<FakeChatRequest> _requests = new();
+    private FakeFault? _statusFault;
+    private FakeFault? _cutFault;
+    private FakeFault? _malformedFault;
+    private int _requestsStarted;
+    private int _requestsCompleted;
+    private int _requestsAbortedByClient;
+
+    private FakeOpenAIServer(WebApplication app) => _app = app;
+
+    /// <summary>Base URL to configure as the OpenAI endpoint, e.g. <c>http://127.0.0.1:41234/v1</c>.</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>The reply for a request; by default "Echo: " and the last user message.</summary>
+    public Func<FakeChatRequest, string> ReplyText { get; set; } = request => "Echo: " + request.LastUserText;
+
+    /// <summary>Splits the reply into streamed tokens; by default words, each with its leading whitespace.</summary>
+    public Func<string, IReadOnlyList<string>> Tokenizer { get; set; } = SplitWords;
+
+    /// <summary>Pause between the role chunk and the first content token.</summary>
+    public TimeSpan FirstTokenDelay { get; set; }
+
+    /// <summary>Pause before each content token after the first.</summary>
+    public TimeSpan TokenDelay { get; set; }
+
+    /// <summary>
+    /// Awaited before each content token is written (index from 0, and once more with the token count before
+    /// the final chunk), with the request's abort token, and before any planned cut or malformed chunk at that
+    /// index: lets a test hold the stream at a precise point instead of relying on timing.
+    /// </summary>
+    public Func<FakeChatRequest, int, CancellationToken, Task>? BeforeTokenAsync { get; set; }
+
+    /// <summary>Every request received so far, in arrival order (a snapshot).</summary>
+    public IReadOnlyList<FakeChatRequest> Requests => [.. _requests];
+
+    public int RequestsStarted => Volatile.Read(ref _requestsStarted);
+
+    /// <summary>Requests the server finished as planned, including planned failures.</summary>
+    public int RequestsCompleted => Volatile.Read(ref _requestsCompleted);
+
+    public int RequestsAbortedByClient => Volatile.Read(ref _requestsAbortedByClient);
+
+    public static async Task<FakeOpenAIServer> StartAsync(CancellationToken ct = default)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.AddServerHeader = false;
+
+            // Benchmarks may hold thousands of slow streams; rate limits would kill them, not the client.
+            kestrel.Limits.MinResponseDataRate = null;
+            kestrel.Limits.MinRequestBodyDataRate = null;
+            kestrel.Limits.MaxConcurrentConnections = null;
+        });
+
+        var server = new FakeOpenAIServer(builder.Build());
+        server._app.Run(server.HandleAsync);
+        await server._app.StartAsync(ct);
+
+        var address = server._app.Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Endpoint = new Uri(address.TrimEnd('/') + "/v1");
+        return server;
+    }
+
+    /// <summary>The next <paramref name="requests"/> requests answer <paramref name="statusCode"/> with an OpenAI error body.</summary>
+    public void FailNextRequests(int requests, int statusCode, TimeSpan? retryAfter = null) =>
+        Volatile.Write(ref _statusFault, new FakeFault(requests, statusCode, retryAfter));
+
+    /// <summary>The next <paramref name="requests"/> streams are cut (connection aborted) after <paramref name="afterTokens"/> tokens.</summary>
+    public void CutConnectionAfterTokens(int afterTokens, int requests = 1) =>
+        Volatile.Write(ref _cutFault, new FakeFault(requests, afterTokens: afterTokens));
+
+    /// <summary>The next <paramref name="requests"/> streams send an unparsable chunk after <paramref name="afterTokens"/> tokens, then end.</summary>
+    public void SendMalformedChunkAfterTokens(int afterTokens, int requests = 1) =>
+        Volatile.Write(ref _malformedFault, new FakeFault(requests, afterTokens: afterTokens));
+
+    /// <summary>Cancels every planned failure, cut and malformed chunk.</summary>
+    public void ClearFaults()
+    {
+        Volatile.Write(ref _statusFault, null);
+        Volatile.Write(ref _cutFault, null);
+        Volatile.Write(ref _malformedFault, null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(deadline.Token);
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    private static string[] SplitWords(string text)
+    {
+        var tokens = new List<string>();
+        var start = 0;
+        for (var i = 1; i <= text.Length; i++)
+        {
+            if (i == text.Length || (char.IsWhiteSpace(text[i]) && !char.IsWhiteSpace(text[i - 1])))
+            {
+                tokens.Add(text[start..i]);
+                start = i;
+            }
+        }
+
+        return [.. tokens];
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method)
+            || context.Request.Path.Value?.EndsWith("/chat/completions", StringComparison.Ordinal) != true)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        var ct = linked.Token;
+        var body = await new StreamReader(context.Request.Body).ReadToEndAsync(ct);
+        var request = FakeChatRequest.Parse(
+            Interlocked.Increment(ref _requestsStarted), body, context.Request.Headers.Authorization.ToString());
+        _requests.Enqueue(request);
+
+        try
+        {
+            var outcome = await RespondAsync(context, request, ct);
+            if (request.Finish(outcome) && outcome != FakeRequestOutcome.ConnectionCut)
+            {
+                Interlocked.Increment(ref _requestsCompleted);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
+        {
+            if (request.Finish(FakeRequestOutcome.AbortedByClient))
+            {
+                Interlocked.Increment(ref _requestsAbortedByClient);
+            }
+        }
+    }
+
+    private async Task<FakeRequestOutcome> RespondAsync(HttpContext context, FakeChatRequest request, CancellationToken ct)
+    {
+        var response = context.Response;
+        if (FakeFault.Claim(Volatile.Read(ref _statusFault)) is { } failure)
+        {
+            response.StatusCode = failure.StatusCode;
+            if (failure.RetryAfter is { } retryAfter)
+            {
+                response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
+            await FakeChunks.WriteErrorAsync(response, failure.StatusCode, ct);
+            return FakeRequestOutcome.FailedWithStatus;
+        }
+
+        var id = "chatcmpl-fake-" + request.Number.ToString(CultureInfo.InvariantCulture);
+        var model = request.Model ?? "fake-model";
+        var tokens = Tokenizer(ReplyText(request));
+        if (!request.Stream)
+        {
+            await FakeChunks.WriteCompletionAsync(response, id, model, string.Concat(tokens), ct);
+            return FakeRequestOutcome.Completed;
+        }
+
+        var cut = FakeFault.Claim(Volatile.Read(ref _cutFault));
+        var malformed = FakeFault.Claim(Volatile.Read(ref _malformedFault));
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        await FakeChunks.WriteRoleAsync(response, id, model, ct);
+
+        for (var i = 0; i <= tokens.Count; i++)
+        {
+            var delay = i == 0 ? FirstTokenDelay : TokenDelay;
+            if (i < tokens.Count && delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, ct);
+            }
+
+            if (BeforeTokenAsync is { } beforeToken)
+            {
+                await beforeToken(request, i, ct);
+            }
+
+            if (cut?.AfterTokens == i)
+            {
+                // Finish first: aborting also trips RequestAborted, which must not count as the client's doing.
+                request.Finish(FakeRequestOutcome.ConnectionCut);
+                context.Abort();
+                return FakeRequestOutcome.ConnectionCut;
+            }
+
+            if (malformed?.AfterTokens == i)
+            {
+                await FakeChunks.WriteMalformedAsync(response, ct);
+                return FakeRequestOutcome.MalformedChunkSent;
+            }
+
+            if (i == tokens.Count)
+            {
+                break;
+            }
+
+            await FakeChunks.WriteContentAsync(response, id, model, tokens[i], ct);
+            request.TokenSent();
+        }
+
+        await FakeChunks.WriteStopAsync(response, id, model, ct);
+        await FakeChunks.WriteDoneAsync(response, ct);
+        return FakeRequestOutcome.Completed;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace ChatbotOrleans.DevHost;
+
+/// <summary>
+/// One app process (silo or frontend) run from its built assembly: its output is relayed line by line
+/// with a prefix, it can be waited on over HTTP, and it is stopped the way a container would be
+/// (SIGTERM, then a kill after a grace period).
+/// </summary>
+public sealed partial class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private AppProcess(Process process, string name)
+    {
+        _process = process;
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public Task Exited => _process.WaitForExitAsync();
+
+    public static AppProcess Start(
+        string name,
+        string assembly,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string?> environment,
+        Action<string> output,
+        params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(assembly);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Relay(e.Data);
+        process.ErrorDataReceived += (_, e) => Relay(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new AppProcess(process, name);
+
+        void Relay(string? line)
+        {
+            if (line is not null)
+            {
+                output($"[{name}] {line}");
+            }
+        }
+    }
+
+    /// <summary>Polls <paramref name="url"/> until it answers 2xx, the process exits, or the timeout passes.</summary>
+    public async Task WaitUntilHealthyAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready.");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(url, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One slow answer; try again.
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{Name} was not ready at {url} within {timeout.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+    }
+
+    /// <summary>Asks the process to stop (SIGTERM) and kills it if it has not exited after <paramref name="grace"/>.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows() || Kill(_process.Id, SigTerm) != 0)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Ends the process at once, as a crash or an OOM kill would (SIGKILL).</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromSeconds(10));
+        _process.Dispose();
+    }
+
+    private const int SigTerm = 15;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}

@@ -1,0 +1,105 @@
+namespace ChatbotOrleans.DevHost;
+
+/// <summary>The whole app on this machine: PostgreSQL (started here unless configured), a silo and the frontend.</summary>
+public sealed class LocalStack : IAsyncDisposable
+{
+    private const string ConnectionVariable = "ConnectionStrings__Orleans";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly List<AppProcess> _processes = [];
+    private LocalPostgres? _postgres;
+
+    private LocalStack()
+    {
+    }
+
+    public Uri WebUrl { get; private set; } = null!;
+
+    public Uri DashboardUrl { get; private set; } = null!;
+
+    public static async Task<LocalStack> StartAsync(RepositoryLayout layout, int webPort, Action<string> log, CancellationToken cancellationToken)
+    {
+        var stack = new LocalStack();
+        try
+        {
+            await stack.StartCoreAsync(layout, webPort, log, cancellationToken);
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Waits until a process exits by itself (returned) or the token is cancelled (null).</summary>
+    public async Task<AppProcess?> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        var exits = _processes.Select(async p =>
+        {
+            await p.Exited;
+            return (AppProcess?)p;
+        });
+        var cancelled = Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => (AppProcess?)null, TaskScheduler.Default);
+        var first = await Task.WhenAny([.. exits, cancelled]);
+        return await first;
+    }
+
+    private async Task StartCoreAsync(RepositoryLayout layout, int webPort, Action<string> log, CancellationToken cancellationToken)
+    {
+        var connectionString = Environment.GetEnvironmentVariable(ConnectionVariable);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            log($"No {ConnectionVariable} set: using a local PostgreSQL with its data in {Path.Combine(layout.DataDirectory, "postgres")}");
+            _postgres = await LocalPostgres.StartAsync(Path.Combine(layout.DataDirectory, "postgres"), FreePort.Prefer(55432), log, cancellationToken);
+            await _postgres.CreateDatabaseAsync("chatbot", cancellationToken);
+            connectionString = _postgres.ConnectionString("chatbot");
+        }
+
+        var dashboardPort = FreePort.Prefer(8081);
+        var environment = new Dictionary<string, string?>
+        {
+            [ConnectionVariable] = connectionString,
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["Orleans__SiloPort"] = FreePort.Prefer(11111).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = FreePort.Prefer(30000).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var migrate = AppProcess.Start("migrate", layout.SiloAssembly, layout.SiloDirectory, environment, log, "migrate");
+        await migrate.Exited.WaitAsync(cancellationToken);
+        if (migrate.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the migrations failed (exit code {migrate.ExitCode}); see the lines above.");
+        }
+
+        DashboardUrl = new Uri($"http://localhost:{dashboardPort}/dashboard/");
+        var silo = Start("silo", layout.SiloAssembly, layout.SiloDirectory, environment, $"http://127.0.0.1:{dashboardPort}", log);
+        await silo.WaitUntilHealthyAsync(new Uri($"http://127.0.0.1:{dashboardPort}/health/ready"), StartTimeout, cancellationToken);
+
+        WebUrl = new Uri($"http://localhost:{webPort}/");
+        var web = Start("web", layout.FrontendAssembly, layout.FrontendDirectory, environment, $"http://127.0.0.1:{webPort}", log);
+        await web.WaitUntilHealthyAsync(new Uri($"http://127.0.0.1:{webPort}/health/ready"), StartTimeout, cancellationToken);
+    }
+
+    private AppProcess Start(string name, string assembly, string directory, Dictionary<string, string?> environment, string url, Action<string> log)
+    {
+        var process = AppProcess.Start(name, assembly, directory, new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = url, ["Urls"] = url }, log);
+        _processes.Add(process);
+        return process;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The web tier first, so no request reaches a silo that is leaving.
+        for (var i = _processes.Count - 1; i >= 0; i--)
+        {
+            await _processes[i].DisposeAsync();
+        }
+
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+}
