@@ -159,6 +159,12 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
 
         _ownsServer = false;
+        var socketDirectory = SocketDirectoryFor(_dataDirectory);
+        if (Directory.Exists(socketDirectory) && !Directory.EnumerateFileSystemEntries(socketDirectory).Any())
+        {
+            Directory.Delete(socketDirectory);
+        }
+
         _log("PostgreSQL stopped");
     }
 

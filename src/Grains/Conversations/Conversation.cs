@@ -159,6 +159,13 @@ public sealed class Conversation(ConversationState state, ConversationOptions op
             line = line[..newline].TrimEnd();
         }
 
-        return line.Length <= TitleLength ? line.ToString() : string.Concat(line[..(TitleLength - 1)].TrimEnd(), "…");
+        if (line.Length <= TitleLength)
+        {
+            return line.ToString();
+        }
+
+        // Never cut between the two halves of a surrogate pair (an emoji, say).
+        var cut = char.IsHighSurrogate(line[TitleLength - 2]) ? TitleLength - 2 : TitleLength - 1;
+        return string.Concat(line[..cut].TrimEnd(), "…");
     }
 }

@@ -7,8 +7,8 @@ namespace ChatbotOrleans.Grains.Conversations;
 public static class MessageRules
 {
     /// <summary>
-    /// Returns the text to store (line breaks normalised to \n), or an error sentence for the page.
-    /// Nothing is trimmed inside the text: what the user typed is what is kept.
+    /// Returns the text to store (line breaks normalised to \n, Unicode to form C, surrounding white
+    /// space removed), or an error sentence for the page.
     /// </summary>
     public static (string? Text, string? Error) Check(string? text, int maxLength)
     {
@@ -17,7 +17,15 @@ public static class MessageRules
             return (null, "Type a message first: an empty message cannot be sent.");
         }
 
-        var normalized = text.ReplaceLineEndings("\n").Trim();
+        var trimmed = text.ReplaceLineEndings("\n").Trim();
+
+        // Checked before normalising: normalisation throws on a broken surrogate.
+        if (FindForbiddenCharacter(trimmed) is { } error)
+        {
+            return (null, error);
+        }
+
+        var normalized = trimmed.Normalize(NormalizationForm.FormC);
         if (normalized.Length > maxLength)
         {
             return (null, string.Create(
@@ -25,10 +33,15 @@ public static class MessageRules
                 $"The message is {normalized.Length:N0} characters long; the limit is {maxLength:N0}. Shorten it and send again."));
         }
 
-        for (var i = 0; i < normalized.Length; i++)
+        return (normalized, null);
+    }
+
+    private static string? FindForbiddenCharacter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = normalized[i];
-            if (char.IsHighSurrogate(c) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 i++;
                 continue;
@@ -36,17 +49,17 @@ public static class MessageRules
 
             if (char.IsSurrogate(c))
             {
-                return (null, "The message contains a broken character (an unpaired surrogate) and was not sent.");
+                return "The message contains a broken character (an unpaired surrogate) and was not sent.";
             }
 
             if (char.IsControl(c) && c is not '\n' and not '\t')
             {
-                return (null, string.Create(
+                return string.Create(
                     CultureInfo.InvariantCulture,
-                    $"The message contains an invisible control character (U+{(int)c:X4}) and was not sent."));
+                    $"The message contains an invisible control character (U+{(int)c:X4}) and was not sent.");
             }
         }
 
-        return (normalized.Normalize(NormalizationForm.FormC), null);
+        return null;
     }
 }

@@ -35,12 +35,14 @@ public static class EmailAddressRules
         var at = text.LastIndexOf('@');
         var local = text[..at];
         var domain = text[(at + 1)..];
-        if (local.Length is 0 or > 64 || !domain.Contains('.', StringComparison.Ordinal) || domain.StartsWith('.') || domain.EndsWith('.')
-            || domain.Contains("..", StringComparison.Ordinal))
+        if (local.Length > 64 || !domain.Contains('.', StringComparison.Ordinal) || HasMisplacedDot(local) || HasMisplacedDot(domain))
         {
             return (null, notAnAddress);
         }
 
         return (text.ToLowerInvariant(), null);
     }
+
+    private static bool HasMisplacedDot(string part) =>
+        part.Length == 0 || part.StartsWith('.') || part.EndsWith('.') || part.Contains("..", StringComparison.Ordinal);
 }

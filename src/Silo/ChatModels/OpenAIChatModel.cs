@@ -17,7 +17,7 @@ internal sealed class OpenAIChatModel : IChatModel
     private const string PlaceholderApiKey = "no-key-required";
 
     // A server asking for a longer pause than this is better reported to the user than waited for.
-    private static readonly TimeSpan _maxRetryAfterWait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan MaxRetryAfterWait = TimeSpan.FromSeconds(20);
 
     private readonly OpenAIOptions _options;
     private readonly ChatClient _client;
@@ -121,7 +121,7 @@ internal sealed class OpenAIChatModel : IChatModel
     {
         if (retryAfter is { } requested)
         {
-            return requested <= _maxRetryAfterWait ? requested : null;
+            return requested <= MaxRetryAfterWait ? requested : null;
         }
 
         // Exponential backoff with jitter, so silos hit by the same outage do not retry in lockstep.

@@ -30,22 +30,26 @@ public static class SiloHostingExtensions
 
         builder.AddGrains();
         builder.AddChatModel();
-        builder.UseOrleans(silo => silo.UseChatbotCluster(connectionString, host));
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = host.ClusterId;
+                o.ServiceId = host.ServiceId;
+            });
+            silo.ConfigureEndpoints(ResolveAdvertisedAddress(host.AdvertisedIPAddress), host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseChatbotProviders(connectionString);
+            silo.AddDashboard();
+        });
         return builder;
     }
 
     /// <summary>
-    /// The Orleans configuration every silo of this app uses, in production and in tests alike:
-    /// ADO.NET clustering, storage and reminders on PostgreSQL, memory streams, the dashboard.
+    /// The providers every silo of this app uses, in production and in tests alike: ADO.NET
+    /// clustering, grain storage and reminders on PostgreSQL, and the conversation streams.
     /// </summary>
-    public static ISiloBuilder UseChatbotCluster(this ISiloBuilder silo, string connectionString, SiloHostOptions host)
+    public static ISiloBuilder UseChatbotProviders(this ISiloBuilder silo, string connectionString)
     {
-        silo.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = host.ClusterId;
-            o.ServiceId = host.ServiceId;
-        });
-        silo.ConfigureEndpoints(ResolveAdvertisedAddress(host.AdvertisedIPAddress), host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: true);
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;
@@ -59,7 +63,6 @@ public static class SiloHostingExtensions
         silo.AddChatbotStorage(StorageNames.Chat, connectionString);
         silo.AddChatbotStorage("PubSubStore", connectionString);
         silo.AddMemoryStreams(ConversationStreams.ProviderName);
-        silo.AddDashboard();
         return silo;
     }
 

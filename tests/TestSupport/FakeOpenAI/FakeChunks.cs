@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -7,10 +8,10 @@ namespace ChatbotOrleans.TestSupport.FakeOpenAI;
 /// <summary>The wire format of OpenAI chat completions: server-sent event chunks, full completions, errors.</summary>
 internal static class FakeChunks
 {
-    private static readonly byte[] _dataPrefix = "data: "u8.ToArray();
-    private static readonly byte[] _eventEnd = "\n\n"u8.ToArray();
-    private static readonly byte[] _done = "data: [DONE]\n\n"u8.ToArray();
-    private static readonly byte[] _malformed = "data: {\"id\":\"chatcmpl-fake\",\"choices\":[{\"delta\":{\"content\":\"oops\n\n"u8.ToArray();
+    private static readonly byte[] DataPrefix = "data: "u8.ToArray();
+    private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
+    private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
+    private static readonly byte[] Malformed = "data: {\"id\":\"chatcmpl-fake\",\"choices\":[{\"delta\":{\"content\":\"oops\n\n"u8.ToArray();
 
     public static Task WriteRoleAsync(HttpResponse response, string id, string model, CancellationToken ct) =>
         WriteEventAsync(response, id, model, w => w.WriteString("role", "assistant"), finishReason: null, ct);
@@ -23,13 +24,13 @@ internal static class FakeChunks
 
     public static async Task WriteDoneAsync(HttpResponse response, CancellationToken ct)
     {
-        await response.Body.WriteAsync(_done, ct);
+        await response.Body.WriteAsync(Done, ct);
         await response.Body.FlushAsync(ct);
     }
 
     public static async Task WriteMalformedAsync(HttpResponse response, CancellationToken ct)
     {
-        await response.Body.WriteAsync(_malformed, ct);
+        await response.Body.WriteAsync(Malformed, ct);
         await response.Body.FlushAsync(ct);
     }
 
@@ -57,8 +58,14 @@ internal static class FakeChunks
         return response.Body.WriteAsync(buffer.WrittenMemory, ct).AsTask();
     }
 
-    public static Task WriteErrorAsync(HttpResponse response, int statusCode, CancellationToken ct)
+    public static Task WriteErrorAsync(HttpResponse response, int statusCode, TimeSpan? retryAfter, CancellationToken ct)
     {
+        response.StatusCode = statusCode;
+        if (retryAfter is { } wait)
+        {
+            response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
         var (type, code) = statusCode switch
         {
             429 => ("requests", "rate_limit_exceeded"),
@@ -85,7 +92,7 @@ internal static class FakeChunks
         HttpResponse response, string id, string model, Action<Utf8JsonWriter> writeDelta, string? finishReason, CancellationToken ct)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        buffer.Write(_dataPrefix);
+        buffer.Write(DataPrefix);
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
@@ -110,7 +117,7 @@ internal static class FakeChunks
             w.WriteEndObject();
         }
 
-        buffer.Write(_eventEnd);
+        buffer.Write(EventEnd);
         await response.Body.WriteAsync(buffer.WrittenMemory, ct);
         await response.Body.FlushAsync(ct);
     }

@@ -36,7 +36,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     public Func<FakeChatRequest, string> ReplyText { get; set; } = request => "Echo: " + request.LastUserText;
 
     /// <summary>Splits the reply into streamed tokens; by default words, each with its leading whitespace.</summary>
-    public Func<string, IReadOnlyList<string>> Tokenizer { get; set; } = SplitWords;
+    public Func<string, IReadOnlyList<string>> Tokenizer { get; set; } = FakeTokenizer.SplitWords;
 
     /// <summary>Pause between the role chunk and the first content token.</summary>
     public TimeSpan FirstTokenDelay { get; set; }
@@ -114,22 +114,6 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private static string[] SplitWords(string text)
-    {
-        var tokens = new List<string>();
-        var start = 0;
-        for (var i = 1; i <= text.Length; i++)
-        {
-            if (i == text.Length || (char.IsWhiteSpace(text[i]) && !char.IsWhiteSpace(text[i - 1])))
-            {
-                tokens.Add(text[start..i]);
-                start = i;
-            }
-        }
-
-        return [.. tokens];
-    }
-
     private async Task HandleAsync(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
@@ -168,13 +152,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         var response = context.Response;
         if (FakeFault.Claim(Volatile.Read(ref _statusFault)) is { } failure)
         {
-            response.StatusCode = failure.StatusCode;
-            if (failure.RetryAfter is { } retryAfter)
-            {
-                response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            }
-
-            await FakeChunks.WriteErrorAsync(response, failure.StatusCode, ct);
+            await FakeChunks.WriteErrorAsync(response, failure.StatusCode, failure.RetryAfter, ct);
             return FakeRequestOutcome.FailedWithStatus;
         }
 

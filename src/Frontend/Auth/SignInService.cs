@@ -1,0 +1,47 @@
+using ChatbotOrleans.Frontend.Hosting;
+using ChatbotOrleans.Grains.Abstractions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace ChatbotOrleans.Frontend.Auth;
+
+/// <summary>Signs a user in through the cluster and issues the auth cookie.</summary>
+internal sealed partial class SignInService(IClusterClient client, ClusterConnectionMonitor monitor, ILogger<SignInService> logger)
+{
+    private const string Unavailable = "Sign-in is unavailable right now. Please try again in a moment.";
+
+    /// <returns><c>null</c> when signed in, otherwise a sentence to show.</returns>
+    public async Task<string?> SignInAsync(HttpContext httpContext, string email)
+    {
+        // Before the first gateway connection the client knows no grain types at all.
+        if (!monitor.IsConnected)
+        {
+            return Unavailable;
+        }
+
+        SignInResult result;
+        try
+        {
+            result = await client.GetGrain<ISignInGrain>(0).SignInAsync(email);
+        }
+        catch (Exception exception) when (exception is OrleansException or TimeoutException)
+        {
+            LogClusterUnavailable(logger, exception);
+            return Unavailable;
+        }
+
+        if (result.User is not { } user)
+        {
+            return result.Error ?? "Sign-in failed.";
+        }
+
+        await httpContext.SignInAsync(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            UserClaims.CreatePrincipal(user),
+            new AuthenticationProperties { IsPersistent = true });
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in failed: the cluster did not answer.")]
+    private static partial void LogClusterUnavailable(ILogger logger, Exception exception);
+}

@@ -1,0 +1,231 @@
+using ChatbotOrleans.Grains.Abstractions;
+
+namespace ChatbotOrleans.Frontend.Chat;
+
+/// <summary>
+/// What a page shows of one conversation: a snapshot plus the stream events newer than it.
+/// Not thread-safe; its owner calls it from one logical thread (the circuit's dispatcher).
+/// </summary>
+/// <remarks>
+/// Order of use: <see cref="Reset"/> to a conversation, <see cref="BeginLoad"/>, subscribe, fetch the
+/// snapshot, <see cref="Load"/>. Events arriving between <see cref="BeginLoad"/> and <see cref="Load"/>
+/// are buffered and replayed on top of the snapshot, so nothing falls between the two.
+/// </remarks>
+public sealed class ConversationView
+{
+    private readonly List<ChatMessage> _messages = [];
+    private readonly List<ConversationEvent> _buffered = [];
+    private long _loadToken;
+
+    public ConversationId? ConversationId { get; private set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    /// <summary>The sequence of the newest durable message shown (0 when none).</summary>
+    public long Sequence { get; private set; }
+
+    public IReadOnlyList<ChatMessage> Messages => _messages;
+
+    public bool HasOlder { get; private set; }
+
+    /// <summary>The reply being streamed, as far as it has come.</summary>
+    public ReplyInProgress? InProgress { get; private set; }
+
+    /// <summary>Whether a snapshot of the current conversation has been applied.</summary>
+    public bool IsLoaded { get; private set; }
+
+    /// <summary>Whether a snapshot is being fetched; events are buffered meanwhile.</summary>
+    public bool IsLoading { get; private set; }
+
+    /// <summary>The conversation does not exist or is not the user's.</summary>
+    public bool NotFound { get; private set; }
+
+    /// <summary>The newest message is the user's and no reply has started yet.</summary>
+    public bool AwaitingReply => IsLoaded && InProgress is null && _messages.Count > 0 && _messages[^1].Role == ChatRole.User;
+
+    /// <summary>Switches to another conversation, forgetting everything about the previous one.</summary>
+    public void Reset(ConversationId conversationId)
+    {
+        ConversationId = conversationId;
+        Title = string.Empty;
+        Sequence = 0;
+        _messages.Clear();
+        _buffered.Clear();
+        HasOlder = false;
+        InProgress = null;
+        IsLoaded = false;
+        IsLoading = false;
+        NotFound = false;
+        _loadToken++;
+    }
+
+    /// <summary>Starts buffering events until the snapshot of this load arrives; keeps what is shown meanwhile.</summary>
+    /// <returns>The token <see cref="Load"/> must present; only the newest load counts.</returns>
+    public long BeginLoad()
+    {
+        IsLoading = true;
+        _buffered.Clear();
+        return ++_loadToken;
+    }
+
+    /// <summary>Applies a snapshot fetched after <see cref="BeginLoad"/>, then the events buffered meanwhile.</summary>
+    /// <param name="loadToken">What <see cref="BeginLoad"/> returned.</param>
+    /// <param name="snapshot">The snapshot, or <c>null</c> when the conversation was not found.</param>
+    public ViewUpdate Load(long loadToken, ConversationSnapshot? snapshot)
+    {
+        if (loadToken != _loadToken || !IsLoading || (snapshot is not null && snapshot.Id != ConversationId))
+        {
+            return ViewUpdate.Ignored;
+        }
+
+        IsLoading = false;
+        var buffered = _buffered.ToArray();
+        _buffered.Clear();
+        _messages.Clear();
+        if (snapshot is null)
+        {
+            NotFound = true;
+            IsLoaded = false;
+            Sequence = 0;
+            InProgress = null;
+            return ViewUpdate.Applied;
+        }
+
+        NotFound = false;
+        IsLoaded = true;
+        Title = snapshot.Title;
+        Sequence = snapshot.Sequence;
+        HasOlder = snapshot.HasOlder;
+        InProgress = snapshot.InProgress;
+        _messages.AddRange(snapshot.Messages);
+        foreach (var buffer in buffered)
+        {
+            if (Apply(buffer) == ViewUpdate.ReloadNeeded)
+            {
+                return ViewUpdate.ReloadNeeded;
+            }
+        }
+
+        return ViewUpdate.Applied;
+    }
+
+    /// <summary>Applies one stream event (or buffers it while a load is under way).</summary>
+    public ViewUpdate Apply(ConversationEvent conversationEvent)
+    {
+        if (ConversationId is not { } current || conversationEvent.ConversationId != current)
+        {
+            return ViewUpdate.Ignored;
+        }
+
+        if (IsLoading)
+        {
+            _buffered.Add(conversationEvent);
+            return ViewUpdate.Ignored;
+        }
+
+        if (!IsLoaded)
+        {
+            return ViewUpdate.Ignored;
+        }
+
+        return conversationEvent switch
+        {
+            MessageAdded added => ApplyMessage(added.Message),
+            ReplyCompleted completed => ApplyMessage(completed.Message),
+            ReplyFailed failed => ApplyMessage(failed.Message),
+            ReplyDelta delta => ApplyDelta(delta),
+            _ => ViewUpdate.Ignored,
+        };
+    }
+
+    /// <summary>Whether the page offers a retry for this message: the newest failed answer to its user message.</summary>
+    public bool IsRetryable(ChatMessage message)
+    {
+        if (message is not { Role: ChatRole.Assistant, Status: ReplyStatus.Failed, ReplyTo: { } replyTo }
+            || InProgress?.ReplyTo == replyTo)
+        {
+            return false;
+        }
+
+        for (var i = _messages.Count - 1; i >= 0; i--)
+        {
+            var candidate = _messages[i];
+            if (candidate.Role == ChatRole.Assistant && candidate.ReplyTo == replyTo)
+            {
+                return candidate.Id == message.Id;
+            }
+        }
+
+        return false;
+    }
+
+    private ViewUpdate ApplyMessage(ChatMessage message)
+    {
+        if (message.Sequence <= Sequence)
+        {
+            return ViewUpdate.Ignored;
+        }
+
+        if (message.Sequence > Sequence + 1)
+        {
+            return ViewUpdate.ReloadNeeded;
+        }
+
+        _messages.Add(message);
+        Sequence = message.Sequence;
+        if (message.Role == ChatRole.Assistant && InProgress is { } progress && progress.ReplyTo == message.ReplyTo)
+        {
+            InProgress = null;
+        }
+
+        return ViewUpdate.Applied;
+    }
+
+    private ViewUpdate ApplyDelta(ReplyDelta delta)
+    {
+        if (InProgress is not { } progress || progress.ReplyTo != delta.ReplyTo)
+        {
+            if (IsAnswered(delta.ReplyTo))
+            {
+                return ViewUpdate.Ignored;
+            }
+
+            if (delta.Offset != 0)
+            {
+                return ViewUpdate.ReloadNeeded;
+            }
+
+            InProgress = new ReplyInProgress(delta.ReplyTo, delta.Text, delta.Model);
+            return ViewUpdate.Applied;
+        }
+
+        var length = progress.Text.Length;
+        if (delta.Offset > length)
+        {
+            return ViewUpdate.ReloadNeeded;
+        }
+
+        if (delta.Offset + delta.Text.Length <= length)
+        {
+            return ViewUpdate.Ignored;
+        }
+
+        InProgress = progress with { Text = progress.Text + delta.Text[(length - delta.Offset)..], Model = delta.Model };
+        return ViewUpdate.Applied;
+    }
+
+    // A late delta of a reply already stored must not resurrect it; a failed one may be retried.
+    private bool IsAnswered(MessageId userMessage)
+    {
+        for (var i = _messages.Count - 1; i >= 0; i--)
+        {
+            var message = _messages[i];
+            if (message.Role == ChatRole.Assistant && message.ReplyTo == userMessage)
+            {
+                return message.Status != ReplyStatus.Failed;
+            }
+        }
+
+        return false;
+    }
+}

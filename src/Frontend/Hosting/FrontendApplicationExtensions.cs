@@ -1,0 +1,33 @@
+using ChatbotOrleans.Frontend.Auth;
+using ChatbotOrleans.Frontend.Components;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace ChatbotOrleans.Frontend.Hosting;
+
+/// <summary>The request pipeline and endpoints of the frontend.</summary>
+internal static class FrontendApplicationExtensions
+{
+    public static WebApplication UseFrontend(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(OrleansReadyHealthCheck.Tag),
+        });
+        app.MapStaticAssets();
+        app.MapSignOut();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

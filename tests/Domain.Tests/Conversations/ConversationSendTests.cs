@@ -1,0 +1,147 @@
+using ChatbotOrleans.Grains.Abstractions;
+using Shouldly;
+
+namespace ChatbotOrleans.Domain.Tests.Conversations;
+
+public sealed class ConversationSendTests
+{
+    [Fact]
+    public void Messages_and_replies_are_numbered_1_2_3_without_gaps_in_the_order_they_are_stored()
+    {
+        var conversation = TestConversation.New();
+
+        var first = conversation.Send("first");
+        var second = conversation.Send("second");
+        conversation.Reply(first);
+        var third = conversation.Send("third");
+        conversation.Reply(second, ReplyStatus.Failed);
+        conversation.Reply(third);
+
+        conversation.State.Recent.Select(m => m.Sequence).ShouldBe([1L, 2L, 3L, 4L, 5L, 6L]);
+        conversation.State.Sequence.ShouldBe(6);
+    }
+
+    [Fact]
+    public void The_stored_user_message_keeps_the_client_id_the_text_and_the_time()
+    {
+        var conversation = TestConversation.New();
+        var id = MessageId.New();
+        var at = TestConversation.Start.AddMinutes(5);
+
+        var decision = conversation.AddUserMessage(new SendMessage(id, "hello"), at);
+
+        decision.Outcome.ShouldBe(SendOutcome.Accepted);
+        var stored = decision.Message.ShouldNotBeNull();
+        stored.ShouldBe(new ChatMessage(id, 1, ChatRole.User, "hello", at));
+        conversation.State.Recent.ShouldBe([stored]);
+        conversation.State.UpdatedAt.ShouldBe(at);
+    }
+
+    [Fact]
+    public void Sending_the_same_message_id_again_returns_duplicate_with_the_first_stored_message_and_changes_nothing()
+    {
+        var conversation = TestConversation.New();
+        var id = MessageId.New();
+        var first = conversation.AddUserMessage(new SendMessage(id, "hello"), TestConversation.Start).Message;
+        var before = StateCopy.Of(conversation.State);
+
+        var again = conversation.AddUserMessage(new SendMessage(id, "hello, edited"), TestConversation.Start.AddMinutes(1));
+
+        again.Outcome.ShouldBe(SendOutcome.Duplicate);
+        again.Message.ShouldBe(first);
+        again.Error.ShouldBeNull();
+        before.ShouldEqual(conversation.State);
+    }
+
+    [Fact]
+    public void Resending_a_message_that_was_already_answered_does_not_queue_a_second_reply()
+    {
+        var conversation = TestConversation.New();
+        var message = conversation.Send("hello");
+        conversation.Reply(message);
+        var before = StateCopy.Of(conversation.State);
+
+        var again = conversation.AddUserMessage(new SendMessage(message.Id, "hello"), TestConversation.Start);
+
+        again.Outcome.ShouldBe(SendOutcome.Duplicate);
+        conversation.NextPending().ShouldBeNull();
+        before.ShouldEqual(conversation.State);
+    }
+
+    [Fact]
+    public void A_duplicate_or_rejected_send_does_not_use_up_a_sequence_number()
+    {
+        var conversation = TestConversation.New();
+        var first = conversation.Send("first");
+
+        conversation.AddUserMessage(new SendMessage(first.Id, "first"), TestConversation.Start);
+        conversation.AddUserMessage(new SendMessage(MessageId.New(), "   "), TestConversation.Start);
+        var second = conversation.Send("second");
+
+        second.Sequence.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_message_without_an_id_is_rejected_with_a_reason()
+    {
+        var conversation = TestConversation.New();
+
+        var decision = conversation.AddUserMessage(new SendMessage(new MessageId(Guid.Empty), "hello"), TestConversation.Start);
+
+        decision.Outcome.ShouldBe(SendOutcome.Rejected);
+        decision.Message.ShouldBeNull();
+        decision.Error.ShouldNotBeNullOrWhiteSpace();
+        conversation.State.Recent.ShouldBeEmpty();
+    }
+
+    public static TheoryData<string, string> RejectedSends => new()
+    {
+        { "no id", "hello" },
+        { "empty", "" },
+        { "whitespace", " \t\r\n " },
+        { "too long", new string('x', 101) },
+        { "control character", "bell\u0007" },
+        { "broken character", "half \uD83D" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RejectedSends))]
+    public void A_rejected_send_changes_nothing_in_the_state(string reason, string text)
+    {
+        var conversation = TestConversation.New(maxMessageLength: 100);
+        var earlier = conversation.Send("the first message sets the title");
+        conversation.Reply(earlier, ReplyStatus.Failed);
+        conversation.RetryReply(earlier.Id);
+        var before = StateCopy.Of(conversation.State);
+        var id = reason == "no id" ? new MessageId(Guid.Empty) : MessageId.New();
+
+        var decision = conversation.AddUserMessage(new SendMessage(id, text), TestConversation.Start.AddHours(1));
+
+        decision.Outcome.ShouldBe(SendOutcome.Rejected, reason);
+        decision.Message.ShouldBeNull();
+        decision.Error.ShouldNotBeNullOrWhiteSpace();
+        before.ShouldEqual(conversation.State);
+    }
+
+    [Fact]
+    public void A_rejected_first_message_leaves_the_title_empty_so_the_next_accepted_one_sets_it()
+    {
+        var conversation = TestConversation.New(maxMessageLength: 10);
+
+        conversation.AddUserMessage(new SendMessage(MessageId.New(), "far too long for the limit"), TestConversation.Start);
+        conversation.State.Title.ShouldBe("");
+        conversation.Send("short");
+
+        conversation.State.Title.ShouldBe("short");
+    }
+
+    [Fact]
+    public void The_decision_becomes_the_result_the_page_sees()
+    {
+        var conversation = TestConversation.New();
+
+        var decision = conversation.AddUserMessage(new SendMessage(MessageId.New(), "hello"), TestConversation.Start);
+
+        decision.ToResult().ShouldBe(new SendResult(SendOutcome.Accepted, decision.Message, null));
+    }
+}

@@ -1,0 +1,94 @@
+using System.Reflection;
+using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Conversations;
+using ChatbotOrleans.Grains.Hosting;
+using ChatbotOrleans.Silo.Hosting;
+using ChatbotOrleans.Silo.Migrations;
+using ChatbotOrleans.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.TestingHost;
+
+namespace ChatbotOrleans.Grains.Tests;
+
+/// <summary>
+/// A one-silo cluster on a fresh, migrated PostgreSQL database, configured with the production
+/// providers (ADO.NET membership, storage, reminders) and the scripted model.
+/// </summary>
+public sealed class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
+{
+    public const int PageSize = 4;
+    public const int ContextBudget = 300;
+
+    public ScriptedChatModel Model { get; } = new();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        ConnectionString = await postgres.CreateDatabaseAsync();
+        await DatabaseMigrator.MigrateAsync(ConnectionString, NullLogger.Instance, CancellationToken.None);
+
+        var builder = new InProcessTestClusterBuilder(1);
+        UseRealMembership(builder.Options);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.UseChatbotProviders(ConnectionString);
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        });
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.AddGrains();
+            host.Services.AddSingleton<IChatModel>(Model);
+            host.Services.Configure<ConversationOptions>(o =>
+            {
+                o.PageSize = PageSize;
+                o.ContextCharacterBudget = ContextBudget;
+                o.ReplyGuardPeriod = TimeSpan.FromSeconds(1);
+            });
+        });
+        builder.ConfigureClient(client =>
+        {
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = ConnectionString;
+            });
+            client.AddMemoryStreams(ConversationStreams.ProviderName);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    /// <summary>Signs in a new user and starts a conversation for them.</summary>
+    public async Task<(UserId User, IConversationGrain Conversation)> NewConversationAsync()
+    {
+        var signIn = await Client.GetGrain<ISignInGrain>(0).SignInAsync($"user-{Guid.NewGuid():N}@example.com");
+        var user = signIn.User!.Id;
+        var summary = await Client.GetGrain<IUserGrain>(user.Value).StartConversationAsync();
+        return (user, Client.GetGrain<IConversationGrain>(summary.Id.Value));
+    }
+
+    /// <summary>
+    /// The in-process cluster registers its own in-memory membership table after ours unless this
+    /// option is off, and Orleans 10.4 does not expose its setter; the wiring test proves it took.
+    /// </summary>
+    private static void UseRealMembership(InProcessTestClusterOptions options)
+    {
+        var property = typeof(InProcessTestClusterOptions).GetProperty(nameof(TestClusterOptions.UseTestClusterMembership), BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            ?? throw new InvalidOperationException("InProcessTestClusterOptions.UseTestClusterMembership is gone; find the new way to use ADO.NET membership in tests.");
+        property.SetValue(options, false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Cluster is not null)
+        {
+            await Cluster.DisposeAsync();
+        }
+    }
+}

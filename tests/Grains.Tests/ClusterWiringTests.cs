@@ -1,0 +1,62 @@
+using ChatbotOrleans.Grains.Abstractions;
+using Npgsql;
+using Shouldly;
+
+namespace ChatbotOrleans.Grains.Tests;
+
+/// <summary>Proves the cluster really runs on PostgreSQL through the ADO.NET providers, not on in-memory stand-ins.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterWiringTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task Membership_grain_state_and_reminders_are_rows_in_PostgreSQL()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "persist me"));
+        await conversation.WaitForSequenceAsync(user, 2);
+
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+
+        (await CountAsync(connection, "select count(*) from orleansmembershiptable where status = 3")).ShouldBeGreaterThanOrEqualTo(1);
+        (await CountAsync(connection, "select count(*) from orleansstorage where graintypestring like '%conversation%'")).ShouldBeGreaterThanOrEqualTo(1);
+        (await CountAsync(connection, "select count(*) from orleansreminderstable where remindername = 'reply-guard'")).ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public async Task Signing_in_twice_with_the_same_address_in_another_case_finds_the_same_user()
+    {
+        var address = $"Mixed.{Guid.NewGuid():N}@Example.COM";
+        var signIn = fixture.Client.GetGrain<ISignInGrain>(0);
+
+        var first = await signIn.SignInAsync(address);
+        var second = await signIn.SignInAsync("  " + address.ToLowerInvariant() + " ");
+        var invalid = await signIn.SignInAsync("not an address");
+
+        first.User.ShouldNotBeNull().Email.ShouldBe(address.ToLowerInvariant());
+        second.User.ShouldNotBeNull().Id.ShouldBe(first.User.Id);
+        invalid.Succeeded.ShouldBeFalse();
+        invalid.Error.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task A_users_conversations_are_listed_newest_first_with_the_title_of_their_first_message()
+    {
+        var (user, first) = await fixture.NewConversationAsync();
+        await first.SendAsync(user, new SendMessage(MessageId.New(), "Plan a trip to Lisbon\nwith details"));
+        await first.WaitForSequenceAsync(user, 2);
+        var second = await fixture.Client.GetGrain<IUserGrain>(user.Value).StartConversationAsync();
+
+        var list = await fixture.Client.GetGrain<IUserGrain>(user.Value).ListConversationsAsync();
+
+        list.Count.ShouldBe(2);
+        list[0].Id.ShouldBe(second.Id);
+        list[1].Title.ShouldBe("Plan a trip to Lisbon");
+    }
+
+    private static async Task<long> CountAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+}

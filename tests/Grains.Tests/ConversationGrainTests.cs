@@ -1,0 +1,162 @@
+using ChatbotOrleans.Grains.Abstractions;
+using Shouldly;
+
+namespace ChatbotOrleans.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ConversationGrainTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task A_sent_message_and_its_reply_are_stored_and_survive_deactivation()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+
+        var sent = await conversation.SendAsync(user, new SendMessage(MessageId.New(), "hello"));
+        await WaitForSequenceAsync(user, conversation, 2);
+        await fixture.Cluster.DeactivateAsync(conversation);
+        await fixture.Cluster.WaitForDeactivationAsync(conversation);
+        var reloaded = await conversation.GetSnapshotAsync(user);
+
+        sent.Outcome.ShouldBe(SendOutcome.Accepted);
+        reloaded.ShouldNotBeNull();
+        reloaded.Sequence.ShouldBe(2);
+        reloaded.Title.ShouldBe("hello");
+        reloaded.Messages.Select(m => (m.Sequence, m.Role, m.Text)).ShouldBe(
+        [
+            (1L, ChatRole.User, "hello"),
+            (2L, ChatRole.Assistant, "Reply to: hello"),
+        ]);
+        reloaded.Messages[1].ReplyTo.ShouldBe(sent.Message!.Id);
+        reloaded.Messages[1].Model.ShouldBe("scripted");
+    }
+
+    [Fact]
+    public async Task Sending_the_same_message_id_twice_stores_one_message_and_asks_the_model_once()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var text = $"once {Guid.NewGuid():N}";
+        var message = new SendMessage(MessageId.New(), text);
+
+        var first = await conversation.SendAsync(user, message);
+        var second = await conversation.SendAsync(user, message);
+        await WaitForSequenceAsync(user, conversation, 2);
+        var third = await conversation.SendAsync(user, message);
+        var snapshot = await conversation.GetSnapshotAsync(user);
+
+        first.Outcome.ShouldBe(SendOutcome.Accepted);
+        second.Outcome.ShouldBe(SendOutcome.Duplicate);
+        third.Outcome.ShouldBe(SendOutcome.Duplicate);
+        second.Message.ShouldBe(first.Message);
+        snapshot!.Messages.Count(m => m.Role == ChatRole.User).ShouldBe(1);
+        snapshot.Messages.Count(m => m.Role == ChatRole.Assistant).ShouldBe(1);
+        fixture.Model.CallsFor(text).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("   \n\t ", "empty")]
+    [InlineData("bad \u0000 byte", "control character")]
+    public async Task A_rejected_message_gets_a_clear_error_and_stores_nothing(string text, string expectedWords)
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+
+        var result = await conversation.SendAsync(user, new SendMessage(MessageId.New(), text));
+        await fixture.Cluster.DeactivateAsync(conversation);
+        await fixture.Cluster.WaitForDeactivationAsync(conversation);
+        var snapshot = await conversation.GetSnapshotAsync(user);
+
+        result.Outcome.ShouldBe(SendOutcome.Rejected);
+        result.Error.ShouldNotBeNull().ShouldContain(expectedWords);
+        snapshot!.Sequence.ShouldBe(0);
+        snapshot.Messages.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_too_long_message_is_rejected_with_the_limit_in_words()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+
+        var result = await conversation.SendAsync(user, new SendMessage(MessageId.New(), new string('x', 4_001)));
+
+        result.Outcome.ShouldBe(SendOutcome.Rejected);
+        result.Error.ShouldBe("The message is 4,001 characters long; the limit is 4,000. Shorten it and send again.");
+    }
+
+    [Fact]
+    public async Task The_grain_answers_reads_and_new_sends_while_the_model_is_still_streaming()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var held = $"hold: {Guid.NewGuid():N}";
+
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held));
+        await fixture.Model.WhenHoldingAsync(held);
+        var during = await conversation.GetSnapshotAsync(user);
+        var second = await conversation.SendAsync(user, new SendMessage(MessageId.New(), "second"));
+        fixture.Model.Release(held);
+        var done = await WaitForSequenceAsync(user, conversation, 4);
+
+        during!.InProgress.ShouldNotBeNull().Text.ShouldBe("Reply ");
+        during.QueuedReplies.ShouldBe(1);
+        second.Outcome.ShouldBe(SendOutcome.Accepted);
+        done.InProgress.ShouldBeNull();
+        done.Messages.Select(m => (m.Role, m.Text)).ShouldBe(
+        [
+            (ChatRole.User, held),
+            (ChatRole.User, "second"),
+            (ChatRole.Assistant, "Reply to: " + held),
+            (ChatRole.Assistant, "Reply to: second"),
+        ]);
+    }
+
+    [Fact]
+    public async Task Another_user_can_neither_read_nor_write_the_conversation()
+    {
+        var (owner, conversation) = await fixture.NewConversationAsync();
+        var (intruder, _) = await fixture.NewConversationAsync();
+        await conversation.SendAsync(owner, new SendMessage(MessageId.New(), "private"));
+
+        var snapshot = await conversation.GetSnapshotAsync(intruder);
+        var send = await conversation.SendAsync(intruder, new SendMessage(MessageId.New(), "let me in"));
+        var history = await conversation.GetHistoryAsync(intruder, long.MaxValue, 100);
+        var ownerView = await WaitForSequenceAsync(owner, conversation, 2);
+
+        snapshot.ShouldBeNull();
+        send.Outcome.ShouldBe(SendOutcome.NotFound);
+        history.ShouldBeEmpty();
+        ownerView.Messages.ShouldNotContain(m => m.Text == "let me in");
+    }
+
+    [Fact]
+    public async Task A_failed_reply_is_stored_with_its_reason_and_a_retry_answers_it()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var text = $"fail-once: {Guid.NewGuid():N}";
+
+        var sent = await conversation.SendAsync(user, new SendMessage(MessageId.New(), text));
+        var failed = await WaitForSequenceAsync(user, conversation, 2);
+        var retry = await conversation.RetryReplyAsync(user, sent.Message!.Id);
+        var answered = await WaitForSequenceAsync(user, conversation, 3);
+
+        failed.Messages[1].Status.ShouldBe(ReplyStatus.Failed);
+        failed.Messages[1].Error.ShouldBe("The model is rate limited; try again in a minute.");
+        retry.Outcome.ShouldBe(SendOutcome.Accepted);
+        answered.Messages[2].Status.ShouldBe(ReplyStatus.Complete);
+        answered.Messages[2].Text.ShouldBe("Reply to: " + text);
+        (await conversation.RetryReplyAsync(user, sent.Message.Id)).Outcome.ShouldBe(SendOutcome.Rejected);
+    }
+
+    [Fact]
+    public async Task A_bug_in_the_model_becomes_a_failed_reply_without_internal_details()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "boom: now"));
+        var snapshot = await WaitForSequenceAsync(user, conversation, 2);
+
+        snapshot.Messages[1].Status.ShouldBe(ReplyStatus.Failed);
+        snapshot.Messages[1].Error.ShouldNotBeNull().ShouldNotContain("bug in the model adapter");
+    }
+
+    private static Task<ConversationSnapshot> WaitForSequenceAsync(UserId user, IConversationGrain conversation, long sequence) =>
+        conversation.WaitForSequenceAsync(user, sequence);
+}

@@ -1,0 +1,51 @@
+using ChatbotOrleans.Grains.Abstractions;
+using Shouldly;
+
+namespace ChatbotOrleans.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class HistoryAndContextTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task Old_messages_move_to_archive_pages_and_the_whole_history_reads_back_in_order()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        const int exchanges = 9;
+        for (var i = 1; i <= exchanges; i++)
+        {
+            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"message {i}"));
+            await conversation.WaitForSequenceAsync(user, 2 * i);
+        }
+
+        await fixture.Cluster.DeactivateAsync(conversation);
+        await fixture.Cluster.WaitForDeactivationAsync(conversation);
+        var snapshot = (await conversation.GetSnapshotAsync(user))!;
+        var older = await conversation.GetHistoryAsync(user, snapshot.Messages[0].Sequence, 1_000);
+
+        snapshot.Sequence.ShouldBe(2 * exchanges);
+        snapshot.Messages.Count.ShouldBeLessThan(2 * ClusterFixture.PageSize, "the grain keeps at most two pages in its own state");
+        snapshot.HasOlder.ShouldBeTrue();
+        older.Concat(snapshot.Messages).Select(m => m.Sequence).ShouldBe(Enumerable.Range(1, 2 * exchanges).Select(i => (long)i));
+        older[0].Text.ShouldBe("message 1");
+        (await conversation.GetHistoryAsync(user, 5, 2)).Select(m => m.Sequence).ShouldBe([3L, 4L]);
+    }
+
+    [Fact]
+    public async Task The_model_sees_only_the_newest_messages_that_fit_the_budget()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var marker = Guid.NewGuid().ToString("N");
+        for (var i = 1; i <= 4; i++)
+        {
+            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"{marker} {i} " + new string('x', 60)));
+            await conversation.WaitForSequenceAsync(user, 2 * i);
+        }
+
+        var context = fixture.Model.Contexts.Last(c => c[^1].Text.StartsWith($"{marker} 4", StringComparison.Ordinal));
+
+        context.Sum(t => t.Text.Length).ShouldBeLessThanOrEqualTo(ClusterFixture.ContextBudget);
+        context[^1].Role.ShouldBe(ChatRole.User);
+        context.Count.ShouldBeLessThan(7, "older turns must have been left out");
+        context.ShouldNotContain(t => t.Text.StartsWith($"{marker} 1", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,65 @@
+using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.TestSupport;
+using Shouldly;
+
+namespace ChatbotOrleans.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ReplyRecoveryTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task A_reply_cut_off_by_deactivation_is_finished_by_the_reminder_exactly_once_without_any_call()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var held = $"hold: {Guid.NewGuid():N}";
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held));
+        await fixture.Model.WhenHoldingAsync(held);
+
+        // The activation dies mid-stream; nothing calls the grain afterwards.
+        await fixture.Cluster.DeactivateAsync(conversation);
+        await fixture.Cluster.WaitForDeactivationAsync(conversation);
+        fixture.Model.Release(held);
+        await Poll.UntilAsync(() => Task.FromResult(fixture.Model.CallsFor(held)), calls => calls >= 2, TimeSpan.FromSeconds(30), "the reminder to restart the reply");
+        var snapshot = await conversation.WaitForSequenceAsync(user, 2);
+
+        snapshot.Messages.Select(m => (m.Role, m.Text)).ShouldBe(
+        [
+            (ChatRole.User, held),
+            (ChatRole.Assistant, "Reply to: " + held),
+        ]);
+        snapshot.QueuedReplies.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Every_event_reaches_a_subscriber_in_order_with_contiguous_sequences_and_offsets()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var id = (await conversation.GetSnapshotAsync(user))!.Id;
+        await using var events = await EventRecorder.SubscribeAsync(fixture.Client, id);
+
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "first"));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "second"));
+        var received = await events.WaitForDurableAsync(4);
+
+        var durable = received.Select(e => e switch
+        {
+            MessageAdded a => a.Message,
+            ReplyCompleted c => c.Message,
+            ReplyFailed f => f.Message,
+            _ => null,
+        }).OfType<ChatMessage>().ToList();
+        durable.Select(m => m.Sequence).ShouldBe([1L, 2L, 3L, 4L]);
+        // A fast reply may be stored before the second send: both orders are right, but each reply
+        // follows its own message and the replies come in the order of the messages.
+        durable.Where(m => m.Role == ChatRole.User).Select(m => m.Text).ShouldBe(["first", "second"]);
+        durable.Where(m => m.Role == ChatRole.Assistant).Select(m => m.Text).ShouldBe(["Reply to: first", "Reply to: second"]);
+        durable.Where(m => m.Role == ChatRole.Assistant)
+            .ShouldAllBe(reply => durable.Single(m => m.Id == reply.ReplyTo).Sequence < reply.Sequence);
+        foreach (var reply in durable.Where(m => m.Role == ChatRole.Assistant))
+        {
+            var deltas = received.OfType<ReplyDelta>().Where(d => d.ReplyTo == reply.ReplyTo).ToList();
+            deltas.Select(d => d.Offset).ShouldBe(deltas.Select((_, i) => deltas.Take(i).Sum(d => d.Text.Length)));
+            string.Concat(deltas.Select(d => d.Text)).ShouldBe(reply.Text);
+        }
+    }
+}
