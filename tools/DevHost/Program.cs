@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ChatbotOrleans.DevHost;
 
 // The README's run command: a local PostgreSQL unless one is configured, migrations, one silo and the
@@ -5,12 +6,11 @@ using ChatbotOrleans.DevHost;
 var layout = RepositoryLayout.Find();
 var webPort = args.Length >= 2 && args[0] == "--port" && int.TryParse(args[1], out var requested) ? requested : 5080;
 using var stopping = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stopping.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stopping.Cancel();
+
+// Ctrl+C and SIGTERM both mean "stop everything I started"; cancelling the default lets the stack
+// below stop the processes and PostgreSQL before this process exits.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 try
 {
@@ -20,7 +20,9 @@ try
     Console.WriteLine($"Orleans Dashboard: {stack.DashboardUrl}   (Ctrl+C stops everything)");
     Console.WriteLine();
     var exited = await stack.WaitForExitAsync(stopping.Token);
-    if (exited is not null)
+
+    // On Ctrl+C the terminal signals the children too, so one may exit first: that is no crash.
+    if (exited is not null && !stopping.IsCancellationRequested)
     {
         Console.Error.WriteLine($"error: {exited.Name} stopped unexpectedly (exit code {exited.ExitCode}); stopping the rest.");
         return 1;
@@ -38,4 +40,10 @@ catch (Exception exception) when (exception is InvalidOperationException or Time
 {
     Console.Error.WriteLine($"error: {exception.Message}");
     return 1;
+}
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stopping.Cancel();
 }
