@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 . scripts/prerequisites.sh
 require_dotnet
 if [ -z "${CHATBOT_TEST_POSTGRES:-}" ]; then require_postgres_server; fi
+require_chromium
 
 echo "== restore"
 dotnet restore ChatbotOrleans.sln --nologo -v:quiet

@@ -32,3 +32,12 @@ require_postgres_server() {
     die "PostgreSQL server binaries were not found. Install them (Debian: sudo apt-get install -y postgresql-15), set PG_BIN to their folder, or point ConnectionStrings__Orleans at an existing server."
   postgres_installed || die "PostgreSQL was installed but initdb is still not found; set PG_BIN to the folder holding initdb."
 }
+
+# The browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+require_chromium() {
+  local path="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  [ -x "$path" ] && return 0
+  apt_install chromium ||
+    die "Chromium is needed by the browser tests and was not found at $path. Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH."
+  [ -x "$path" ] || die "chromium was installed but $path does not exist; set CHROMIUM_PATH to the browser's executable."
+}

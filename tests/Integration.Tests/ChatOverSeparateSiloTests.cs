@@ -14,10 +14,10 @@ public sealed class ChatOverSeparateSiloTests(PostgresServerFixture postgres)
     public async Task A_client_in_another_process_sends_a_message_and_receives_the_streamed_reply_from_the_model()
     {
         await using var harness = await SiloProcessHarness.CreateAsync(postgres, Token);
-        var (exitCode, output) = await harness.MigrateAsync(Token);
+        var (exitCode, output) = await harness.Topology.MigrateAsync(Token);
         exitCode.ShouldBe(0, output);
-        harness.Model.TokenDelay = TimeSpan.FromMilliseconds(20);
-        await harness.StartSiloAsync(Token);
+        harness.Topology.Model.TokenDelay = TimeSpan.FromMilliseconds(20);
+        await harness.Topology.StartSiloAsync(Token);
         var client = await harness.ConnectClientAsync(Token);
 
         var signIn = await client.GetGrain<ISignInGrain>(0).SignInAsync("Ana@Example.com");
@@ -63,7 +63,7 @@ public sealed class ChatOverSeparateSiloTests(PostgresServerFixture postgres)
         completed.Message.Text.ShouldBe(streamed);
         completed.Message.Sequence.ShouldBe(2);
         completed.Message.Model.ShouldBe("fake-model");
-        harness.Model.Requests.ShouldHaveSingleItem().LastUserText.ShouldBe("hello from another process");
+        harness.Topology.Model.Requests.ShouldHaveSingleItem().LastUserText.ShouldBe("hello from another process");
 
         var snapshot = await grain.GetSnapshotAsync(user);
         snapshot.ShouldNotBeNull().Messages.Select(m => m.Text).ShouldBe(["hello from another process", streamed]);
@@ -75,8 +75,8 @@ public sealed class ChatOverSeparateSiloTests(PostgresServerFixture postgres)
     {
         await using var harness = await SiloProcessHarness.CreateAsync(postgres, Token);
 
-        var first = await harness.MigrateAsync(Token);
-        var second = await harness.MigrateAsync(Token);
+        var first = await harness.Topology.MigrateAsync(Token);
+        var second = await harness.Topology.MigrateAsync(Token);
 
         first.ExitCode.ShouldBe(0, first.Output);
         first.Output.ShouldContain("Applied");

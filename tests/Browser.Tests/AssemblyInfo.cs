@@ -1,0 +1,3 @@
+using ChatbotOrleans.TestSupport;
+
+[assembly: AssemblyFixture(typeof(PostgresServerFixture))]

@@ -1,0 +1,182 @@
+using Microsoft.Playwright;
+using Shouldly;
+
+namespace ChatbotOrleans.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ChatPageTests(BrowserAppFixture fixture) : IAsyncLifetime
+{
+    private IPage _page = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        fixture.App.Model.TokenDelay = TimeSpan.Zero;
+        fixture.App.Model.ReplyText = request => "Echo: " + request.LastUserText;
+        fixture.App.Model.ClearFaults();
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task An_invalid_address_is_refused_with_a_reason_and_the_user_stays_on_the_sign_in_page()
+    {
+        _page = await fixture.NewPageAsync();
+        await _page.GotoAsync(fixture.BaseUrl.ToString());
+
+        await _page.FillAsync("#email", "ana.@example.com");
+        await _page.ClickAsync("button[type=submit]");
+
+        await _page.Locator("[data-testid=signin-error], .validation-message").First.WaitForAsync();
+        _page.Url.ShouldContain("/signin");
+        (await _page.InputValueAsync("#email")).ShouldBe("ana.@example.com");
+        await BrowserAppFixture.ScreenshotAsync(_page, "sign-in-invalid");
+    }
+
+    [Fact]
+    public async Task A_new_user_sends_a_message_and_watches_the_reply_arrive_token_by_token()
+    {
+        fixture.App.Model.TokenDelay = TimeSpan.FromMilliseconds(80);
+        _page = await fixture.SignedInPageAsync();
+
+        await _page.FillAsync("[data-testid=message-input]", "tell me how streaming replies look in a browser");
+        await _page.Keyboard.PressAsync("Enter");
+        await _page.Locator("[data-testid=message][data-role=user]").WaitForAsync();
+        var lengths = await SampleReplyLengthsAsync();
+        await BrowserAppFixture.ScreenshotAsync(_page, "chat-reply-final");
+
+        lengths.Distinct().Count().ShouldBeGreaterThanOrEqualTo(3, $"the partial reply should grow in steps, saw {string.Join(",", lengths)}");
+        lengths.ShouldBe(lengths.Order().ToList(), "the partial reply only grows");
+        var reply = _page.Locator("[data-testid=message][data-role=assistant]");
+        (await reply.InnerTextAsync()).ShouldBe("Echo: tell me how streaming replies look in a browser");
+        (await reply.GetAttributeAsync("data-sequence")).ShouldBe("2");
+        (await _page.InputValueAsync("[data-testid=message-input]")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_conversation_is_still_there_in_order_after_a_reload()
+    {
+        _page = await fixture.SignedInPageAsync();
+        await SendAndWaitAsync("first message", 2);
+        await SendAndWaitAsync("second message", 4);
+
+        await _page.ReloadAsync();
+        await BrowserAppFixture.WaitUntilInteractiveAsync(_page);
+        await _page.Locator("[data-testid=message]").Nth(3).WaitForAsync();
+
+        var shown = await _page.Locator("[data-testid=message]").EvaluateAllAsync<string[]>(
+            "ms => ms.map(m => m.dataset.sequence + ' ' + m.innerText.trim())");
+        shown.ShouldBe(["1 first message", "2 Echo: first message", "3 second message", "4 Echo: second message"]);
+    }
+
+    [Fact]
+    public async Task A_reply_in_progress_survives_a_reload_and_is_stored_once()
+    {
+        fixture.App.Model.TokenDelay = TimeSpan.FromMilliseconds(120);
+        fixture.App.Model.ReplyText = _ => string.Join(' ', Enumerable.Range(1, 30).Select(i => $"word{i}"));
+        _page = await fixture.SignedInPageAsync();
+
+        await _page.FillAsync("[data-testid=message-input]", "a long answer please");
+        await _page.Keyboard.PressAsync("Enter");
+        await _page.WaitForFunctionAsync("() => (document.querySelector('[data-testid=reply-in-progress]')?.innerText ?? '').includes('word3')");
+        await _page.ReloadAsync();
+        var afterReload = _page.Locator("[data-testid=reply-in-progress]");
+        await afterReload.WaitForAsync();
+        var partial = await afterReload.InnerTextAsync();
+        await _page.Locator("[data-testid=message][data-role=assistant]").WaitForAsync(new() { Timeout = 30_000 });
+
+        partial.ShouldContain("word3", customMessage: "the reload shows what was written so far");
+        (await _page.Locator("[data-testid=message][data-role=assistant]").CountAsync()).ShouldBe(1);
+        (await _page.Locator("[data-testid=message][data-role=assistant]").InnerTextAsync()).ShouldEndWith("word30");
+    }
+
+    [Fact]
+    public async Task Shift_Enter_adds_a_line_and_Enter_sends_the_message_with_its_line_break()
+    {
+        _page = await fixture.SignedInPageAsync();
+
+        await _page.FocusAsync("[data-testid=message-input]");
+        await _page.Keyboard.TypeAsync("line one");
+        await _page.Keyboard.PressAsync("Shift+Enter");
+        await _page.Keyboard.TypeAsync("line two");
+        (await _page.Locator("[data-testid=message]").CountAsync()).ShouldBe(0);
+        await _page.Keyboard.PressAsync("Enter");
+        var user = _page.Locator("[data-testid=message][data-role=user]");
+        await user.WaitForAsync();
+
+        (await user.InnerTextAsync()).ShouldBe("line one\nline two");
+    }
+
+    [Fact]
+    public async Task A_message_over_the_limit_is_refused_in_words_and_the_text_is_kept()
+    {
+        _page = await fixture.SignedInPageAsync();
+        var tooLong = new string('a', 4_001);
+
+        await _page.FillAsync("[data-testid=message-input]", tooLong);
+        await _page.ClickAsync("[data-testid=send]");
+        var error = _page.Locator("[data-testid=send-error]");
+        await error.WaitForAsync();
+
+        (await error.InnerTextAsync()).ShouldContain("the limit is 4,000");
+        (await _page.InputValueAsync("[data-testid=message-input]")).ShouldBe(tooLong);
+        (await _page.Locator("[data-testid=message]").CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_failed_reply_shows_the_reason_and_Retry_gets_the_answer()
+    {
+        _page = await fixture.SignedInPageAsync();
+        fixture.App.Model.FailNextRequests(3, 500);
+
+        await _page.FillAsync("[data-testid=message-input]", "will this fail");
+        await _page.Keyboard.PressAsync("Enter");
+        var failure = _page.Locator("[data-testid=reply-error]");
+        await failure.WaitForAsync(new() { Timeout = 30_000 });
+        await BrowserAppFixture.ScreenshotAsync(_page, "chat-reply-failed");
+        await _page.ClickAsync("[data-testid=retry]");
+        await _page.Locator("[data-testid=message][data-role=assistant]:not(.failed)").WaitForAsync(new() { Timeout = 30_000 });
+
+        (await failure.InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
+        (await _page.Locator("[data-testid=message][data-role=assistant]:not(.failed)").InnerTextAsync()).ShouldBe("Echo: will this fail");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_page is not null)
+        {
+            await _page.Context.CloseAsync();
+        }
+    }
+
+    private async Task SendAndWaitAsync(string text, int sequence)
+    {
+        await _page.FillAsync("[data-testid=message-input]", text);
+        await _page.Keyboard.PressAsync("Enter");
+        await _page.Locator($"[data-testid=message][data-sequence='{sequence}']").WaitForAsync();
+    }
+
+    /// <summary>Reads the length of the reply in progress every few milliseconds until the reply is stored.</summary>
+    private async Task<List<int>> SampleReplyLengthsAsync()
+    {
+        var lengths = new List<int>();
+        var final = _page.Locator("[data-testid=message][data-role=assistant]");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await final.CountAsync() == 0)
+        {
+            var text = await _page.EvaluateAsync<string?>("() => document.querySelector('[data-testid=reply-in-progress]')?.innerText ?? null");
+            if (text is not null && text.Length > 0)
+            {
+                lengths.Add(text.Length);
+            }
+
+            if (lengths.Count == 3)
+            {
+                await BrowserAppFixture.ScreenshotAsync(_page, "chat-reply-streaming");
+            }
+
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the reply never completed");
+            await Task.Delay(20);
+        }
+
+        return lengths;
+    }
+}

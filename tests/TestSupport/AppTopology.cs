@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using ChatbotOrleans.DevHost;
+using ChatbotOrleans.TestSupport.FakeOpenAI;
+
+namespace ChatbotOrleans.TestSupport;
+
+/// <summary>
+/// The production topology in miniature: a fresh database migrated by the silo's own `migrate`
+/// command, silo and frontend processes started from their build output, and the real OpenAI adapter
+/// pointed at the in-test fake model. Each topology has its own cluster id.
+/// </summary>
+public sealed class AppTopology : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly List<AppProcess> _processes = [];
+    private readonly RepositoryLayout _layout = RepositoryLayout.Find();
+
+    private AppTopology(string connectionString, FakeOpenAIServer model)
+    {
+        ConnectionString = connectionString;
+        Model = model;
+    }
+
+    public string ConnectionString { get; }
+
+    public string ClusterId { get; } = "t-" + Guid.NewGuid().ToString("N")[..8];
+
+    public FakeOpenAIServer Model { get; }
+
+    /// <summary>Every line the processes printed, prefixed with the process name: for failure messages.</summary>
+    public ConcurrentQueue<string> Output { get; } = new();
+
+    public static async Task<AppTopology> CreateAsync(PostgresServerFixture postgres, CancellationToken cancellationToken)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync(cancellationToken);
+        var model = await FakeOpenAIServer.StartAsync(cancellationToken);
+        return new AppTopology(connectionString, model);
+    }
+
+    /// <summary>Runs `silo migrate` and returns its exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> MigrateAsync(CancellationToken cancellationToken)
+    {
+        var lines = new ConcurrentQueue<string>();
+        var process = AppProcess.Start("migrate", _layout.SiloAssembly, _layout.SiloDirectory, Environment(), lines.Enqueue, "migrate");
+        await process.Exited.WaitAsync(cancellationToken);
+        return (process.ExitCode, string.Join('\n', lines));
+    }
+
+    /// <summary>Migrates, then starts a silo and waits until it is an active cluster member.</summary>
+    public async Task<AppProcess> StartSiloAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var environment = Environment();
+        environment["Orleans__SiloPort"] = FreePort.Any().ToString(CultureInfo.InvariantCulture);
+        environment["Orleans__GatewayPort"] = FreePort.Any().ToString(CultureInfo.InvariantCulture);
+        var (silo, _) = await StartAsync($"silo{_processes.Count}", _layout.SiloAssembly, _layout.SiloDirectory, environment, settings, cancellationToken);
+        return silo;
+    }
+
+    /// <summary>Starts the web frontend and waits until it has a gateway; returns its base address.</summary>
+    public async Task<Uri> StartFrontendAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var (_, url) = await StartAsync("web", _layout.FrontendAssembly, _layout.FrontendDirectory, Environment(), settings, cancellationToken);
+        return url;
+    }
+
+    private async Task<(AppProcess Process, Uri Url)> StartAsync(
+        string name, string assembly, string directory, Dictionary<string, string?> environment,
+        IReadOnlyDictionary<string, string?>? settings, CancellationToken cancellationToken)
+    {
+        var url = new Uri($"http://127.0.0.1:{FreePort.Any()}/");
+        environment["Urls"] = url.ToString().TrimEnd('/');
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            environment[key] = value;
+        }
+
+        var process = AppProcess.Start(name, assembly, directory, environment, Output.Enqueue);
+        _processes.Add(process);
+        try
+        {
+            await process.WaitUntilHealthyAsync(new Uri(url, "health/ready"), StartTimeout, cancellationToken);
+        }
+        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
+        {
+            throw new InvalidOperationException($"{exception.Message}\n{string.Join('\n', Output.TakeLast(40))}", exception);
+        }
+
+        return (process, url);
+    }
+
+    private Dictionary<string, string?> Environment() => new()
+    {
+        ["ConnectionStrings__Orleans"] = ConnectionString,
+        ["DOTNET_ENVIRONMENT"] = "Production",
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Orleans__ClusterId"] = ClusterId,
+        ["OpenAI__ApiKey"] = "test-key",
+        ["OpenAI__Endpoint"] = Model.Endpoint.ToString(),
+        ["OpenAI__Model"] = "fake-model",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = _processes.Count - 1; i >= 0; i--)
+        {
+            await _processes[i].DisposeAsync();
+        }
+
+        await Model.DisposeAsync();
+    }
+}
