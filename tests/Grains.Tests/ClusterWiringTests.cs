@@ -24,7 +24,7 @@ public sealed class ClusterWiringTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Signing_in_twice_with_the_same_address_in_another_case_finds_the_same_user()
+    public async Task Signing_in_again_with_the_same_address_in_another_case_emails_a_link_instead_of_signing_in()
     {
         var address = $"Mixed.{Guid.NewGuid():N}@Example.COM";
         var signIn = fixture.Client.GetGrain<ISignInGrain>(0);
@@ -34,7 +34,9 @@ public sealed class ClusterWiringTests(ClusterFixture fixture)
         var invalid = await signIn.SignInAsync("not an address");
 
         first.User.ShouldNotBeNull().Email.ShouldBe(address.ToLowerInvariant());
-        second.User.ShouldNotBeNull().Id.ShouldBe(first.User.Id);
+        second.User.ShouldBeNull();
+        second.LinkSent.ShouldBeTrue();
+        second.Error.ShouldBeNull();
         invalid.Succeeded.ShouldBeFalse();
         invalid.Error.ShouldNotBeNullOrWhiteSpace();
     }

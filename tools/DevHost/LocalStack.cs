@@ -64,6 +64,10 @@ public sealed class LocalStack : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["Orleans__SiloPort"] = FreePort.Prefer(11111).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = FreePort.Prefer(30000).ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+            // Without Smtp__Host the silo writes mail here as .eml files (git-ignored), not under src/Silo.
+            ["Smtp__PickupFolder"] = Path.Combine(layout.DataDirectory, "mail"),
+            ["Email__PublicUrl"] = $"http://localhost:{webPort}",
         };
 
         var migrate = AppProcess.Start("migrate", layout.SiloAssembly, layout.SiloDirectory, environment, log, "migrate");

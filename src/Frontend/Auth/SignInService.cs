@@ -10,8 +10,19 @@ internal sealed partial class SignInService(IClusterClient client, ClusterConnec
 {
     private const string Unavailable = "Sign-in is unavailable right now. Please try again in a moment.";
 
+    public const string CheckInbox =
+        "This address already has an account. Check your inbox: we emailed you a sign-in link. Open it on this device to continue.";
+
+    /// <returns><c>null</c> when signed in, otherwise a sentence to show (an error, or <see cref="CheckInbox"/>).</returns>
+    public Task<string?> SignInAsync(HttpContext httpContext, string email) =>
+        CompleteAsync(httpContext, signIn => signIn.SignInAsync(email));
+
+    /// <summary>Signs in with the token of an emailed link.</summary>
     /// <returns><c>null</c> when signed in, otherwise a sentence to show.</returns>
-    public async Task<string?> SignInAsync(HttpContext httpContext, string email)
+    public Task<string?> RedeemLinkAsync(HttpContext httpContext, string token) =>
+        CompleteAsync(httpContext, signIn => signIn.RedeemLinkAsync(token));
+
+    private async Task<string?> CompleteAsync(HttpContext httpContext, Func<ISignInGrain, Task<SignInResult>> call)
     {
         // Before the first gateway connection the client knows no grain types at all.
         if (!monitor.IsConnected)
@@ -22,7 +33,7 @@ internal sealed partial class SignInService(IClusterClient client, ClusterConnec
         SignInResult result;
         try
         {
-            result = await client.GetGrain<ISignInGrain>(0).SignInAsync(email);
+            result = await call(client.GetGrain<ISignInGrain>(0));
         }
         catch (Exception exception) when (exception is OrleansException or TimeoutException)
         {
@@ -32,7 +43,7 @@ internal sealed partial class SignInService(IClusterClient client, ClusterConnec
 
         if (result.User is not { } user)
         {
-            return result.Error ?? "Sign-in failed.";
+            return result.LinkSent ? CheckInbox : result.Error ?? "Sign-in failed.";
         }
 
         await httpContext.SignInAsync(

@@ -1,14 +1,25 @@
 using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Email;
+using Microsoft.Extensions.Options;
 
 namespace ChatbotOrleans.Grains.Users;
 
 public sealed class AccountGrain(
     [PersistentState("account", StorageNames.Chat)] IPersistentState<AccountState> state,
-    TimeProvider time)
+    TimeProvider time,
+    IOptions<EmailOptions> email,
+    IOptions<SignInLinkOptions> links)
     : Grain, IAccountGrain
 {
-    public async Task<UserProfile> SignInAsync()
+    private string Address => this.GetPrimaryKeyString();
+
+    public async Task<SignInResult> SignInAsync()
     {
+        if (state.State.WelcomeQueued)
+        {
+            return await SendSignInLinkAsync();
+        }
+
         if (state.State.UserId == Guid.Empty)
         {
             state.State.UserId = UserId.New().Value;
@@ -16,7 +27,39 @@ public sealed class AccountGrain(
             await state.WriteStateAsync();
         }
 
-        // Idempotent, so a crash between the two writes is repaired by the next sign-in.
-        return await GrainFactory.GetGrain<IUserConversations>(state.State.UserId).InitializeAsync(this.GetPrimaryKeyString());
+        // Every step is idempotent, so a crash in between is repaired by the next sign-in, which still
+        // counts as the first one until the welcome email is queued.
+        var user = await GrainFactory.GetGrain<IUserConversations>(state.State.UserId).InitializeAsync(Address);
+        var link = await IssueLinkAsync();
+        await GrainFactory.GetGrain<IEmailOutboxGrain>(EmailIds.Welcome(state.State.UserId))
+            .EnqueueAsync(EmailTemplates.Welcome(Address, AppUrl(), link, links.Value.LinkLifetime));
+        state.State.WelcomeQueued = true;
+        await state.WriteStateAsync();
+        return new SignInResult(user, null);
     }
+
+    private async Task<SignInResult> SendSignInLinkAsync()
+    {
+        if (!SignInLinkRules.TryAllowAnother(state.State.LinksSentAt, time.GetUtcNow(), links.Value.MaxLinksPerHour))
+        {
+            return new SignInResult(null, SignInLinkRules.RateLimited);
+        }
+
+        var link = await IssueLinkAsync();
+        state.State.LinksSentAt.Add(time.GetUtcNow());
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IEmailOutboxGrain>(Guid.NewGuid())
+            .EnqueueAsync(EmailTemplates.SignInLink(Address, link, links.Value.LinkLifetime));
+        return new SignInResult(null, null, LinkSent: true);
+    }
+
+    private async Task<Uri> IssueLinkAsync()
+    {
+        var (token, key) = SignInLinkToken.Create();
+        await GrainFactory.GetGrain<ISignInLinkGrain>(key)
+            .IssueAsync(new UserId(state.State.UserId), time.GetUtcNow() + links.Value.LinkLifetime);
+        return new Uri($"{email.Value.PublicUrl.TrimEnd('/')}/signin/link?token={token}");
+    }
+
+    private Uri AppUrl() => new(email.Value.PublicUrl);
 }

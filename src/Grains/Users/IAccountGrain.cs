@@ -6,6 +6,9 @@ namespace ChatbotOrleans.Grains.Users;
 [Alias("IAccountGrain")]
 public interface IAccountGrain : IGrainWithStringKey
 {
-    /// <summary>Returns the address's user, creating it on the first sign-in.</summary>
-    Task<UserProfile> SignInAsync();
+    /// <summary>
+    /// The first sign-in creates the user, queues the welcome email and signs in; a later one emails a
+    /// one-time sign-in link instead and says so.
+    /// </summary>
+    Task<SignInResult> SignInAsync();
 }

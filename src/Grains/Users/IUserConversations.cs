@@ -11,4 +11,7 @@ public interface IUserConversations : IGrainWithGuidKey
 
     /// <summary>A conversation of this user got a new title or activity.</summary>
     Task ConversationChangedAsync(ConversationSummary summary);
+
+    /// <summary>A conversation of this user was deleted (retention).</summary>
+    Task ConversationDeletedAsync(ConversationId conversation);
 }

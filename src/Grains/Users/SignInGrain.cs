@@ -14,7 +14,23 @@ public sealed class SignInGrain : Grain, ISignInGrain
             return new SignInResult(null, error);
         }
 
-        var user = await GrainFactory.GetGrain<IAccountGrain>(address).SignInAsync();
-        return new SignInResult(user, null);
+        return await GrainFactory.GetGrain<IAccountGrain>(address).SignInAsync();
+    }
+
+    public async Task<SignInResult> RedeemLinkAsync(string token)
+    {
+        if (SignInLinkToken.KeyFor(token) is not { } key)
+        {
+            return new SignInResult(null, SignInLinkRules.Unknown);
+        }
+
+        var outcome = await GrainFactory.GetGrain<ISignInLinkGrain>(key).RedeemAsync();
+        if (outcome.User is not { } user)
+        {
+            return new SignInResult(null, outcome.Error);
+        }
+
+        var profile = await GrainFactory.GetGrain<IUserGrain>(user.Value).GetProfileAsync();
+        return profile is null ? new SignInResult(null, SignInLinkRules.Unknown) : new SignInResult(profile, null);
     }
 }

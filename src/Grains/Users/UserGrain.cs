@@ -49,6 +49,14 @@ public sealed class UserGrain(
         return new UserProfile(Id, state.State.Email, state.State.CreatedAt);
     }
 
+    public async Task ConversationDeletedAsync(ConversationId conversation)
+    {
+        if (state.State.Conversations.RemoveAll(c => c.Id == conversation) > 0)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
     public async Task ConversationChangedAsync(ConversationSummary summary)
     {
         var index = state.State.Conversations.FindIndex(c => c.Id == summary.Id);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ChatbotOrleans.ServiceDefaults;
+using ChatbotOrleans.Silo.Email;
 using ChatbotOrleans.Silo.Migrations;
 using Microsoft.Extensions.Options;
 
@@ -21,9 +23,18 @@ internal static class SiloCommands
         };
         migrate.SetAction((parse, cancellationToken) => MigrateAsync(parse.UnmatchedTokens, cancellationToken));
 
+        var undelivered = new Command("undelivered", "List the emails the outbox gave up on, newest first (needs a running silo).")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        undelivered.SetAction((parse, cancellationToken) =>
+            ReportingConfigurationErrors(() => UndeliveredMailCommand.RunAsync(parse.UnmatchedTokens, Console.Out, cancellationToken)));
+        var mail = new Command("mail", "Inspect the email outbox.") { undelivered };
+
         var root = new RootCommand("ChatbotOrleans silo: the Orleans backend of the chatbot.") { TreatUnmatchedTokensAsErrors = false };
         root.Subcommands.Add(run);
         root.Subcommands.Add(migrate);
+        root.Subcommands.Add(mail);
         root.SetAction((parse, _) => RunAsync(parse.UnmatchedTokens));
         return root;
     }
@@ -41,6 +52,7 @@ internal static class SiloCommands
     private static Task<int> MigrateAsync(IReadOnlyList<string> args, CancellationToken cancellationToken) => ReportingConfigurationErrors(async () =>
     {
         var builder = Host.CreateApplicationBuilder([.. args]);
+        builder.Configuration.AddDockerSecrets();
         var connectionString = DatabaseConnection.Read(builder.Configuration);
         using var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Migrations");

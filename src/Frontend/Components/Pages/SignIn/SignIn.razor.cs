@@ -8,6 +8,8 @@ public sealed partial class SignIn
 {
     private string? _error;
 
+    private bool LinkSent => _error == Auth.SignInService.CheckInbox;
+
     [CascadingParameter]
     private HttpContext HttpContext { get; set; } = default!;
 

@@ -1,0 +1,31 @@
+using ChatbotOrleans.Grains.Abstractions;
+
+namespace ChatbotOrleans.Grains.Users;
+
+public sealed class SignInLinkGrain(
+    [PersistentState("signInLink", StorageNames.Chat)] IPersistentState<SignInLinkState> state,
+    TimeProvider time)
+    : Grain, ISignInLinkGrain
+{
+    public async Task IssueAsync(UserId user, DateTimeOffset expiresAt)
+    {
+        state.State.UserId = user.Value;
+        state.State.ExpiresAt = expiresAt;
+        state.State.UsedAt = null;
+        await state.WriteStateAsync();
+    }
+
+    public async Task<SignInLinkOutcome> RedeemAsync()
+    {
+        var now = time.GetUtcNow();
+        if (SignInLinkRules.RefusalFor(state.State, now) is { } refusal)
+        {
+            return new SignInLinkOutcome(null, refusal);
+        }
+
+        // Stored as used before the user is returned: a crash in between costs a new link, never a second use.
+        state.State.UsedAt = now;
+        await state.WriteStateAsync();
+        return new SignInLinkOutcome(new UserId(state.State.UserId), null);
+    }
+}

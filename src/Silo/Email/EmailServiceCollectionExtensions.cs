@@ -1,0 +1,27 @@
+using ChatbotOrleans.Grains.Email;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatbotOrleans.Silo.Email;
+
+internal static class EmailServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IEmailSender"/>: MailKit when <c>Smtp:Host</c> is set, otherwise the pickup
+    /// folder. Options are validated when the host starts, and the start log says where mail goes.
+    /// </summary>
+    public static IHostApplicationBuilder AddEmail(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SmtpOptions>()
+            .Bind(builder.Configuration.GetSection(SmtpOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>());
+        services.TryAddSingleton<IEmailSender>(provider =>
+            provider.GetRequiredService<IOptions<SmtpOptions>>().Value.UsesServer
+                ? ActivatorUtilities.CreateInstance<MailKitEmailSender>(provider)
+                : ActivatorUtilities.CreateInstance<PickupFolderEmailSender>(provider));
+        services.AddHostedService<EmailStartupLog>();
+        return builder;
+    }
+}

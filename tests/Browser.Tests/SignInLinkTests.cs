@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MimeKit;
+using Shouldly;
+
+namespace ChatbotOrleans.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class SignInLinkTests(BrowserAppFixture fixture)
+{
+    [Fact]
+    public async Task A_returning_address_gets_a_one_time_link_that_opens_its_conversations_on_another_device()
+    {
+        var address = $"returning-{Guid.NewGuid():N}@example.com";
+        var first = await fixture.SignedInPageAsync(address);
+        await first.FillAsync("[data-testid=message-input]", "remember me");
+        await first.Keyboard.PressAsync("Enter");
+        await first.Locator("[data-testid=message][data-role=assistant]").WaitForAsync();
+        await first.Context.CloseAsync();
+
+        var other = await fixture.NewPageAsync();
+        await other.GotoAsync(fixture.BaseUrl.ToString());
+        await other.FillAsync("#email", address);
+        await other.ClickAsync("button[type=submit]");
+        var notice = await other.Locator("[data-testid=signin-link-sent]").InnerTextAsync();
+
+        var link = await LinkFromNewestMailToAsync(address, "link");
+        await other.GotoAsync(link);
+        await other.ClickAsync("button[type=submit]");
+        await other.WaitForURLAsync(new Regex("/c/[0-9a-f]{32}$"), new() { WaitUntil = WaitUntilState.Commit });
+        await other.Locator("[data-testid=message][data-role=user]").WaitForAsync();
+        var reused = await fixture.NewPageAsync();
+        await reused.GotoAsync(link);
+        await reused.ClickAsync("button[type=submit]");
+        var refusal = reused.Locator("[data-testid=signin-link-error]");
+        await refusal.WaitForAsync();
+
+        notice.ShouldContain("inbox");
+        (await other.Locator("[data-testid=message][data-role=user]").InnerTextAsync()).ShouldBe("remember me");
+        (await refusal.InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
+        await BrowserAppFixture.ScreenshotAsync(reused, "sign-in-link-used");
+        await other.Context.CloseAsync();
+        await reused.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_made_up_link_gets_a_clear_page_and_signs_no_one_in()
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync(new Uri(fixture.BaseUrl, "signin/link?token=not-a-real-token").ToString());
+        await page.ClickAsync("button[type=submit]");
+        var refusal = page.Locator("[data-testid=signin-link-error]");
+        await refusal.WaitForAsync();
+        await page.GotoAsync(fixture.BaseUrl.ToString());
+
+        (await refusal.CountAsync()).ShouldBe(0, "the page moved on to the app, which must send us to sign in");
+        page.Url.ShouldContain("/signin");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Reads the sign-in link from the newest .eml the silo wrote for <paramref name="address"/>.</summary>
+    private async Task<string> LinkFromNewestMailToAsync(string address, string subjectWord)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            foreach (var file in fixture.MailFolder.GetFiles("*.eml").OrderByDescending(f => f.LastWriteTimeUtc))
+            {
+                var message = await MimeMessage.LoadAsync(file.FullName);
+                if (message.To.ToString().Contains(address, StringComparison.OrdinalIgnoreCase)
+                    && (message.Subject ?? "").Contains(subjectWord, StringComparison.OrdinalIgnoreCase)
+                    && SignInLink().Match(message.TextBody ?? "") is { Success: true } match)
+                {
+                    return match.Value;
+                }
+            }
+
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"no email with a sign-in link reached {address}");
+            await Task.Delay(100);
+        }
+    }
+
+    [GeneratedRegex(@"http://\S+/signin/link\?token=[A-Za-z0-9_\-%]+")]
+    private static partial Regex SignInLink();
+}
