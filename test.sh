@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 require_dotnet
 if [ -z "${CHATBOT_TEST_POSTGRES:-}" ]; then require_postgres_server; fi
 require_chromium
+require_compose_tools
 
 echo "== restore"
 dotnet restore ChatbotOrleans.sln --nologo -v:quiet

@@ -41,3 +41,11 @@ require_chromium() {
     die "Chromium is needed by the browser tests and was not found at $path. Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH."
   [ -x "$path" ] || die "chromium was installed but $path does not exist; set CHROMIUM_PATH to the browser's executable."
 }
+
+# The deployment tests validate the compose and stack files with the real loaders (no engine needed).
+require_compose_tools() {
+  command -v docker >/dev/null 2>&1 || apt_install docker.io ||
+    die "the docker CLI is needed to validate deploy/swarm/stack.yml. Install it (Debian: sudo apt-get install -y docker.io)."
+  docker-compose version >/dev/null 2>&1 || docker compose version >/dev/null 2>&1 || apt_install docker-compose ||
+    die "a Compose client is needed to validate docker-compose.yml. Install it (Debian: sudo apt-get install -y docker-compose)."
+}

@@ -1,5 +1,6 @@
 using ChatbotOrleans.Frontend.Auth;
 using ChatbotOrleans.Frontend.Chat;
+using ChatbotOrleans.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -13,6 +14,7 @@ internal static class FrontendHostingExtensions
 
     public static IHostApplicationBuilder AddFrontend(this IHostApplicationBuilder builder)
     {
+        builder.AddServiceDefaults(new TelemetryProfile("chatbot-frontend", [], ["Microsoft.AspNetCore.Components*"]));
         builder.AddFrontendOrleansClient();
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -38,6 +38,9 @@ internal static partial class OrleansClientSetup
             client.AddMemoryStreams(ConversationStreams.ProviderName);
             client.AddClusterConnectionStatusObserver(monitor);
             client.UseConnectionRetryFilter<RetryConnectingForever>();
+
+            // Carries the page's trace context into grain calls; without a listener it creates no activity.
+            client.AddActivityPropagation();
         });
         return builder;
     }

@@ -1,3 +1,4 @@
+using ChatbotOrleans.ServiceDefaults;
 using Npgsql;
 
 namespace ChatbotOrleans.Silo.Hosting;

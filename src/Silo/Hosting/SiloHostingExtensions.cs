@@ -4,8 +4,10 @@ using System.Net.Sockets;
 using ChatbotOrleans.Grains;
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Hosting;
+using ChatbotOrleans.ServiceDefaults;
 using ChatbotOrleans.Silo.ChatModels;
 using ChatbotOrleans.Silo.Dashboard;
+using ChatbotOrleans.Silo.Email;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -18,9 +20,15 @@ public static class SiloHostingExtensions
 {
     private const string Invariant = "Npgsql";
 
+    private static readonly TelemetryProfile Telemetry = new("chatbot-silo", ["OpenAI.*"], ["OpenAI.*"]);
+
     /// <summary>The whole backend: grains, their adapters, and an Orleans silo on PostgreSQL.</summary>
     public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder)
     {
+        builder.AddServiceDefaults(Telemetry);
+
+        // The OpenAI client's traces and metrics are opt-in; with no listener they cost nothing.
+        AppContext.SetSwitch("OpenAI.Experimental.EnableOpenTelemetry", true);
         var connectionString = DatabaseConnection.Read(builder.Configuration);
         var host = builder.Configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions();
         builder.Services.AddOptions<SiloHostOptions>().BindConfiguration(SiloHostOptions.SectionName).ValidateOnStart();
@@ -30,6 +38,7 @@ public static class SiloHostingExtensions
 
         builder.AddGrains();
         builder.AddChatModel();
+        builder.AddEmail();
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -40,6 +49,9 @@ public static class SiloHostingExtensions
             silo.ConfigureEndpoints(ResolveAdvertisedAddress(host.AdvertisedIPAddress), host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseChatbotProviders(connectionString);
             silo.AddDashboard();
+
+            // Carries the trace context through grain calls; without a listener it creates no activity.
+            silo.AddActivityPropagation();
         });
         return builder;
     }
