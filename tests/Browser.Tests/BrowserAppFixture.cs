@@ -18,6 +18,9 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>Where the silo writes emails as .eml files (no SMTP server is configured here).</summary>
+    public DirectoryInfo MailFolder { get; } = Directory.CreateTempSubdirectory("chatbot-mail-");
+
     public static string ScreenshotDirectory { get; } = Path.Combine(DevHost.RepositoryLayout.Find().Root, "artifacts", "screenshots");
 
     public async ValueTask InitializeAsync()
@@ -30,8 +33,27 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
         }
 
         App = await AppTopology.CreateAsync(postgres, CancellationToken.None);
-        await App.StartSiloAsync(CancellationToken.None, new Dictionary<string, string?> { ["OpenAI__RetryDelay"] = "00:00:00.050" });
-        BaseUrl = await App.StartFrontendAsync(CancellationToken.None);
+        var (exitCode, output) = await App.MigrateAsync(CancellationToken.None);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"The migrations failed:\n{output}");
+        }
+
+        BaseUrl = new Uri($"http://127.0.0.1:{DevHost.FreePort.Any()}/");
+        await App.StartSiloAsync(CancellationToken.None, new Dictionary<string, string?>
+        {
+            ["OpenAI__RetryDelay"] = "00:00:00.050",
+            ["Smtp__PickupFolder"] = MailFolder.FullName,
+            ["Email__PublicUrl"] = BaseUrl.ToString().TrimEnd('/'),
+        });
+        // A build output serves Blazor's framework files (blazor.web.js) only in Development; in
+        // Production they come from `dotnet publish`, which the container images do.
+        await App.StartFrontendAsync(CancellationToken.None, new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["Urls"] = BaseUrl.ToString().TrimEnd('/'),
+        });
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -50,8 +72,18 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
         await page.GotoAsync(BaseUrl.ToString());
         await page.FillAsync("#email", email ?? $"user-{Guid.NewGuid():N}@example.com");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/c/[0-9a-f]{32}$"));
-        await WaitUntilInteractiveAsync(page);
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/c/[0-9a-f]{32}$"), new() { WaitUntil = WaitUntilState.Commit });
+            await WaitUntilInteractiveAsync(page);
+        }
+        catch (TimeoutException exception)
+        {
+            await ScreenshotAsync(page, "sign-in-timeout");
+            var text = await page.InnerTextAsync("body");
+            throw new TimeoutException($"Signing in did not reach an interactive chat page; the browser is at {page.Url} showing:\n{text}\n{string.Join('\n', App.Output.TakeLast(30))}", exception);
+        }
+
         return page;
     }
 
@@ -76,6 +108,7 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
         }
 
         _playwright?.Dispose();
+        MailFolder.Delete(recursive: true);
         if (App is not null)
         {
             await App.DisposeAsync();

@@ -1,26 +1,34 @@
 using System.Reflection;
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Conversations;
+using ChatbotOrleans.Grains.Email;
 using ChatbotOrleans.Grains.Hosting;
+using ChatbotOrleans.Silo.Email;
 using ChatbotOrleans.Silo.Hosting;
 using ChatbotOrleans.Silo.Migrations;
 using ChatbotOrleans.TestSupport;
+using ChatbotOrleans.TestSupport.Smtp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
 
 namespace ChatbotOrleans.Grains.Tests;
 
 /// <summary>
 /// A one-silo cluster on a fresh, migrated PostgreSQL database, configured with the production
-/// providers (ADO.NET membership, storage, reminders) and the scripted model.
+/// providers (ADO.NET membership, storage, reminders), the scripted model, and the MailKit sender
+/// talking to an SMTP sink that refuses recipients named "reject-…" (5xx) and "busy-…" (4xx).
 /// </summary>
-public sealed class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
+public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
 {
     public const int PageSize = 4;
     public const int ContextBudget = 300;
+    public const int MailAttempts = 4;
 
     public ScriptedChatModel Model { get; } = new();
+
+    public SmtpSink Mail { get; } = SmtpSink.Start();
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -32,6 +40,8 @@ public sealed class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifet
     {
         ConnectionString = await postgres.CreateDatabaseAsync();
         await DatabaseMigrator.MigrateAsync(ConnectionString, NullLogger.Instance, CancellationToken.None);
+        Mail.RecipientReply = to => to.StartsWith("reject-", StringComparison.Ordinal) ? "550 5.1.1 No such user here"
+            : to.StartsWith("busy-", StringComparison.Ordinal) ? "451 4.3.0 Try again later" : null;
 
         var builder = new InProcessTestClusterBuilder(1);
         UseRealMembership(builder.Options);
@@ -44,11 +54,25 @@ public sealed class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifet
         {
             host.AddGrains();
             host.Services.AddSingleton<IChatModel>(Model);
+            host.Services.AddSingleton<IEmailSender>(new MailKitEmailSender(Options.Create(new SmtpOptions
+            {
+                Host = "127.0.0.1",
+                Port = Mail.Port,
+                TlsMode = SmtpTlsMode.None,
+                Timeout = TimeSpan.FromSeconds(5),
+            })));
+            host.Services.Configure<EmailOptions>(o =>
+            {
+                o.RetryInitialDelay = TimeSpan.FromSeconds(1);
+                o.RetryMaxDelay = TimeSpan.FromSeconds(2);
+                o.MaxAttempts = MailAttempts;
+            });
             host.Services.Configure<ConversationOptions>(o =>
             {
                 o.PageSize = PageSize;
                 o.ContextCharacterBudget = ContextBudget;
                 o.ReplyGuardPeriod = TimeSpan.FromSeconds(1);
+                ConfigureConversations(o);
             });
         });
         builder.ConfigureClient(client =>
@@ -62,6 +86,11 @@ public sealed class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifet
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>Lets a derived fixture change the conversation rules of its own cluster.</summary>
+    protected virtual void ConfigureConversations(ConversationOptions options)
+    {
     }
 
     /// <summary>Signs in a new user and starts a conversation for them.</summary>
@@ -90,5 +119,8 @@ public sealed class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifet
         {
             await Cluster.DisposeAsync();
         }
+
+        await Mail.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

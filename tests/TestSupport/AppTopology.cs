@@ -39,47 +39,55 @@ public sealed class AppTopology : IAsyncDisposable
     }
 
     /// <summary>Runs `silo migrate` and returns its exit code and output.</summary>
-    public async Task<(int ExitCode, string Output)> MigrateAsync(CancellationToken cancellationToken)
+    public Task<(int ExitCode, string Output)> MigrateAsync(CancellationToken cancellationToken) =>
+        RunSiloCommandAsync(cancellationToken, "migrate");
+
+    /// <summary>Runs the silo's command line with this topology's configuration; returns its exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> RunSiloCommandAsync(CancellationToken cancellationToken, params string[] arguments)
     {
         var lines = new ConcurrentQueue<string>();
-        var process = AppProcess.Start("migrate", _layout.SiloAssembly, _layout.SiloDirectory, Environment(), lines.Enqueue, "migrate");
+        var process = AppProcess.Start(arguments[0], _layout.SiloAssembly, _layout.SiloDirectory, Environment(), lines.Enqueue, arguments);
         await process.Exited.WaitAsync(cancellationToken);
         return (process.ExitCode, string.Join('\n', lines));
     }
 
-    /// <summary>Migrates, then starts a silo and waits until it is an active cluster member.</summary>
-    public async Task<AppProcess> StartSiloAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Starts a silo and waits until it is an active cluster member (run <see cref="MigrateAsync"/> first).</summary>
+    public Task<(AppProcess Process, Uri Url)> StartSiloAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var environment = Environment();
         environment["Orleans__SiloPort"] = FreePort.Any().ToString(CultureInfo.InvariantCulture);
         environment["Orleans__GatewayPort"] = FreePort.Any().ToString(CultureInfo.InvariantCulture);
-        var (silo, _) = await StartAsync($"silo{_processes.Count}", _layout.SiloAssembly, _layout.SiloDirectory, environment, settings, cancellationToken);
-        return silo;
+        return StartAsync($"silo{_processes.Count}", _layout.SiloAssembly, _layout.SiloDirectory, environment, settings, waitUntilReady: true, cancellationToken);
     }
 
-    /// <summary>Starts the web frontend and waits until it has a gateway; returns its base address.</summary>
-    public async Task<Uri> StartFrontendAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts the web frontend and returns its base address; unless told otherwise, first waits until
+    /// it has a gateway to the cluster.
+    /// </summary>
+    public async Task<Uri> StartFrontendAsync(
+        CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null, bool waitUntilReady = true)
     {
-        var (_, url) = await StartAsync("web", _layout.FrontendAssembly, _layout.FrontendDirectory, Environment(), settings, cancellationToken);
+        var (_, url) = await StartAsync("web", _layout.FrontendAssembly, _layout.FrontendDirectory, Environment(), settings, waitUntilReady, cancellationToken);
         return url;
     }
 
     private async Task<(AppProcess Process, Uri Url)> StartAsync(
         string name, string assembly, string directory, Dictionary<string, string?> environment,
-        IReadOnlyDictionary<string, string?>? settings, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string?>? settings, bool waitUntilReady, CancellationToken cancellationToken)
     {
-        var url = new Uri($"http://127.0.0.1:{FreePort.Any()}/");
-        environment["Urls"] = url.ToString().TrimEnd('/');
+        environment["Urls"] = $"http://127.0.0.1:{FreePort.Any()}";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             environment[key] = value;
         }
 
+        var url = new Uri(environment["Urls"]!.TrimEnd('/') + "/");
+
         var process = AppProcess.Start(name, assembly, directory, environment, Output.Enqueue);
         _processes.Add(process);
         try
         {
-            await process.WaitUntilHealthyAsync(new Uri(url, "health/ready"), StartTimeout, cancellationToken);
+            await process.WaitUntilHealthyAsync(new Uri(url, waitUntilReady ? "health/ready" : "health/live"), StartTimeout, cancellationToken);
         }
         catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
         {

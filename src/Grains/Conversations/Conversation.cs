@@ -16,6 +16,9 @@ public sealed class Conversation(ConversationState state, ConversationOptions op
 
     public bool IsOwnedBy(UserId user) => Exists && State.OwnerId == user.Value;
 
+    /// <summary>Whether nothing has happened in the conversation for longer than the retention period.</summary>
+    public bool IsExpired(DateTimeOffset now) => Exists && now - State.UpdatedAt > options.RetentionPeriod;
+
     public void Create(UserId owner, DateTimeOffset now)
     {
         if (Exists && State.OwnerId != owner.Value)

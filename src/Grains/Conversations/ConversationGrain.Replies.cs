@@ -51,6 +51,8 @@ public sealed partial class ConversationGrain
                 return;
             }
 
+            metrics.MessageStored(reply);
+
             await PublishAsync(reply.Status == ReplyStatus.Complete ? new ReplyCompleted(Id, reply) : new ReplyFailed(Id, reply));
             await ArchiveIfFullAsync();
         }
@@ -60,6 +62,7 @@ public sealed partial class ConversationGrain
     private async Task<ChatMessage?> GenerateAsync(ChatMessage userMessage, CancellationToken cancellationToken)
     {
         var context = _conversation.ContextFor(userMessage.Id);
+        var started = time.GetTimestamp();
         _replyTo = userMessage.Id;
         _replyText = new StringBuilder();
         string? error = null;
@@ -72,6 +75,12 @@ public sealed partial class ConversationGrain
                     continue;
                 }
 
+                if (_replyText.Length == 0)
+                {
+                    metrics.FirstFragment(time.GetElapsedTime(started));
+                }
+
+                metrics.ReplyFragment();
                 var offset = _replyText.Length;
                 _replyText.Append(fragment);
                 await PublishAsync(new ReplyDelta(Id, userMessage.Id, offset, fragment, model.Name));
@@ -101,6 +110,7 @@ public sealed partial class ConversationGrain
         _replyTo = null;
         _replyText = null;
         var status = error is null ? ReplyStatus.Complete : ReplyStatus.Failed;
+        metrics.ReplyEnded(status, time.GetElapsedTime(started));
         return _conversation.AddReply(userMessage.Id, text, model.Name, status, error, time.GetUtcNow());
     }
 
@@ -142,13 +152,15 @@ public sealed partial class ConversationGrain
         _replyGuardRegistered = true;
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
     {
-        if (reminderName != ReplyGuardReminder)
-        {
-            return;
-        }
+        ReplyGuardReminder => GuardRepliesAsync(),
+        HousekeepingReminder => HousekeepAsync(),
+        _ => Task.CompletedTask,
+    };
 
+    private async Task GuardRepliesAsync()
+    {
         if (_conversation.NextPending() is not null)
         {
             StartReplies();
@@ -169,6 +181,7 @@ public sealed partial class ConversationGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        metrics.ConversationDeactivated();
         await _deactivating.CancelAsync();
         try
         {

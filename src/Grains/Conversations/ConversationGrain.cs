@@ -1,4 +1,5 @@
 using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Diagnostics;
 using ChatbotOrleans.Grains.Users;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ public sealed partial class ConversationGrain(
     IChatModel model,
     TimeProvider time,
     IOptions<ConversationOptions> options,
+    ChatMetrics metrics,
     ILogger<ConversationGrain> logger)
     : Grain, IConversationGrain, IConversationLifecycle, IRemindable, IDisposable
 {
@@ -26,6 +28,7 @@ public sealed partial class ConversationGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        metrics.ConversationActivated();
         _conversation = new Conversation(state.State, options.Value);
         _stream = this.GetStreamProvider(ConversationStreams.ProviderName)
             .GetStream<ConversationEvent>(StreamId.Create(ConversationStreams.Namespace, Id.Value));
@@ -35,6 +38,9 @@ public sealed partial class ConversationGrain(
             await EnsureReplyGuardAsync();
             StartReplies();
         }
+
+        // Conversations created before housekeeping existed get their reminder on first activation.
+        await EnsureHousekeepingAsync();
     }
 
     public async Task CreateAsync(UserId owner)
@@ -46,6 +52,7 @@ public sealed partial class ConversationGrain(
 
         _conversation.Create(owner, time.GetUtcNow());
         await PersistAsync();
+        await EnsureHousekeepingAsync();
     }
 
     public Task<ConversationSnapshot?> GetSnapshotAsync(UserId caller) =>
@@ -86,6 +93,7 @@ public sealed partial class ConversationGrain(
         }
 
         await PersistAsync();
+        metrics.MessageStored(decision.Message!);
         await EnsureReplyGuardAsync();
         await PublishAsync(new MessageAdded(Id, decision.Message!));
         StartReplies();

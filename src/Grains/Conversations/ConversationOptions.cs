@@ -25,4 +25,15 @@ public sealed class ConversationOptions
     /// <summary>How often the reminder that guards pending replies fires (Orleans' minimum applies).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ReplyGuardPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A conversation idle longer than this is deleted, with its archive pages.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
+    public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// How often each conversation's housekeeping reminder fires: it applies the retention period and
+    /// restarts any reply left pending (a sweep behind the per-reply guard).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan HousekeepingPeriod { get; set; } = TimeSpan.FromDays(1);
 }

@@ -15,6 +15,12 @@ public sealed class ConversationPageGrain(
         await page.WriteStateAsync();
     }
 
+    public async Task ClearAsync()
+    {
+        await page.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
     [ReadOnly]
     public Task<IReadOnlyList<ChatMessage>> ReadAsync() => Task.FromResult<IReadOnlyList<ChatMessage>>(page.State.Messages);
 }

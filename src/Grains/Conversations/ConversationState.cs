@@ -28,4 +28,7 @@ public sealed class ConversationState
 
     /// <summary>User messages still owed a reply, oldest first. Persisted so a crash never loses one.</summary>
     [Id(7)] public List<MessageId> PendingReplies { get; set; } = [];
+
+    /// <summary>Whether the housekeeping reminder was registered (once in the conversation's life).</summary>
+    [Id(8)] public bool HousekeepingRegistered { get; set; }
 }

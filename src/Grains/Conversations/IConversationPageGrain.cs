@@ -14,4 +14,7 @@ public interface IConversationPageGrain : IGrainWithGuidCompoundKey
 
     /// <summary>The page's messages, oldest first.</summary>
     Task<IReadOnlyList<ChatMessage>> ReadAsync();
+
+    /// <summary>Deletes the page's stored messages.</summary>
+    Task ClearAsync();
 }

@@ -1,4 +1,7 @@
 using ChatbotOrleans.Grains.Conversations;
+using ChatbotOrleans.Grains.Diagnostics;
+using ChatbotOrleans.Grains.Email;
+using ChatbotOrleans.Grains.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -14,7 +17,17 @@ public static class GrainsHostingExtensions
             .Bind(builder.Configuration.GetSection(ConversationOptions.SectionName))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>();
+        builder.Services.AddOptions<EmailOptions>()
+            .Bind(builder.Configuration.GetSection(EmailOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        builder.Services.AddOptions<SignInLinkOptions>()
+            .Bind(builder.Configuration.GetSection(SignInLinkOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SignInLinkOptions>, SignInLinkOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<ChatMetrics>();
         return builder;
     }
 }

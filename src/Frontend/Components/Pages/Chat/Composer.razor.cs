@@ -11,6 +11,7 @@ public sealed partial class Composer : IAsyncDisposable
     private SendMessage? _attempt;
     private bool _sending;
     private bool _focusPending;
+    private bool _keysReady;
     private string? _error;
     private ElementReference _form;
     private ElementReference _input;
@@ -26,6 +27,8 @@ public sealed partial class Composer : IAsyncDisposable
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
+
+    private bool IsOpen => Enabled && _keysReady && !_sending;
 
     public async ValueTask DisposeAsync()
     {
@@ -44,13 +47,18 @@ public sealed partial class Composer : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender)
+        if (!_keysReady)
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", $"./{Assets["Components/Pages/Chat/Composer.razor.js"]}");
-            await _module.InvokeVoidAsync("init", _form, _input);
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", $"./{Assets["Components/Pages/Chat/Composer.razor.js"]}");
+
+            // Until the script handles Enter, an Enter would add a line instead of sending, so the box
+            // stays closed. The page may have re-rendered while the script loaded, leaving stale element
+            // references: then the script says no and this runs again after the next render.
+            _keysReady = await _module.InvokeAsync<bool>("init", _form, _input);
+            StateHasChanged();
         }
 
-        if (_focusPending && Enabled)
+        if (_focusPending && IsOpen)
         {
             _focusPending = false;
             await _input.FocusAsync();
@@ -60,7 +68,7 @@ public sealed partial class Composer : IAsyncDisposable
     private async Task SubmitAsync()
     {
         var text = _draft.Trim();
-        if (!Enabled || _sending || text.Length == 0)
+        if (!IsOpen || text.Length == 0)
         {
             return;
         }

@@ -1,5 +1,15 @@
 // Enter sends, Shift+Enter (or an IME composition) keeps typing; the textarea grows with its text.
+// Returns false when the elements are gone (the page re-rendered meanwhile), so the caller tries again.
 export function init(form, textarea) {
+  if (!form || !textarea || !textarea.isConnected) {
+    return false;
+  }
+
+  if (textarea.dataset.keys === "ready") {
+    return true;
+  }
+
+  textarea.dataset.keys = "ready";
   const grow = () => {
     textarea.style.height = "auto";
     textarea.style.height = `${Math.min(textarea.scrollHeight, 200)}px`;
@@ -15,6 +25,7 @@ export function init(form, textarea) {
   new MutationObserver(grow).observe(textarea, { attributes: true, attributeFilter: ["disabled"] });
 
   followEnd();
+  return true;
 }
 
 // Keeps the newest message in view while the reader is at the bottom of the page.

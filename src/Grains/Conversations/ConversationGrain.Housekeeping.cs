@@ -1,0 +1,85 @@
+using ChatbotOrleans.Grains.Users;
+using Microsoft.Extensions.Logging;
+
+namespace ChatbotOrleans.Grains.Conversations;
+
+public sealed partial class ConversationGrain
+{
+    internal const string HousekeepingReminder = "housekeeping";
+
+    /// <summary>
+    /// Registers the housekeeping reminder once in the conversation's life (the flag is persisted, so
+    /// no activation pays for a reminder write or read again).
+    /// </summary>
+    private async Task EnsureHousekeepingAsync()
+    {
+        if (!_conversation.Exists || _conversation.State.HousekeepingRegistered)
+        {
+            return;
+        }
+
+        var period = options.Value.HousekeepingPeriod;
+        await this.RegisterOrUpdateReminder(HousekeepingReminder, period, period);
+        _conversation.State.HousekeepingRegistered = true;
+        await PersistAsync();
+    }
+
+    /// <summary>The scheduled job: delete an expired conversation, or sweep a reply left pending.</summary>
+    private async Task HousekeepAsync()
+    {
+        if (!_conversation.Exists)
+        {
+            // Deleted, or never created: nothing must keep this reminder alive.
+            await UnregisterAsync(HousekeepingReminder);
+            return;
+        }
+
+        if (_conversation.IsExpired(time.GetUtcNow()))
+        {
+            await DeleteAsync();
+            return;
+        }
+
+        if (_conversation.NextPending() is not null)
+        {
+            StartReplies();
+        }
+    }
+
+    /// <summary>
+    /// Deletes the conversation: its archive pages, its place in the owner's list, its reminders and its
+    /// own state. It disappears for callers first (reads interleave with this); the stored state goes
+    /// last, so a crash midway leaves a conversation whose next tick finishes the job.
+    /// </summary>
+    private async Task DeleteAsync()
+    {
+        await _deactivating.CancelAsync();
+        var owner = _conversation.State.OwnerId;
+        var pages = _conversation.State.ArchivedPages;
+        _conversation = new Conversation(new ConversationState(), options.Value);
+
+        for (var page = pages - 1; page >= 0; page--)
+        {
+            await GrainFactory.GetGrain<IConversationPageGrain>(Id.Value, ConversationPageGrain.KeyFor(page)).ClearAsync();
+        }
+
+        await GrainFactory.GetGrain<IUserConversations>(owner).ConversationDeletedAsync(Id);
+        await UnregisterAsync(ReplyGuardReminder);
+        await UnregisterAsync(HousekeepingReminder);
+        state.State = _conversation.State;
+        await state.ClearStateAsync();
+        LogDeleted(logger, Id);
+        DeactivateOnIdle();
+    }
+
+    private async Task UnregisterAsync(string name)
+    {
+        if (await this.GetReminder(name) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} was idle past its retention period and was deleted")]
+    private static partial void LogDeleted(ILogger logger, Abstractions.ConversationId conversationId);
+}

@@ -1,0 +1,68 @@
+using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Conversations;
+using ChatbotOrleans.TestSupport;
+using Npgsql;
+using Shouldly;
+
+namespace ChatbotOrleans.Grains.Tests;
+
+[Collection(RetentionCollection.Name)]
+public sealed class HousekeepingTests(RetentionClusterFixture fixture)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_idle_conversation_is_deleted_with_its_pages_its_place_in_the_owners_list_and_its_reminders()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var id = (await conversation.GetSnapshotAsync(user))!.Id;
+        for (var i = 1; i <= 5; i++)
+        {
+            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"message {i}"));
+            await conversation.WaitForSequenceAsync(user, 2 * i);
+        }
+
+        var pagesBefore = await fixture.Client.GetGrain<IConversationPageGrain>(id.Value, ConversationPageGrain.KeyFor(0)).ReadAsync();
+        var remindersBefore = await RemindersOfAsync(id);
+        var owner = fixture.Client.GetGrain<IUserGrain>(user.Value);
+        await Poll.UntilAsync(
+            owner.ListConversationsAsync,
+            list => list.All(c => c.Id != id),
+            RetentionClusterFixture.Retention * 4,
+            "the idle conversation to leave its owner's list");
+
+        pagesBefore.ShouldNotBeEmpty("the conversation had archived a page");
+        remindersBefore.ShouldBeGreaterThanOrEqualTo(1);
+        (await conversation.GetSnapshotAsync(user)).ShouldBeNull();
+        (await fixture.Client.GetGrain<IConversationPageGrain>(id.Value, ConversationPageGrain.KeyFor(0)).ReadAsync()).ShouldBeEmpty();
+        await Poll.UntilAsync(() => RemindersOfAsync(id), count => count == 0, TimeSpan.FromSeconds(10), "no reminder left for it");
+    }
+
+    [Fact]
+    public async Task Housekeeping_finishes_a_reply_left_pending_when_its_guard_is_not_due()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var held = $"hold: {Guid.NewGuid():N}";
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held));
+        await fixture.Model.WhenHoldingAsync(held);
+
+        await fixture.Cluster.DeactivateAsync(conversation);
+        await fixture.Cluster.WaitForDeactivationAsync(conversation);
+        fixture.Model.Release(held);
+        await Poll.UntilAsync(() => Task.FromResult(fixture.Model.CallsFor(held)), calls => calls >= 2, TimeSpan.FromSeconds(30), "housekeeping to restart the reply");
+        var snapshot = await conversation.WaitForSequenceAsync(user, 2);
+
+        snapshot.Messages.Count(m => m.Role == ChatRole.Assistant).ShouldBe(1);
+        snapshot.Messages[1].Text.ShouldBe("Reply to: " + held);
+    }
+
+    /// <summary>Reminder rows of one conversation; its key appears in the stored grain id in "N" form.</summary>
+    private async Task<long> RemindersOfAsync(ConversationId id)
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync(Token);
+        await using var command = new NpgsqlCommand("select count(*) from orleansreminderstable where grainid like @key", connection);
+        command.Parameters.AddWithValue("key", $"%{id.Value:N}%");
+        return (long)(await command.ExecuteScalarAsync(Token))!;
+    }
+}
