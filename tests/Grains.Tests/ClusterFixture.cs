@@ -88,6 +88,25 @@ public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
+    /// <summary>
+    /// Starts a reply the model holds, kills the conversation's activation mid-stream, lets the model go,
+    /// and waits (without calling the grain) until something restarts the reply on its own.
+    /// </summary>
+    /// <returns>The user, the conversation and the held message's text.</returns>
+    public async Task<(UserId User, IConversationGrain Conversation, string Held)> CutOffReplyAndAwaitRestartAsync(string restartedBy)
+    {
+        var (user, conversation) = await NewConversationAsync();
+        var held = $"hold: {Guid.NewGuid():N}";
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held));
+        await Model.WhenHoldingAsync(held);
+
+        await Cluster.DeactivateAsync(conversation);
+        await Cluster.WaitForDeactivationAsync(conversation);
+        Model.Release(held);
+        await Poll.UntilAsync(() => Task.FromResult(Model.CallsFor(held)), calls => calls >= 2, TimeSpan.FromSeconds(30), restartedBy + " to restart the reply");
+        return (user, conversation, held);
+    }
+
     /// <summary>Lets a derived fixture change the conversation rules of its own cluster.</summary>
     protected virtual void ConfigureConversations(ConversationOptions options)
     {

@@ -41,15 +41,7 @@ public sealed class HousekeepingTests(RetentionClusterFixture fixture)
     [Fact]
     public async Task Housekeeping_finishes_a_reply_left_pending_when_its_guard_is_not_due()
     {
-        var (user, conversation) = await fixture.NewConversationAsync();
-        var held = $"hold: {Guid.NewGuid():N}";
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held));
-        await fixture.Model.WhenHoldingAsync(held);
-
-        await fixture.Cluster.DeactivateAsync(conversation);
-        await fixture.Cluster.WaitForDeactivationAsync(conversation);
-        fixture.Model.Release(held);
-        await Poll.UntilAsync(() => Task.FromResult(fixture.Model.CallsFor(held)), calls => calls >= 2, TimeSpan.FromSeconds(30), "housekeeping to restart the reply");
+        var (user, conversation, held) = await fixture.CutOffReplyAndAwaitRestartAsync("housekeeping");
         var snapshot = await conversation.WaitForSequenceAsync(user, 2);
 
         snapshot.Messages.Count(m => m.Role == ChatRole.Assistant).ShouldBe(1);

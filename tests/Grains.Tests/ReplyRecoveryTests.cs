@@ -1,5 +1,4 @@
 using ChatbotOrleans.Grains.Abstractions;
-using ChatbotOrleans.TestSupport;
 using Shouldly;
 
 namespace ChatbotOrleans.Grains.Tests;
@@ -10,16 +9,8 @@ public sealed class ReplyRecoveryTests(ClusterFixture fixture)
     [Fact]
     public async Task A_reply_cut_off_by_deactivation_is_finished_by_the_reminder_exactly_once_without_any_call()
     {
-        var (user, conversation) = await fixture.NewConversationAsync();
-        var held = $"hold: {Guid.NewGuid():N}";
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held));
-        await fixture.Model.WhenHoldingAsync(held);
-
         // The activation dies mid-stream; nothing calls the grain afterwards.
-        await fixture.Cluster.DeactivateAsync(conversation);
-        await fixture.Cluster.WaitForDeactivationAsync(conversation);
-        fixture.Model.Release(held);
-        await Poll.UntilAsync(() => Task.FromResult(fixture.Model.CallsFor(held)), calls => calls >= 2, TimeSpan.FromSeconds(30), "the reminder to restart the reply");
+        var (user, conversation, held) = await fixture.CutOffReplyAndAwaitRestartAsync("the reply-guard reminder");
         var snapshot = await conversation.WaitForSequenceAsync(user, 2);
 
         snapshot.Messages.Select(m => (m.Role, m.Text)).ShouldBe(
