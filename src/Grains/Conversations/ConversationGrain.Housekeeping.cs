@@ -30,7 +30,7 @@ public sealed partial class ConversationGrain
         if (!_conversation.Exists)
         {
             // Deleted, or never created: nothing must keep this reminder alive.
-            await UnregisterAsync(HousekeepingReminder);
+            await this.UnregisterReminderIfAnyAsync(HousekeepingReminder);
             return;
         }
 
@@ -64,20 +64,12 @@ public sealed partial class ConversationGrain
         }
 
         await GrainFactory.GetGrain<IUserConversations>(owner).ConversationDeletedAsync(Id);
-        await UnregisterAsync(ReplyGuardReminder);
-        await UnregisterAsync(HousekeepingReminder);
+        await this.UnregisterReminderIfAnyAsync(ReplyGuardReminder);
+        await this.UnregisterReminderIfAnyAsync(HousekeepingReminder);
         state.State = _conversation.State;
         await state.ClearStateAsync();
         LogDeleted(logger, Id);
         DeactivateOnIdle();
-    }
-
-    private async Task UnregisterAsync(string name)
-    {
-        if (await this.GetReminder(name) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} was idle past its retention period and was deleted")]

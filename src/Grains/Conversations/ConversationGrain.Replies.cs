@@ -169,12 +169,7 @@ public sealed partial class ConversationGrain
 
         if (_replies.IsCompleted)
         {
-            var reminder = await this.GetReminder(ReplyGuardReminder);
-            if (reminder is not null)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
+            await this.UnregisterReminderIfAnyAsync(ReplyGuardReminder);
             _replyGuardRegistered = false;
         }
     }

@@ -152,13 +152,7 @@ public sealed partial class EmailOutboxGrain(
     private async Task ScheduleRetryAsync(TimeSpan dueIn) =>
         await this.RegisterOrUpdateReminder(RetryReminder, dueIn, options.Value.RetryMaxDelay);
 
-    private async Task StopRetryingAsync()
-    {
-        if (await this.GetReminder(RetryReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
+    private Task StopRetryingAsync() => this.UnregisterReminderIfAnyAsync(RetryReminder);
 
     /// <summary>Keeps this silo's outbox-depth gauge in step with whether this email still waits.</summary>
     private void CountPending()
