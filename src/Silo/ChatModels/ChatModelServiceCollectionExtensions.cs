@@ -1,4 +1,5 @@
 using ChatbotOrleans.Grains.Conversations;
+using ChatbotOrleans.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -14,10 +15,7 @@ internal static class ChatModelServiceCollectionExtensions
     {
         var services = builder.Services;
 
-        services.AddOptions<OpenAIOptions>()
-            .Bind(builder.Configuration.GetSection(OpenAIOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenAIOptions>, OpenAIOptionsValidator>());
+        builder.AddValidatedOptions<OpenAIOptions, OpenAIOptionsValidator>(OpenAIOptions.SectionName);
 
         services.AddOptions<OfflineBotOptions>()
             .Bind(builder.Configuration.GetSection(OfflineBotOptions.SectionName))

@@ -1,4 +1,5 @@
 using ChatbotOrleans.Grains.Email;
+using ChatbotOrleans.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +14,7 @@ internal static class EmailServiceCollectionExtensions
     public static IHostApplicationBuilder AddEmail(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SmtpOptions>()
-            .Bind(builder.Configuration.GetSection(SmtpOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>());
+        builder.AddValidatedOptions<SmtpOptions, SmtpOptionsValidator>(SmtpOptions.SectionName);
         services.TryAddSingleton<IEmailSender>(provider =>
             provider.GetRequiredService<IOptions<SmtpOptions>>().Value.UsesServer
                 ? ActivatorUtilities.CreateInstance<MailKitEmailSender>(provider)

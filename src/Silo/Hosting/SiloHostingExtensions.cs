@@ -31,8 +31,7 @@ public static class SiloHostingExtensions
         AppContext.SetSwitch("OpenAI.Experimental.EnableOpenTelemetry", true);
         var connectionString = DatabaseConnection.Read(builder.Configuration);
         var host = builder.Configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions();
-        builder.Services.AddOptions<SiloHostOptions>().BindConfiguration(SiloHostOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<SiloHostOptions>, SiloHostOptionsValidator>();
+        builder.AddValidatedOptions<SiloHostOptions, SiloHostOptionsValidator>(SiloHostOptions.SectionName);
         builder.Services.AddOptions<DashboardAccessOptions>().BindConfiguration(DashboardAccessOptions.SectionName);
         builder.Services.AddHealthChecks().AddCheck<SiloReadyHealthCheck>("orleans-silo", tags: ["ready"]);
 
