@@ -13,6 +13,7 @@ public sealed class ScriptedChatModel : IChatModel
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _released = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holding = new();
+    private readonly ConcurrentDictionary<string, bool> _cancelled = new();
     private readonly ConcurrentDictionary<string, int> _calls = new();
 
     public string Name => "scripted";
@@ -22,6 +23,9 @@ public sealed class ScriptedChatModel : IChatModel
     public ConcurrentQueue<IReadOnlyList<ChatTurn>> Contexts { get; } = new();
 
     public int CallsFor(string text) => _calls.GetValueOrDefault(text);
+
+    /// <summary>Whether a held reply for <paramref name="text"/> saw its request cancelled (stop, deactivation).</summary>
+    public bool WasCancelled(string text) => _cancelled.ContainsKey(text);
 
     /// <summary>Completes when a "hold:" reply for <paramref name="text"/> has streamed its first fragment.</summary>
     public Task WhenHoldingAsync(string text) => Signal(_holding, text).Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -48,7 +52,15 @@ public sealed class ScriptedChatModel : IChatModel
         if (text.StartsWith("hold:", StringComparison.Ordinal))
         {
             Signal(_holding, text).TrySetResult();
-            await Signal(_released, text).Task.WaitAsync(cancellationToken);
+            try
+            {
+                await Signal(_released, text).Task.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                _cancelled[text] = true;
+                throw;
+            }
         }
 
         await Task.Yield();

@@ -16,17 +16,19 @@ internal sealed partial class ConversationSession
         }
     });
 
+    private Task OnListChangedAsync(ConversationListChanged changed) => RunOnPageAsync(() =>
+    {
+        Conversations = changed.Conversations;
+        return Task.CompletedTask;
+    });
+
     private void OnGatewayConnected(object? sender, EventArgs e) => _ = RunOnPageAsync(ResubscribeAsync);
 
     // dotnet/orleans#10274: subscriptions made before a cluster restart are gone, and so are the
     // events published meanwhile. Subscribe again and reload; the cluster may need a moment.
     private async Task ResubscribeAsync()
     {
-        if (View.ConversationId is not { } conversationId)
-        {
-            return;
-        }
-
+        var conversationId = View.ConversationId;
         foreach (var delay in ResubscribeDelays)
         {
             await Task.Delay(delay, _closed.Token);
@@ -37,14 +39,20 @@ internal sealed partial class ConversationSession
 
             try
             {
-                await UnsubscribeAsync();
-                await SubscribeAndLoadAsync(conversationId);
+                await UnsubscribeListAsync();
+                await RefreshConversationsAsync();
+                if (conversationId is { } open)
+                {
+                    await UnsubscribeAsync();
+                    await SubscribeAndLoadAsync(open);
+                }
+
                 Problem = null;
                 return;
             }
             catch (Exception exception) when (IsTransient(exception) && !_closed.IsCancellationRequested)
             {
-                LogResubscribeFailed(logger, exception, conversationId.ToString());
+                LogResubscribeFailed(logger, exception, conversationId?.ToString() ?? "(none)");
                 Problem = Unreachable;
             }
         }

@@ -28,6 +28,7 @@ internal sealed partial class ConversationSession(
     private Func<Func<Task>, Task>? _invokeAsync;
     private Func<Exception, Task>? _dispatchException;
     private StreamSubscriptionHandle<ConversationEvent>? _subscription;
+    private StreamSubscriptionHandle<ConversationListChanged>? _listSubscription;
     private long _subscriptionGeneration;
     private UserId? _user;
 
@@ -55,8 +56,15 @@ internal sealed partial class ConversationSession(
         _dispatchException = dispatchException;
     }
 
-    public async Task RefreshConversationsAsync() =>
-        Conversations = await UserGrain(await GetUserAsync()).ListConversationsAsync();
+    /// <summary>Loads the user's list of conversations and follows its changes (from every tab of theirs).</summary>
+    public async Task RefreshConversationsAsync()
+    {
+        var user = await GetUserAsync();
+        _listSubscription ??= await client.GetStreamProvider(ConversationStreams.ProviderName)
+            .GetStream<ConversationListChanged>(StreamId.Create(UserStreams.Namespace, user.Value))
+            .SubscribeAsync((changed, _) => OnListChangedAsync(changed));
+        Conversations = await UserGrain(user).ListConversationsAsync();
+    }
 
     /// <summary>The user's newest conversation, started if they have none.</summary>
     public async Task<ConversationId> FindOrStartNewestAsync()
@@ -86,6 +94,34 @@ internal sealed partial class ConversationSession(
     public Task<SendResult> RetryAsync(MessageId userMessage) =>
         CallAsync((grain, user) => grain.RetryReplyAsync(user, userMessage));
 
+    public Task<SendResult> RegenerateAsync() => CallAsync((grain, user) => grain.RegenerateAsync(user));
+
+    public async Task<UpdateResult> StopAsync() =>
+        View.ConversationId is { } open ? await UpdateAsync(open, (grain, user) => grain.StopReplyAsync(user)) : UpdateResult.Done;
+
+    public async Task<UpdateResult> RenameAsync(ConversationId conversation, string title)
+    {
+        var result = await UpdateAsync(conversation, (grain, user) => grain.RenameAsync(user, title));
+        if (result.Succeeded)
+        {
+            // The stream brings the stored title too; showing it now keeps the sidebar in step with the click.
+            await RefreshConversationsAsync();
+        }
+
+        return result;
+    }
+
+    public async Task<UpdateResult> DeleteAsync(ConversationId conversation)
+    {
+        var result = await UpdateAsync(conversation, (grain, user) => grain.DeleteAsync(user));
+        if (result.Succeeded)
+        {
+            Conversations = [.. Conversations.Where(c => c.Id != conversation)];
+        }
+
+        return result;
+    }
+
     /// <summary>Disconnects the page (it is going away) and ends the subscription; the circuit may attach another.</summary>
     public async Task DetachAsync()
     {
@@ -97,6 +133,7 @@ internal sealed partial class ConversationSession(
         }
 
         await UnsubscribeAsync();
+        await UnsubscribeListAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -136,6 +173,19 @@ internal sealed partial class ConversationSession(
         }
 
         return result;
+    }
+
+    private async Task<UpdateResult> UpdateAsync(ConversationId conversation, Func<IConversationGrain, UserId, Task<UpdateResult>> call)
+    {
+        try
+        {
+            return await call(ConversationGrain(conversation), await GetUserAsync());
+        }
+        catch (Exception exception) when (IsTransient(exception))
+        {
+            LogCallFailed(logger, exception);
+            return UpdateResult.Refused("The chat service did not answer. Please try again.");
+        }
     }
 
     private async Task SubscribeAndLoadAsync(ConversationId conversationId)
@@ -190,7 +240,16 @@ internal sealed partial class ConversationSession(
         }
     }
 
-    private async Task TryUnsubscribeAsync(StreamSubscriptionHandle<ConversationEvent> handle)
+    private async Task UnsubscribeListAsync()
+    {
+        if (_listSubscription is { } handle)
+        {
+            _listSubscription = null;
+            await TryUnsubscribeAsync(handle);
+        }
+    }
+
+    private async Task TryUnsubscribeAsync<T>(StreamSubscriptionHandle<T> handle)
     {
         try
         {

@@ -40,6 +40,18 @@ public sealed class ConversationView
     /// <summary>The conversation does not exist or is not the user's.</summary>
     public bool NotFound { get; private set; }
 
+    /// <summary>The conversation was deleted while shown (here or in another tab).</summary>
+    public bool IsDeleted { get; private set; }
+
+    /// <summary>
+    /// A sentence for screen readers about the newest reply that arrived while the page was open (not the
+    /// ones loaded with the snapshot); the page puts it in an <c>aria-live</c> region.
+    /// </summary>
+    public string Announcement { get; private set; } = string.Empty;
+
+    /// <summary>Whether the bot is writing or about to write: the page offers Stop and hides Regenerate.</summary>
+    public bool IsReplying => InProgress is not null || AwaitingReply;
+
     /// <summary>The newest message is the user's and no reply has started yet.</summary>
     public bool AwaitingReply => IsLoaded && InProgress is null && _messages.Count > 0 && _messages[^1].Role == ChatRole.User;
 
@@ -56,6 +68,8 @@ public sealed class ConversationView
         IsLoaded = false;
         IsLoading = false;
         NotFound = false;
+        IsDeleted = false;
+        Announcement = string.Empty;
         _loadToken++;
     }
 
@@ -134,9 +148,15 @@ public sealed class ConversationView
             ReplyCompleted completed => ApplyMessage(completed.Message),
             ReplyFailed failed => ApplyMessage(failed.Message),
             ReplyDelta delta => ApplyDelta(delta),
+            ConversationRenamed renamed => ApplyTitle(renamed.Title),
+            ConversationDeleted => ApplyDeleted(),
             _ => ViewUpdate.Ignored,
         };
     }
+
+    /// <summary>Whether the page offers Regenerate for this message: the newest message, a reply, nothing being written.</summary>
+    public bool IsRegenerable(ChatMessage message) =>
+        IsLoaded && !IsReplying && message.Role == ChatRole.Assistant && _messages.Count > 0 && _messages[^1].Id == message.Id;
 
     /// <summary>Whether the page offers a retry for this message: the newest failed answer to its user message.</summary>
     public bool IsRetryable(ChatMessage message)
@@ -173,11 +193,38 @@ public sealed class ConversationView
 
         _messages.Add(message);
         Sequence = message.Sequence;
-        if (message.Role == ChatRole.Assistant && InProgress is { } progress && progress.ReplyTo == message.ReplyTo)
+        if (message.Role == ChatRole.Assistant)
         {
-            InProgress = null;
+            Announcement = Announce(message);
+            if (InProgress is { } progress && progress.ReplyTo == message.ReplyTo)
+            {
+                InProgress = null;
+            }
         }
 
+        return ViewUpdate.Applied;
+    }
+
+    private static string Announce(ChatMessage reply) => reply.Status switch
+    {
+        ReplyStatus.Failed => "The reply failed. " + (reply.Error ?? string.Empty),
+        ReplyStatus.Stopped => "The reply was stopped.",
+        _ => "The bot replied: " + reply.Text,
+    };
+
+    private ViewUpdate ApplyTitle(string title)
+    {
+        Title = title;
+        return ViewUpdate.Applied;
+    }
+
+    private ViewUpdate ApplyDeleted()
+    {
+        IsDeleted = true;
+        IsLoaded = false;
+        NotFound = true;
+        InProgress = null;
+        _messages.Clear();
         return ViewUpdate.Applied;
     }
 

@@ -4,6 +4,7 @@ using ChatbotOrleans.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatbotOrleans.Frontend.Hosting;
 
@@ -42,6 +43,7 @@ internal static class FrontendHostingExtensions
 
         services.AddHealthChecks().AddCheck<OrleansReadyHealthCheck>("orleans", tags: [OrleansReadyHealthCheck.Tag]);
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<SignInService>();
         services.AddScoped<ConversationSession>();
         return builder;

@@ -23,6 +23,25 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// </summary>
     Task<SendResult> SendAsync(UserId caller, SendMessage message);
 
-    /// <summary>Asks again for a reply to a user message whose reply failed.</summary>
+    /// <summary>Asks again for a reply to a user message whose reply failed or was stopped.</summary>
     Task<SendResult> RetryReplyAsync(UserId caller, MessageId userMessage);
+
+    /// <summary>
+    /// Writes another reply to the newest user message, keeping the previous one above it. Refused while a
+    /// reply is being written.
+    /// </summary>
+    Task<SendResult> RegenerateAsync(UserId caller);
+
+    /// <summary>
+    /// Stops the reply being written: the model request is cancelled (no more tokens are billed) and what
+    /// had arrived is stored as a reply marked <see cref="ReplyStatus.Stopped"/>. Succeeds when nothing was
+    /// being written.
+    /// </summary>
+    Task<UpdateResult> StopReplyAsync(UserId caller);
+
+    /// <summary>Gives the conversation a title of the user's choosing.</summary>
+    Task<UpdateResult> RenameAsync(UserId caller, string title);
+
+    /// <summary>Deletes the conversation and all its messages for good.</summary>
+    Task<UpdateResult> DeleteAsync(UserId caller);
 }

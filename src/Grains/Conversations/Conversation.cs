@@ -87,6 +87,37 @@ public sealed class Conversation(ConversationState state, ConversationOptions op
         return new SendDecision(SendOutcome.Accepted, target, null);
     }
 
+    /// <summary>Queues another reply to the newest user message, once its last reply has ended.</summary>
+    public SendDecision Regenerate()
+    {
+        if (State.PendingReplies.Count > 0)
+        {
+            return new SendDecision(SendOutcome.Rejected, null, "A reply is being written; wait for it or stop it first.");
+        }
+
+        var target = State.Recent.FindLast(m => m.Role == ChatRole.User);
+        if (target is null)
+        {
+            return new SendDecision(SendOutcome.Rejected, null, "There is no message to answer yet.");
+        }
+
+        State.PendingReplies.Add(target.Id);
+        return new SendDecision(SendOutcome.Accepted, target, null);
+    }
+
+    /// <summary>Gives the conversation the user's title; returns an error sentence when it cannot be used.</summary>
+    public string? Rename(string title)
+    {
+        var (checkedTitle, error) = TitleRules.Check(title);
+        if (checkedTitle is null)
+        {
+            return error;
+        }
+
+        State.Title = checkedTitle;
+        return null;
+    }
+
     /// <summary>The user message whose reply is owed first, if any.</summary>
     public ChatMessage? NextPending()
     {

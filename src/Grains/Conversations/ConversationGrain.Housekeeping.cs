@@ -1,3 +1,4 @@
+using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Users;
 using Microsoft.Extensions.Logging;
 
@@ -36,7 +37,7 @@ public sealed partial class ConversationGrain
 
         if (_conversation.IsExpired(time.GetUtcNow()))
         {
-            await DeleteAsync();
+            await DeleteEverythingAsync(DeletionReason.Expired);
             return;
         }
 
@@ -51,9 +52,10 @@ public sealed partial class ConversationGrain
     /// own state. It disappears for callers first (reads interleave with this); the stored state goes
     /// last, so a crash midway leaves a conversation whose next tick finishes the job.
     /// </summary>
-    private async Task DeleteAsync()
+    private async Task DeleteEverythingAsync(DeletionReason reason)
     {
         await _deactivating.CancelAsync();
+        await PublishAsync(new ConversationDeleted(Id));
         var owner = _conversation.State.OwnerId;
         var pages = _conversation.State.ArchivedPages;
         _conversation = new Conversation(new ConversationState(), options.Value);
@@ -68,10 +70,10 @@ public sealed partial class ConversationGrain
         await this.UnregisterReminderIfAnyAsync(HousekeepingReminder);
         state.State = _conversation.State;
         await state.ClearStateAsync();
-        LogDeleted(logger, Id);
+        LogDeleted(logger, Id, reason);
         DeactivateOnIdle();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} was idle past its retention period and was deleted")]
-    private static partial void LogDeleted(ILogger logger, Abstractions.ConversationId conversationId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} was deleted ({Reason})")]
+    private static partial void LogDeleted(ILogger logger, ConversationId conversationId, DeletionReason reason);
 }

@@ -13,6 +13,7 @@ public sealed partial class ConversationGrain
     private bool _replyGuardRegistered;
     private MessageId? _replyTo;
     private StringBuilder? _replyText;
+    private CancellationTokenSource? _replyStop;
 
     /// <summary>
     /// Starts the reply loop unless it runs already. It is not awaited: it runs on this activation's
@@ -53,7 +54,7 @@ public sealed partial class ConversationGrain
 
             metrics.MessageStored(reply);
 
-            await PublishAsync(reply.Status == ReplyStatus.Complete ? new ReplyCompleted(Id, reply) : new ReplyFailed(Id, reply));
+            await PublishAsync(reply.Status == ReplyStatus.Failed ? new ReplyFailed(Id, reply) : new ReplyCompleted(Id, reply));
             await ArchiveIfFullAsync();
         }
     }
@@ -65,10 +66,13 @@ public sealed partial class ConversationGrain
         var started = time.GetTimestamp();
         _replyTo = userMessage.Id;
         _replyText = new StringBuilder();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _replyStop = stop;
         string? error = null;
+        var stopped = false;
         try
         {
-            await foreach (var fragment in model.StreamReplyAsync(context, cancellationToken))
+            await foreach (var fragment in model.StreamReplyAsync(context, stop.Token))
             {
                 if (fragment.Length == 0)
                 {
@@ -93,7 +97,13 @@ public sealed partial class ConversationGrain
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            _replyStop = null;
             return null;
+        }
+        catch (Exception) when (stop.IsCancellationRequested)
+        {
+            // The user stopped it: the upstream request is cancelled, and what arrived is kept.
+            stopped = true;
         }
         catch (ChatModelException exception)
         {
@@ -109,7 +119,9 @@ public sealed partial class ConversationGrain
         var text = _replyText.ToString();
         _replyTo = null;
         _replyText = null;
-        var status = error is null ? ReplyStatus.Complete : ReplyStatus.Failed;
+        _replyStop = null;
+        var status = stopped ? ReplyStatus.Stopped : error is null ? ReplyStatus.Complete : ReplyStatus.Failed;
+        error = stopped ? null : error;
         metrics.ReplyEnded(status, time.GetElapsedTime(started));
         return _conversation.AddReply(userMessage.Id, text, model.Name, status, error, time.GetUtcNow());
     }

@@ -85,7 +85,6 @@ public sealed partial class ConversationGrain(
             return new SendResult(SendOutcome.NotFound, Error: "This conversation does not exist.");
         }
 
-        var isFirst = _conversation.State.Sequence == 0;
         var decision = _conversation.AddUserMessage(message, time.GetUtcNow());
         if (decision.Outcome != SendOutcome.Accepted)
         {
@@ -97,11 +96,9 @@ public sealed partial class ConversationGrain(
         await EnsureReplyGuardAsync();
         await PublishAsync(new MessageAdded(Id, decision.Message!));
         StartReplies();
-        if (isFirst)
-        {
-            await TellOwnerAsync();
-        }
 
+        // The owner's list shows titles newest first; it writes only when its order or a title changes.
+        await TellOwnerAsync();
         return decision.ToResult();
     }
 
@@ -112,7 +109,62 @@ public sealed partial class ConversationGrain(
             return new SendResult(SendOutcome.NotFound, Error: "This conversation does not exist.");
         }
 
-        var decision = _conversation.RetryReply(userMessage);
+        return await QueueReplyAsync(_conversation.RetryReply(userMessage));
+    }
+
+    public async Task<SendResult> RegenerateAsync(UserId caller)
+    {
+        if (!_conversation.IsOwnedBy(caller))
+        {
+            return new SendResult(SendOutcome.NotFound, Error: "This conversation does not exist.");
+        }
+
+        return await QueueReplyAsync(_conversation.Regenerate());
+    }
+
+    public Task<UpdateResult> StopReplyAsync(UserId caller)
+    {
+        if (!_conversation.IsOwnedBy(caller))
+        {
+            return Task.FromResult(UpdateResult.NotFound);
+        }
+
+        // The reply loop sees the cancellation, stores what arrived as stopped and publishes it.
+        _replyStop?.Cancel();
+        return Task.FromResult(UpdateResult.Done);
+    }
+
+    public async Task<UpdateResult> RenameAsync(UserId caller, string title)
+    {
+        if (!_conversation.IsOwnedBy(caller))
+        {
+            return UpdateResult.NotFound;
+        }
+
+        if (_conversation.Rename(title) is { } error)
+        {
+            return UpdateResult.Refused(error);
+        }
+
+        await PersistAsync();
+        await PublishAsync(new ConversationRenamed(Id, _conversation.State.Title));
+        await TellOwnerAsync();
+        return UpdateResult.Done;
+    }
+
+    public async Task<UpdateResult> DeleteAsync(UserId caller)
+    {
+        if (!_conversation.IsOwnedBy(caller))
+        {
+            return UpdateResult.NotFound;
+        }
+
+        await DeleteEverythingAsync(DeletionReason.ByOwner);
+        return UpdateResult.Done;
+    }
+
+    private async Task<SendResult> QueueReplyAsync(SendDecision decision)
+    {
         if (decision.Outcome == SendOutcome.Accepted)
         {
             await PersistAsync();
@@ -162,7 +214,7 @@ public sealed partial class ConversationGrain(
     private async Task TellOwnerAsync()
     {
         var owner = new UserId(_conversation.State.OwnerId);
-        var summary = new ConversationSummary(Id, _conversation.State.Title, _conversation.State.UpdatedAt);
+        var summary = new ConversationSummary(Id, _conversation.State.Title, _conversation.State.UpdatedAt, _conversation.State.Sequence == 0);
         try
         {
             await GrainFactory.GetGrain<IUserConversations>(owner.Value).ConversationChangedAsync(summary);

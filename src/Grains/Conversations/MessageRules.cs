@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace ChatbotOrleans.Grains.Conversations;
 
@@ -7,7 +6,7 @@ namespace ChatbotOrleans.Grains.Conversations;
 public static class MessageRules
 {
     /// <summary>
-    /// Returns the text to store (line breaks normalised to \n, Unicode to form C, surrounding white
+    /// Returns the text to store (line breaks normalised to \n, surrounding white
     /// space removed), or an error sentence for the page.
     /// </summary>
     public static (string? Text, string? Error) Check(string? text, int maxLength)
@@ -19,21 +18,22 @@ public static class MessageRules
 
         var trimmed = text.ReplaceLineEndings("\n").Trim();
 
-        // Checked before normalising: normalisation throws on a broken surrogate.
         if (FindForbiddenCharacter(trimmed) is { } error)
         {
             return (null, error);
         }
 
-        var normalized = trimmed.Normalize(NormalizationForm.FormC);
-        if (normalized.Length > maxLength)
+        // No Unicode normalisation: the processes run with invariant globalization (no ICU in the
+        // images), where it only covers ASCII; text is stored as typed.
+        var checkedText = trimmed;
+        if (checkedText.Length > maxLength)
         {
             return (null, string.Create(
                 CultureInfo.InvariantCulture,
-                $"The message is {normalized.Length:N0} characters long; the limit is {maxLength:N0}. Shorten it and send again."));
+                $"The message is {checkedText.Length:N0} characters long; the limit is {maxLength:N0}. Shorten it and send again."));
         }
 
-        return (normalized, null);
+        return (checkedText, null);
     }
 
     private static string? FindForbiddenCharacter(string text)

@@ -1,26 +1,34 @@
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Conversations;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
 namespace ChatbotOrleans.Grains.Users;
 
-public sealed class UserGrain(
+/// <summary>
+/// A user and their list of conversations. Every change to the list is published on the user's stream,
+/// so all of their open pages show the same list.
+/// </summary>
+public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.Chat)] IPersistentState<UserState> state,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<UserGrain> logger)
     : Grain, IUserGrain, IUserConversations
 {
+    private const string NewChatTitle = "New chat";
+
     private UserId Id => new(this.GetPrimaryKey());
 
     private bool Exists => state.State.Email.Length > 0;
+
+    private List<ConversationSummary> Conversations => state.State.Conversations;
 
     [ReadOnly]
     public Task<UserProfile?> GetProfileAsync() =>
         Task.FromResult(Exists ? new UserProfile(Id, state.State.Email, state.State.CreatedAt) : null);
 
     [ReadOnly]
-    public Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync() =>
-        Task.FromResult<IReadOnlyList<ConversationSummary>>(
-            [.. state.State.Conversations.OrderByDescending(c => c.UpdatedAt)]);
+    public Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync() => Task.FromResult(NewestFirst());
 
     public async Task<ConversationSummary> StartConversationAsync()
     {
@@ -29,11 +37,24 @@ public sealed class UserGrain(
             throw new InvalidOperationException("No user has this id; sign in first.");
         }
 
-        var id = ConversationId.New();
-        await GrainFactory.GetGrain<IConversationLifecycle>(id.Value).CreateAsync(Id);
-        var summary = new ConversationSummary(id, "New chat", time.GetUtcNow());
-        state.State.Conversations.Add(summary);
-        await state.WriteStateAsync();
+        // A chat nobody wrote in yet is reused: pressing "New chat" twice does not leave empty chats behind.
+        var now = time.GetUtcNow();
+        var index = Conversations.FindIndex(c => c.IsEmpty);
+        ConversationSummary summary;
+        if (index >= 0)
+        {
+            summary = Conversations[index] with { UpdatedAt = now };
+            Conversations[index] = summary;
+        }
+        else
+        {
+            var id = ConversationId.New();
+            await GrainFactory.GetGrain<IConversationLifecycle>(id.Value).CreateAsync(Id);
+            summary = new ConversationSummary(id, NewChatTitle, now, IsEmpty: true);
+            Conversations.Add(summary);
+        }
+
+        await SaveAndPublishAsync();
         return summary;
     }
 
@@ -51,21 +72,52 @@ public sealed class UserGrain(
 
     public async Task ConversationDeletedAsync(ConversationId conversation)
     {
-        if (state.State.Conversations.RemoveAll(c => c.Id == conversation) > 0)
+        if (Conversations.RemoveAll(c => c.Id == conversation) > 0)
         {
-            await state.WriteStateAsync();
+            await SaveAndPublishAsync();
         }
     }
 
     public async Task ConversationChangedAsync(ConversationSummary summary)
     {
-        var index = state.State.Conversations.FindIndex(c => c.Id == summary.Id);
+        var index = Conversations.FindIndex(c => c.Id == summary.Id);
         if (index < 0)
         {
             return;
         }
 
-        state.State.Conversations[index] = summary;
-        await state.WriteStateAsync();
+        var previous = Conversations[index];
+        var wasNewest = Conversations.TrueForAll(c => c.Id == summary.Id || c.UpdatedAt <= previous.UpdatedAt);
+        Conversations[index] = summary with { Title = summary.Title.Length > 0 ? summary.Title : NewChatTitle };
+
+        // Each message of the newest chat bumps its time only: the order shown stays the same, so the list
+        // is neither written nor published. The next change that matters writes the newer time with it.
+        if (wasNewest && previous.Title == Conversations[index].Title && previous.IsEmpty == summary.IsEmpty)
+        {
+            return;
+        }
+
+        await SaveAndPublishAsync();
     }
+
+    private IReadOnlyList<ConversationSummary> NewestFirst() => [.. Conversations.OrderByDescending(c => c.UpdatedAt)];
+
+    private async Task SaveAndPublishAsync()
+    {
+        await state.WriteStateAsync();
+        try
+        {
+            await this.GetStreamProvider(ConversationStreams.ProviderName)
+                .GetStream<ConversationListChanged>(StreamId.Create(UserStreams.Namespace, Id.Value))
+                .OnNextAsync(new ConversationListChanged(Id, NewestFirst()));
+        }
+        catch (Exception exception)
+        {
+            // The list is stored; pages that missed this load it again on their next reconnect.
+            LogPublishFailed(logger, exception, Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the conversation list of user {UserId} failed")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, UserId userId);
 }

@@ -1,22 +1,27 @@
 using ChatbotOrleans.Frontend.Chat;
-using ChatbotOrleans.Grains.Abstractions;
 using Microsoft.AspNetCore.Components;
 using ConversationKey = ChatbotOrleans.Grains.Abstractions.ConversationId;
 
 namespace ChatbotOrleans.Frontend.Components.Pages.Chat;
 
 /// <summary>
-/// The chat page. Holds view state only; <see cref="ConversationSession"/> does the grain calls and
-/// the stream subscription, and hands stream events back through <see cref="ComponentBase.InvokeAsync(Func{Task})"/>.
+/// The chat page: the sidebar of the user's chats and the open conversation. Holds view state only;
+/// <see cref="ConversationSession"/> does the grain calls and the stream subscriptions, and hands stream
+/// events back through <see cref="ComponentBase.InvokeAsync(Func{Task})"/>.
 /// </summary>
 public sealed partial class Chat
 {
     private const string Unreachable = "The chat service is unreachable. Please reload the page in a moment.";
+    private static readonly TimeSpan ClockTick = TimeSpan.FromSeconds(15);
 
+    private readonly CancellationTokenSource _disposed = new();
     private bool _attached;
     private bool _starting;
+    private bool _stopping;
+    private bool _sidebarOpen;
     private string? _notice;
     private ConversationKey? _opened;
+    private DateTimeOffset _now;
 
     /// <summary>The conversation in the address; absent on <c>/</c>, which opens the newest.</summary>
     [Parameter]
@@ -28,11 +33,30 @@ public sealed partial class Chat
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
     private bool IsInteractive => RendererInfo.IsInteractive;
+
+    private string TitleText => Session.View.Title is { Length: > 0 } title ? title : "New chat";
 
     private string PageTitle => Session.View.Title is { Length: > 0 } title ? $"{title} · Chatbot" : "Chat · Chatbot";
 
-    public async ValueTask DisposeAsync() => await Session.DetachAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _disposed.CancelAsync();
+        _disposed.Dispose();
+        await Session.DetachAsync();
+    }
+
+    protected override void OnInitialized()
+    {
+        _now = Time.GetUtcNow();
+        if (IsInteractive)
+        {
+            _ = TickAsync();
+        }
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -42,6 +66,7 @@ public sealed partial class Chat
             return;
         }
 
+        _sidebarOpen = false;
         if (!Session.IsClusterConnected)
         {
             _notice = Unreachable;
@@ -58,6 +83,16 @@ public sealed partial class Chat
         }
     }
 
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // Deleted here or in another tab: go to the newest chat left (or a new one).
+        if (Session.View.IsDeleted && _opened is not null)
+        {
+            _opened = null;
+            Navigation.NavigateTo("/", replace: true);
+        }
+    }
+
     private async Task OpenRequestedAsync()
     {
         if (!_attached)
@@ -69,6 +104,7 @@ public sealed partial class Chat
 
         if (ConversationId is not { } requested)
         {
+            _opened = null;
             Navigation.NavigateTo(Href(await Session.FindOrStartNewestAsync()), replace: true);
             return;
         }
@@ -82,6 +118,27 @@ public sealed partial class Chat
         }
     }
 
+    // One clock for the page, so "2 minutes ago" moves on without a reload.
+    private async Task TickAsync()
+    {
+        using var timer = new PeriodicTimer(ClockTick, Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_disposed.Token))
+            {
+                await InvokeAsync(() =>
+                {
+                    _now = Time.GetUtcNow();
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page is gone.
+        }
+    }
+
     private Task RenderAfterAsync(Func<Task> work) => InvokeAsync(async () =>
     {
         try
@@ -90,43 +147,14 @@ public sealed partial class Chat
         }
         finally
         {
+            _now = Time.GetUtcNow();
             StateHasChanged();
         }
     });
 
-    private async Task NewChatAsync()
-    {
-        _starting = true;
-        try
-        {
-            Navigation.NavigateTo(Href(await Session.StartConversationAsync()));
-        }
-        catch (Exception exception) when (exception is OrleansException or TimeoutException)
-        {
-            _notice = Unreachable;
-        }
-        finally
-        {
-            _starting = false;
-        }
-    }
+    private void ToggleSidebar() => _sidebarOpen = !_sidebarOpen;
 
-    private async Task<string?> SendAsync(SendMessage message)
-    {
-        var result = await Session.SendAsync(message);
-        return result.Succeeded ? null : result.Error ?? "The message was not sent.";
-    }
-
-    private async Task RetryAsync(ChatMessage failedReply)
-    {
-        if (failedReply.ReplyTo is not { } userMessage)
-        {
-            return;
-        }
-
-        var result = await Session.RetryAsync(userMessage);
-        _notice = result.Succeeded ? null : result.Error ?? "The reply could not be retried.";
-    }
+    private void CloseSidebar() => _sidebarOpen = false;
 
     private static string Href(ConversationKey conversation) => $"/c/{conversation}";
 }

@@ -1,0 +1,136 @@
+using ChatbotOrleans.Grains.Abstractions;
+using Shouldly;
+
+namespace ChatbotOrleans.Grains.Tests;
+
+/// <summary>Stop, regenerate, rename and delete: what the chat page's buttons ask of a conversation.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ConversationChangesTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task Stop_cancels_the_model_request_and_stores_what_was_written_marked_stopped()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var held = $"hold: {Guid.NewGuid():N}";
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held));
+        await fixture.Model.WhenHoldingAsync(held);
+
+        var stop = await conversation.StopReplyAsync(user);
+        var snapshot = await conversation.WaitForSequenceAsync(user, 2);
+
+        stop.Succeeded.ShouldBeTrue();
+        fixture.Model.WasCancelled(held).ShouldBeTrue("stopping must cancel the upstream request, so no more tokens are billed");
+        var reply = snapshot.Messages[^1];
+        (reply.Role, reply.Status, reply.Text, reply.Error).ShouldBe((ChatRole.Assistant, ReplyStatus.Stopped, "Reply ", (string?)null));
+        snapshot.QueuedReplies.ShouldBe(0);
+        fixture.Model.CallsFor(held).ShouldBe(1, "a stopped reply is not restarted by the guard");
+    }
+
+    [Fact]
+    public async Task Regenerate_writes_another_reply_to_the_newest_message_without_showing_the_model_the_first()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var text = $"again {Guid.NewGuid():N}";
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), text));
+        await conversation.WaitForSequenceAsync(user, 2);
+
+        var result = await conversation.RegenerateAsync(user);
+        var snapshot = await conversation.WaitForSequenceAsync(user, 3);
+
+        result.Outcome.ShouldBe(SendOutcome.Accepted);
+        snapshot.Messages.Select(m => (m.Sequence, m.Role)).ShouldBe([(1L, ChatRole.User), (2L, ChatRole.Assistant), (3L, ChatRole.Assistant)]);
+        snapshot.Messages[2].ReplyTo.ShouldBe(snapshot.Messages[0].Id);
+        fixture.Model.CallsFor(text).ShouldBe(2);
+        fixture.Model.Contexts.Last(c => c[^1].Text == text).Count.ShouldBe(1, "the earlier answer is not part of the new one's context");
+    }
+
+    [Fact]
+    public async Task Regenerate_is_refused_in_words_while_a_reply_is_being_written_and_queues_nothing()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var held = $"hold: {Guid.NewGuid():N}";
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held));
+        await fixture.Model.WhenHoldingAsync(held);
+
+        var result = await conversation.RegenerateAsync(user);
+        fixture.Model.Release(held);
+        var snapshot = await conversation.WaitForSequenceAsync(user, 2);
+
+        result.Outcome.ShouldBe(SendOutcome.Rejected);
+        result.Error.ShouldNotBeNull().ShouldContain("being written");
+        snapshot.Messages.Count(m => m.Role == ChatRole.Assistant).ShouldBe(1);
+        fixture.Model.CallsFor(held).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Rename_stores_the_tidied_title_tells_open_pages_and_the_owners_list()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var id = new ConversationId(conversation.GetPrimaryKey());
+        await using var events = await EventRecorder.SubscribeAsync(fixture.Client, id);
+
+        var result = await conversation.RenameAsync(user, "  Trip\n to   Lisbon ");
+        var renamed = (await events.WaitForDurableAsync(1)).OfType<ConversationRenamed>().Single();
+        var listed = await fixture.Client.GetGrain<IUserGrain>(user.Value).ListConversationsAsync();
+
+        result.ShouldBe(UpdateResult.Done);
+        renamed.Title.ShouldBe("Trip to Lisbon");
+        (await conversation.GetSnapshotAsync(user))!.Title.ShouldBe("Trip to Lisbon");
+        listed.Single(c => c.Id == id).Title.ShouldBe("Trip to Lisbon");
+    }
+
+    [Theory]
+    [InlineData("   ", "empty")]
+    [InlineData("tab\u0007bell", "control character")]
+    [InlineData("\u001b[31mred", "control character")]
+    public async Task A_bad_title_is_refused_in_words_and_the_old_one_stays(string title, string expectedWords)
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "first words"));
+        await conversation.WaitForSequenceAsync(user, 2);
+
+        var result = await conversation.RenameAsync(user, title);
+        var tooLong = await conversation.RenameAsync(user, new string('t', 81));
+
+        result.Succeeded.ShouldBeFalse();
+        result.Error.ShouldNotBeNull().ShouldContain(expectedWords);
+        tooLong.Error.ShouldNotBeNull().ShouldContain("the limit is 80");
+        (await conversation.GetSnapshotAsync(user))!.Title.ShouldBe("first words");
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_conversation_its_messages_and_its_place_in_the_list_and_tells_open_pages()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var id = new ConversationId(conversation.GetPrimaryKey());
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "soon gone"));
+        await conversation.WaitForSequenceAsync(user, 2);
+        await using var events = await EventRecorder.SubscribeAsync(fixture.Client, id);
+
+        var result = await conversation.DeleteAsync(user);
+        await events.WaitForDurableAsync(1);
+        await fixture.Cluster.WaitForDeactivationAsync(conversation);
+
+        result.ShouldBe(UpdateResult.Done);
+        (await conversation.GetSnapshotAsync(user)).ShouldBeNull();
+        (await conversation.SendAsync(user, new SendMessage(MessageId.New(), "after"))).Outcome.ShouldBe(SendOutcome.NotFound);
+        (await fixture.Client.GetGrain<IUserGrain>(user.Value).ListConversationsAsync()).ShouldNotContain(c => c.Id == id);
+    }
+
+    [Fact]
+    public async Task Another_user_cannot_stop_regenerate_rename_or_delete_and_nothing_changes()
+    {
+        var (owner, conversation) = await fixture.NewConversationAsync();
+        var (stranger, _) = await fixture.NewConversationAsync();
+        await conversation.SendAsync(owner, new SendMessage(MessageId.New(), "mine"));
+        await conversation.WaitForSequenceAsync(owner, 2);
+
+        (await conversation.RenameAsync(stranger, "stolen")).ShouldBe(UpdateResult.NotFound);
+        (await conversation.DeleteAsync(stranger)).ShouldBe(UpdateResult.NotFound);
+        (await conversation.StopReplyAsync(stranger)).ShouldBe(UpdateResult.NotFound);
+        (await conversation.RegenerateAsync(stranger)).Outcome.ShouldBe(SendOutcome.NotFound);
+
+        var snapshot = await conversation.GetSnapshotAsync(owner);
+        (snapshot!.Title, snapshot.Sequence).ShouldBe(("mine", 2L));
+    }
+}

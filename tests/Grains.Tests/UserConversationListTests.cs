@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.TestSupport;
+using Orleans.Streams;
+using Shouldly;
+
+namespace ChatbotOrleans.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class UserConversationListTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task The_list_is_newest_first_by_last_message_and_every_reordering_is_published()
+    {
+        var (user, first) = await fixture.NewConversationAsync();
+        var userGrain = fixture.Client.GetGrain<IUserGrain>(user.Value);
+        await first.SendAsync(user, new SendMessage(MessageId.New(), "first chat"));
+        var second = fixture.Client.GetGrain<IConversationGrain>((await userGrain.StartConversationAsync()).Id.Value);
+        await second.SendAsync(user, new SendMessage(MessageId.New(), "second chat"));
+        var published = new ConcurrentQueue<ConversationListChanged>();
+        var handle = await fixture.Client.GetStreamProvider(ConversationStreams.ProviderName)
+            .GetStream<ConversationListChanged>(StreamId.Create(UserStreams.Namespace, user.Value))
+            .SubscribeAsync((changed, _) =>
+            {
+                published.Enqueue(changed);
+                return Task.CompletedTask;
+            });
+
+        await first.SendAsync(user, new SendMessage(MessageId.New(), "first chat again"));
+        var seen = await Poll.UntilAsync(() => Task.FromResult(published.ToList()), p => p.Count >= 1, TimeSpan.FromSeconds(30), "a list change");
+        var listed = await userGrain.ListConversationsAsync();
+        await handle.UnsubscribeAsync();
+
+        listed.Select(c => c.Title).ShouldBe(["first chat", "second chat"]);
+        seen[^1].Conversations.Select(c => c.Title).ShouldBe(["first chat", "second chat"]);
+    }
+
+    [Fact]
+    public async Task New_chat_twice_reuses_the_empty_chat_instead_of_leaving_empty_ones_behind()
+    {
+        var (user, _) = await fixture.NewConversationAsync();
+        var userGrain = fixture.Client.GetGrain<IUserGrain>(user.Value);
+
+        var again = await userGrain.StartConversationAsync();
+        var listed = await userGrain.ListConversationsAsync();
+
+        listed.Count.ShouldBe(1);
+        listed[0].Id.ShouldBe(again.Id);
+        listed[0].IsEmpty.ShouldBeTrue();
+    }
+}
