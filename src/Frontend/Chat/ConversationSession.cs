@@ -25,6 +25,7 @@ internal sealed partial class ConversationSession(
         [TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
 
     private readonly CancellationTokenSource _closed = new();
+    private object? _page;
     private Func<Func<Task>, Task>? _invokeAsync;
     private Func<Exception, Task>? _dispatchException;
     private StreamSubscriptionHandle<ConversationEvent>? _subscription;
@@ -43,15 +44,17 @@ internal sealed partial class ConversationSession(
     public string? Problem { get; private set; }
 
     /// <summary>Connects the session to its page.</summary>
+    /// <param name="page">The page; only it can detach the session again.</param>
     /// <param name="invokeAsync">Runs work on the page's dispatcher and re-renders after it.</param>
     /// <param name="dispatchException">Hands an unexpected failure of background work to the page.</param>
-    public void Attach(Func<Func<Task>, Task> invokeAsync, Func<Exception, Task> dispatchException)
+    public void Attach(object page, Func<Func<Task>, Task> invokeAsync, Func<Exception, Task> dispatchException)
     {
         if (_invokeAsync is null)
         {
             monitor.GatewayConnected += OnGatewayConnected;
         }
 
+        _page = page;
         _invokeAsync = invokeAsync;
         _dispatchException = dispatchException;
     }
@@ -122,9 +125,24 @@ internal sealed partial class ConversationSession(
         return result;
     }
 
-    /// <summary>Disconnects the page (it is going away) and ends the subscription; the circuit may attach another.</summary>
-    public async Task DetachAsync()
+    /// <summary>
+    /// Disconnects the page (it is going away) and ends the subscriptions; the circuit may attach another.
+    /// A page replaced by a newer one (a navigation can dispose the old one after the new one attached)
+    /// detaches nothing.
+    /// </summary>
+    public async Task DetachAsync(object page)
     {
+        if (!ReferenceEquals(page, _page))
+        {
+            return;
+        }
+
+        await DetachAsync();
+    }
+
+    private async Task DetachAsync()
+    {
+        _page = null;
         if (_invokeAsync is not null)
         {
             monitor.GatewayConnected -= OnGatewayConnected;

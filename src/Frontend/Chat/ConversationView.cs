@@ -154,9 +154,13 @@ public sealed class ConversationView
         };
     }
 
-    /// <summary>Whether the page offers Regenerate for this message: the newest message, a reply, nothing being written.</summary>
+    /// <summary>
+    /// Whether the page offers Regenerate for this message: the newest message, a reply that did not fail
+    /// (a failed one offers Retry), nothing being written.
+    /// </summary>
     public bool IsRegenerable(ChatMessage message) =>
-        IsLoaded && !IsReplying && message.Role == ChatRole.Assistant && _messages.Count > 0 && _messages[^1].Id == message.Id;
+        IsLoaded && !IsReplying && message is { Role: ChatRole.Assistant, Status: not ReplyStatus.Failed }
+        && _messages.Count > 0 && _messages[^1].Id == message.Id;
 
     /// <summary>Whether the page offers a retry for this message: the newest failed answer to its user message.</summary>
     public bool IsRetryable(ChatMessage message)

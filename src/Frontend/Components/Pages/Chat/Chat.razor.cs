@@ -38,15 +38,21 @@ public sealed partial class Chat
 
     private bool IsInteractive => RendererInfo.IsInteractive;
 
-    private string TitleText => Session.View.Title is { Length: > 0 } title ? title : "New chat";
+    // The user's list follows titles live (the first message names a chat); the snapshot's title until it has it.
+    private string? Title =>
+        Session.Conversations.FirstOrDefault(c => c.Id == Session.View.ConversationId)?.Title is { Length: > 0 } listed
+            ? listed
+            : Session.View.Title is { Length: > 0 } loaded ? loaded : null;
 
-    private string PageTitle => Session.View.Title is { Length: > 0 } title ? $"{title} · Chatbot" : "Chat · Chatbot";
+    private string TitleText => Title ?? "New chat";
+
+    private string PageTitle => Title is { } title ? $"{title} · Chatbot" : "Chat · Chatbot";
 
     public async ValueTask DisposeAsync()
     {
         await _disposed.CancelAsync();
         _disposed.Dispose();
-        await Session.DetachAsync();
+        await Session.DetachAsync(this);
     }
 
     protected override void OnInitialized()
@@ -98,7 +104,7 @@ public sealed partial class Chat
         if (!_attached)
         {
             _attached = true;
-            Session.Attach(RenderAfterAsync, DispatchExceptionAsync);
+            Session.Attach(this, RenderAfterAsync, DispatchExceptionAsync);
             await Session.RefreshConversationsAsync();
         }
 

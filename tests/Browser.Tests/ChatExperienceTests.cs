@@ -1,0 +1,149 @@
+using ChatbotOrleans.TestSupport;
+using Microsoft.Playwright;
+using Shouldly;
+
+namespace ChatbotOrleans.Browser.Tests;
+
+/// <summary>Stop, regenerate, several conversations, rename, delete and two tabs, as a person uses them.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifetime
+{
+    private static readonly string LongReply = string.Join(' ', Enumerable.Range(1, 40).Select(i => $"word{i}"));
+    private IPage _page = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        fixture.App.Model.TokenDelay = TimeSpan.Zero;
+        fixture.App.Model.ReplyText = request => "Echo: " + request.LastUserText;
+        fixture.App.Model.ClearFaults();
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Stop_cancels_the_model_request_and_keeps_what_was_written_marked_stopped()
+    {
+        fixture.App.Model.TokenDelay = TimeSpan.FromMilliseconds(150);
+        fixture.App.Model.ReplyText = _ => LongReply;
+        _page = await fixture.SignedInPageAsync();
+        var abortedBefore = fixture.App.Model.RequestsAbortedByClient;
+
+        await _page.SendAsync("write a long answer");
+        await _page.WaitForPartialReplyAsync("word3");
+        await BrowserAppFixture.ScreenshotAsync(_page, "chat-stop-offered");
+        await _page.ClickAsync("[data-testid=stop]");
+        var stopped = _page.Locator($"{PageSteps.Replies}[data-status=stopped]");
+        await stopped.WaitForAsync(new() { Timeout = 15_000 });
+        var kept = await stopped.Locator(".text").InnerTextAsync();
+        await BrowserAppFixture.ScreenshotAsync(_page, "chat-stopped");
+
+        kept.ShouldStartWith("word1 word2 word3");
+        kept.ShouldNotContain("word40");
+        (await stopped.Locator("[data-testid=stopped]").InnerTextAsync()).ShouldBe("Stopped.");
+        await Poll.UntilAsync(() => Task.FromResult(fixture.App.Model.RequestsAbortedByClient), n => n > abortedBefore, TimeSpan.FromSeconds(10), "the model request to be aborted");
+        (await _page.Locator("[data-testid=stop]").CountAsync()).ShouldBe(0, "nothing is being written any more");
+        (await _page.Locator("[data-testid=reply-in-progress], [data-testid=reply-pending]").CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Regenerate_writes_a_second_reply_below_the_first_and_announces_it()
+    {
+        _page = await fixture.SignedInPageAsync();
+        await _page.SendAsync("say it twice");
+        await _page.WaitForSequenceAsync(2);
+
+        await _page.ClickAsync("[data-testid=regenerate]");
+        await _page.WaitForSequenceAsync(3);
+
+        (await _page.MessagesAsync()).ShouldBe(["1 say it twice", "2 Echo: say it twice", "3 Echo: say it twice"]);
+        (await _page.Locator("[data-testid=regenerate]").CountAsync()).ShouldBe(1, "only the newest reply offers it");
+        (await _page.InnerTextAsync("[data-testid=announcer]")).ShouldBe("The bot replied: Echo: say it twice");
+    }
+
+    [Fact]
+    public async Task Chats_are_titled_by_their_first_message_listed_newest_first_and_a_reply_survives_switching_away_and_back()
+    {
+        _page = await fixture.SignedInPageAsync();
+        await _page.SendAsync("alpha topic");
+        await _page.WaitForSequenceAsync(2);
+        var alphaUrl = _page.Url;
+        await _page.ClickAsync("[data-testid=new-chat]");
+        await _page.WaitForShownChatAsync("New chat");
+        await _page.SendAsync("beta topic");
+        await _page.WaitForSidebarAsync("beta topic", "alpha topic");
+
+        fixture.App.Model.TokenDelay = TimeSpan.FromMilliseconds(150);
+        fixture.App.Model.ReplyText = _ => LongReply;
+        await _page.OpenChatAsync("alpha topic");
+        _page.Url.ShouldBe(alphaUrl);
+        await _page.SendAsync("alpha again");
+        await _page.WaitForSidebarAsync("alpha topic", "beta topic");
+        await _page.WaitForPartialReplyAsync("word3");
+        await _page.OpenChatAsync("beta topic");
+        await _page.Locator("[data-testid=message] >> text=Echo: beta topic").WaitForAsync();
+        await _page.OpenChatAsync("alpha topic");
+        var partial = await _page.Locator("[data-testid=reply-in-progress]").InnerTextAsync();
+        await BrowserAppFixture.ScreenshotAsync(_page, "chat-sidebar");
+        await _page.WaitForSequenceAsync(4);
+
+        partial.ShouldContain("word3", customMessage: "coming back shows what the bot has written so far");
+        (await _page.MessagesAsync()).ShouldBe(["1 alpha topic", "2 Echo: alpha topic", "3 alpha again", $"4 {LongReply}"]);
+        (await _page.TextContentAsync("[data-testid=chat-title]"))!.Trim().ShouldBe("alpha topic");
+    }
+
+    [Fact]
+    public async Task Rename_and_delete_in_one_tab_show_at_once_in_a_second_tab_of_the_same_user()
+    {
+        _page = await fixture.SignedInPageAsync();
+        await _page.SendAsync("to be renamed");
+        await _page.WaitForSequenceAsync(2);
+        var second = await _page.Context.NewPageAsync();
+        await second.GotoAsync(_page.Url);
+        await BrowserAppFixture.WaitUntilInteractiveAsync(second);
+        await second.Locator("[data-testid=message]").Nth(1).WaitForAsync();
+
+        await _page.ClickAsync("[data-testid=rename]");
+        await _page.FillAsync("[data-testid=rename-input]", "Renamed   chat");
+        await _page.Keyboard.PressAsync("Enter");
+        await second.WaitForSidebarAsync("Renamed chat");
+        await second.WaitForFunctionAsync("() => document.querySelector('[data-testid=chat-title]').innerText.trim() === 'Renamed chat'");
+        await _page.SendAsync("sent from the first tab");
+        await second.WaitForSequenceAsync(4);
+
+        await _page.ClickAsync("[data-testid=delete]");
+        await BrowserAppFixture.ScreenshotAsync(_page, "chat-delete-confirm");
+        await _page.ClickAsync("[data-testid=delete-confirm]");
+        var deletedUrl = second.Url;
+        await second.WaitForURLAsync(url => url != deletedUrl, new() { Timeout = 15_000 });
+        await _page.WaitForSidebarAsync("New chat");
+        await second.WaitForSidebarAsync("New chat");
+
+        (await second.MessagesAsync()).ShouldBeEmpty("the tab left the deleted chat for a new one");
+        (await _page.MessagesAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_bad_title_is_refused_in_words_and_Escape_keeps_the_old_one()
+    {
+        _page = await fixture.SignedInPageAsync();
+        await _page.SendAsync("keep this title");
+        await _page.WaitForSidebarAsync("keep this title");
+
+        await _page.ClickAsync("[data-testid=rename]");
+        await _page.FillAsync("[data-testid=rename-input]", "   ");
+        await _page.Keyboard.PressAsync("Enter");
+        var error = await _page.Locator("[data-testid=rename-error]").InnerTextAsync();
+        await _page.Keyboard.PressAsync("Escape");
+
+        error.ShouldContain("cannot be empty");
+        await _page.WaitForSidebarAsync("keep this title");
+        (await _page.Locator("[data-testid=rename-input]").CountAsync()).ShouldBe(0);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_page is not null)
+        {
+            await _page.Context.CloseAsync();
+        }
+    }
+}

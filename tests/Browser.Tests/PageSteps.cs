@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace ChatbotOrleans.Browser.Tests;
+
+/// <summary>What a person does on the chat page, in the page's own terms.</summary>
+internal static class PageSteps
+{
+    public const string Input = "[data-testid=message-input]";
+    public const string Replies = "[data-testid=message][data-role=assistant]";
+
+    public static async Task SendAsync(this IPage page, string text)
+    {
+        await page.FillAsync(Input, text);
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator($"[data-testid=message][data-role=user] >> text={text}").First.WaitForAsync();
+    }
+
+    /// <summary>
+    /// Opens a chat from the sidebar and waits until it is shown and its box accepts input: the address
+    /// changes at the click, the conversation a moment later.
+    /// </summary>
+    public static async Task OpenChatAsync(this IPage page, string title)
+    {
+        await page.ClickAsync($"[data-testid=conversation-link] >> text={title}");
+        await page.WaitForShownChatAsync(title);
+    }
+
+    /// <summary>Waits until the page shows the chat titled <paramref name="title"/>, loaded and ready for input.</summary>
+    public static Task WaitForShownChatAsync(this IPage page, string title) =>
+        page.WaitForFunctionAsync(
+            "t => document.querySelector('[data-testid=chat-title]')?.innerText.trim() === t" +
+            " && document.querySelector('[aria-current=page]')?.innerText.trim() === t" +
+            " && !document.querySelector('[data-testid=message-input]').disabled",
+            title,
+            new() { Timeout = 15_000 });
+
+    public static Task WaitForSequenceAsync(this IPage page, int sequence) =>
+        page.Locator($"[data-testid=message][data-sequence='{sequence}']").WaitForAsync(new() { Timeout = 30_000 });
+
+    /// <summary>Waits until the reply being streamed contains <paramref name="text"/>.</summary>
+    public static Task WaitForPartialReplyAsync(this IPage page, string text) =>
+        page.WaitForFunctionAsync(
+            "t => (document.querySelector('[data-testid=reply-in-progress]')?.innerText ?? '').includes(t)",
+            text,
+            new() { Timeout = 30_000 });
+
+    public static Task<string[]> SidebarTitlesAsync(this IPage page) =>
+        page.Locator("[data-testid=conversation-link]").AllInnerTextsAsync().ContinueWith(t => t.Result.Select(s => s.Trim()).ToArray());
+
+    /// <summary>Waits until the sidebar lists exactly these titles, in this order.</summary>
+    public static Task WaitForSidebarAsync(this IPage page, params string[] titles) =>
+        page.WaitForFunctionAsync(
+            "ts => JSON.stringify([...document.querySelectorAll('[data-testid=conversation-link]')].map(a => a.innerText.trim())) === JSON.stringify(ts)",
+            titles,
+            new() { Timeout = 15_000 });
+
+    public static Task<string[]> MessagesAsync(this IPage page) =>
+        page.Locator("[data-testid=message]").EvaluateAllAsync<string[]>("ms => ms.map(m => m.dataset.sequence + ' ' + m.innerText.trim())");
+
+    /// <summary>Presses Tab until the focused element matches <paramref name="selector"/>; fails after 40 presses.</summary>
+    public static async Task TabToAsync(this IPage page, string selector)
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"40 presses of Tab never reached {selector}.");
+    }
+}
