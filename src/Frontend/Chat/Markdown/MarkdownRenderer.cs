@@ -16,6 +16,8 @@ namespace ChatbotOrleans.Frontend.Chat.Markdown;
 /// </summary>
 internal static class MarkdownRenderer
 {
+    private const int MaxCachedBuffer = 64 * 1024;
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UsePipeTables()
@@ -34,13 +36,32 @@ internal static class MarkdownRenderer
         }
 
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        Harden(renderer);
+
+        // A streaming reply is rendered again on every delta; building the renderer (two dozen object
+        // renderers) each time cost more than the rendering itself, so each thread keeps one. Taken out
+        // while in use, so a render that throws leaves no half-written renderer behind.
+        var renderer = _cached ?? CreateRenderer();
+        _cached = null;
+        var writer = (StringWriter)renderer.Writer;
+        writer.GetStringBuilder().Clear();
         renderer.Render(document);
         writer.Flush();
-        return writer.ToString();
+        var html = writer.ToString();
+
+        // A rare huge reply should not leave its buffer parked on every pool thread that rendered it.
+        _cached = writer.GetStringBuilder().Capacity <= MaxCachedBuffer ? renderer : null;
+        return html;
+    }
+
+    [ThreadStatic]
+    private static HtmlRenderer? _cached;
+
+    private static HtmlRenderer CreateRenderer()
+    {
+        var renderer = new HtmlRenderer(new StringWriter(CultureInfo.InvariantCulture));
+        Pipeline.Setup(renderer);
+        Harden(renderer);
+        return renderer;
     }
 
     private static void Harden(HtmlRenderer renderer)
