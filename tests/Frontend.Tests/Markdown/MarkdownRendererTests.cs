@@ -166,5 +166,18 @@ public sealed class MarkdownRendererTests
         body.QuerySelector("hr").ShouldNotBeNull();
     }
 
+    [Fact]
+    public void Renders_are_independent_of_what_was_rendered_before_on_any_thread()
+    {
+        string[] texts = ["[a](https://example.com) ![b](https://example.com/b.png)", "```js\nlet x = '<b>';\n```", "| a |\n|---|\n| 1 |"];
+        var expected = texts.Select(MarkdownRenderer.ToHtml).ToArray();
+
+        var results = new string[64];
+        Parallel.For(0, results.Length, i => results[i] = MarkdownRenderer.ToHtml(texts[i % texts.Length]));
+
+        results.Select((html, i) => html == expected[i % texts.Length]).ShouldAllBe(same => same);
+        MarkdownRenderer.ToHtml(texts[0]).ShouldBe(expected[0]);
+    }
+
     private static AngleSharp.Dom.IElement Render(string markdown) => SafeMarkup.ShouldBeSafe(MarkdownRenderer.ToHtml(markdown));
 }
