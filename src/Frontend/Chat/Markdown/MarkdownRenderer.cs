@@ -69,7 +69,7 @@ internal static class MarkdownRenderer
         var renderers = renderer.ObjectRenderers;
         renderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer());
         renderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
-        renderers.Replace<Markdig.Renderers.Html.CodeBlockRenderer>(new CodeBlockRenderer());
+        renderers.Replace<CodeBlockRenderer>(new HighlightedCodeBlockRenderer());
         renderers.Replace<HtmlTableRenderer>(new ScrollingTableRenderer());
 
         // DisableHtml means no raw-HTML nodes are ever parsed; should an extension produce one anyway, with

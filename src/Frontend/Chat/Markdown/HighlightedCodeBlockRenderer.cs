@@ -11,7 +11,7 @@ namespace ChatbotOrleans.Frontend.Chat.Markdown;
 /// handler, since markup rendered from a string carries no Blazor events) and colours from
 /// <see cref="CodeHighlighter"/>. An unclosed fence, as in a reply still streaming, is a block up to the end.
 /// </summary>
-internal sealed class CodeBlockRenderer : HtmlObjectRenderer<CodeBlock>
+internal sealed class HighlightedCodeBlockRenderer : HtmlObjectRenderer<CodeBlock>
 {
     private const int MaxLabelLength = 24;
 
