@@ -15,7 +15,7 @@ public sealed class ConversationOptions
     /// Messages one user may send per minute, across all their conversations: each costs a model reply.
     /// Duplicates and rejected messages do not count.
     /// </summary>
-    [Range(1, 10_000, ErrorMessage = "Conversations:MaxMessagesPerMinute must be between {1} and {2}.")]
+    [Range(1, 10_000)]
     public int MaxMessagesPerMinute { get; set; } = 20;
 
     /// <summary>How many characters of the newest messages the model sees at most.</summary>

@@ -15,6 +15,6 @@ public sealed class SignInLinkOptions
     /// Sign-ins with one address per hour at most, counting the first one: each sends an email (welcome
     /// or link) that the address's owner may not want.
     /// </summary>
-    [Range(1, 100, ErrorMessage = "SignIn:MaxSignInsPerHour must be between {1} and {2}.")]
+    [Range(1, 100)]
     public int MaxSignInsPerHour { get; set; } = 5;
 }
