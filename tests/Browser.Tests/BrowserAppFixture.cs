@@ -10,6 +10,11 @@ namespace ChatbotOrleans.Browser.Tests;
 /// </summary>
 public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLifetime
 {
+    /// <summary>Lower than the default (20) so a test can reach it quickly; no other test sends more than two.</summary>
+    public const int MessagesPerMinute = 5;
+
+    public const int SignInsPerHour = 5;
+
     private IPlaywright? _playwright;
 
     public AppTopology App { get; private set; } = null!;
@@ -45,6 +50,8 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
             ["OpenAI__RetryDelay"] = "00:00:00.050",
             ["Smtp__PickupFolder"] = MailFolder.FullName,
             ["Email__PublicUrl"] = BaseUrl.ToString().TrimEnd('/'),
+            ["Conversations__MaxMessagesPerMinute"] = MessagesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SignIn__MaxSignInsPerHour"] = SignInsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         // A build output serves Blazor's framework files (blazor.web.js) only in Development; in
         // Production they come from `dotnet publish`, which the container images do.

@@ -27,6 +27,13 @@ public sealed class MetricsTests(ClusterFixture fixture) : IDisposable
 
         await conversation.SendAsync(user, new SendMessage(MessageId.New(), "count me"));
         await conversation.WaitForSequenceAsync(user, 2);
+        // Reads interleave with the reply loop: the snapshot can show the reply while its write (and the
+        // count that follows it) is still under way.
+        await Poll.UntilAsync(
+            () => Task.FromResult(Recorded("chatbot.messages").Count(m => m.Tags.Contains("role=assistant", StringComparison.Ordinal))),
+            count => count > 0,
+            TimeSpan.FromSeconds(10),
+            "the stored reply to be counted");
         _listener.RecordObservableInstruments();
 
         Recorded("chatbot.messages").ShouldContain(m => m.Tags.Contains("role=user", StringComparison.Ordinal));

@@ -34,8 +34,29 @@ public sealed class Conversation(ConversationState state, ConversationOptions op
         }
     }
 
+    /// <summary>Whether <see cref="AddUserMessage"/> would store the message (not a duplicate, not rejected).</summary>
+    public bool WouldAccept(SendMessage message) => Refusal(message, out _) is null;
+
     public SendDecision AddUserMessage(SendMessage message, DateTimeOffset now)
     {
+        if (Refusal(message, out var text) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var stored = Append(new ChatMessage(message.Id, 0, ChatRole.User, text, now));
+        State.PendingReplies.Add(message.Id);
+        if (State.Title.Length == 0)
+        {
+            State.Title = MakeTitle(text);
+        }
+
+        return new SendDecision(SendOutcome.Accepted, stored, null);
+    }
+
+    private SendDecision? Refusal(SendMessage message, out string text)
+    {
+        text = "";
         var existing = State.Recent.Find(m => m.Id == message.Id && m.Role == ChatRole.User);
         if (existing is not null)
         {
@@ -47,20 +68,14 @@ public sealed class Conversation(ConversationState state, ConversationOptions op
             return new SendDecision(SendOutcome.Rejected, null, "The message has no id; reload the page and send again.");
         }
 
-        var (text, error) = MessageRules.Check(message.Text, options.MaxMessageLength);
-        if (text is null)
+        var (checkedText, error) = MessageRules.Check(message.Text, options.MaxMessageLength);
+        if (checkedText is null)
         {
             return new SendDecision(SendOutcome.Rejected, null, error);
         }
 
-        var stored = Append(new ChatMessage(message.Id, 0, ChatRole.User, text, now));
-        State.PendingReplies.Add(message.Id);
-        if (State.Title.Length == 0)
-        {
-            State.Title = MakeTitle(text);
-        }
-
-        return new SendDecision(SendOutcome.Accepted, stored, null);
+        text = checkedText;
+        return null;
     }
 
     /// <summary>Queues another reply to a user message whose last reply failed or was stopped.</summary>

@@ -85,6 +85,12 @@ public sealed partial class ConversationGrain(
             return new SendResult(SendOutcome.NotFound, Error: "This conversation does not exist.");
         }
 
+        // Only a message that would be stored spends the owner's allowance (duplicates and rejections are free).
+        if (_conversation.WouldAccept(message) && await GrainFactory.GetGrain<ISendRateGrain>(caller.Value).TryTakeAsync() is { } tooFast)
+        {
+            return new SendResult(SendOutcome.Rejected, Error: tooFast);
+        }
+
         var decision = _conversation.AddUserMessage(message, time.GetUtcNow());
         if (decision.Outcome != SendOutcome.Accepted)
         {

@@ -11,6 +11,13 @@ public sealed class ConversationOptions
     [Range(1, 100_000)]
     public int MaxMessageLength { get; set; } = 4_000;
 
+    /// <summary>
+    /// Messages one user may send per minute, across all their conversations: each costs a model reply.
+    /// Duplicates and rejected messages do not count.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxMessagesPerMinute { get; set; } = 20;
+
     /// <summary>How many characters of the newest messages the model sees at most.</summary>
     [Range(100, 1_000_000)]
     public int ContextCharacterBudget { get; set; } = 12_000;

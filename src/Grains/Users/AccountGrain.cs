@@ -1,5 +1,6 @@
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Email;
+using ChatbotOrleans.Grains.Limits;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotOrleans.Grains.Users;
@@ -15,16 +16,24 @@ public sealed class AccountGrain(
 
     public async Task<SignInResult> SignInAsync()
     {
-        if (state.State.WelcomeQueued)
+        // Every sign-in sends an email (welcome or link), so the limit is counted and stored before anything
+        // else happens: a refused attempt changes nothing, and a restart does not reset the count.
+        var limit = new SlidingWindowLimit(links.Value.MaxSignInsPerHour, SignInLinkRules.SignInWindow);
+        if (!limit.TryTake(state.State.SignInsAt, time.GetUtcNow(), out var wait))
         {
-            return await SendSignInLinkAsync();
+            return new SignInResult(null, RateLimitMessages.TooManySignIns(wait));
         }
 
         if (state.State.UserId == Guid.Empty)
         {
             state.State.UserId = UserId.New().Value;
             state.State.CreatedAt = time.GetUtcNow();
-            await state.WriteStateAsync();
+        }
+
+        await state.WriteStateAsync();
+        if (state.State.WelcomeQueued)
+        {
+            return await SendSignInLinkAsync();
         }
 
         // Every step is idempotent, so a crash in between is repaired by the next sign-in, which still
@@ -40,14 +49,7 @@ public sealed class AccountGrain(
 
     private async Task<SignInResult> SendSignInLinkAsync()
     {
-        if (!SignInLinkRules.TryAllowAnother(state.State.LinksSentAt, time.GetUtcNow(), links.Value.MaxLinksPerHour))
-        {
-            return new SignInResult(null, SignInLinkRules.RateLimited);
-        }
-
         var link = await IssueLinkAsync();
-        state.State.LinksSentAt.Add(time.GetUtcNow());
-        await state.WriteStateAsync();
         await GrainFactory.GetGrain<IEmailOutboxGrain>(Guid.NewGuid())
             .EnqueueAsync(EmailTemplates.SignInLink(Address, link, links.Value.LinkLifetime));
         return new SignInResult(null, null, LinkSent: true);

@@ -11,6 +11,9 @@ public sealed class AccountState
     /// <summary>The welcome email is in the outbox: the first sign-in is complete, later ones need a link.</summary>
     [Id(2)] public bool WelcomeQueued { get; set; }
 
-    /// <summary>When sign-in links were sent in the last hour, for the rate limit.</summary>
-    [Id(3)] public List<DateTimeOffset> LinksSentAt { get; set; } = [];
+    /// <summary>
+    /// When the address signed in during the last hour, for the rate limit. Before every sign-in counted,
+    /// this id held the times sign-in links were sent: a subset, so old state still loads and still counts.
+    /// </summary>
+    [Id(3)] public List<DateTimeOffset> SignInsAt { get; set; } = [];
 }

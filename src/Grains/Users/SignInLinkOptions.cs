@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ChatbotOrleans.Grains.Users;
 
-/// <summary>Sign-in links, bound from the "SignIn" configuration section.</summary>
+/// <summary>Sign-in links and the sign-in rate limit, bound from the "SignIn" configuration section.</summary>
 public sealed class SignInLinkOptions
 {
     public const string SectionName = "SignIn";
@@ -11,7 +11,10 @@ public sealed class SignInLinkOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Links sent to one address per hour at most (each is an email someone may not want).</summary>
+    /// <summary>
+    /// Sign-ins with one address per hour at most, counting the first one: each sends an email (welcome
+    /// or link) that the address's owner may not want.
+    /// </summary>
     [Range(1, 100)]
-    public int MaxLinksPerHour { get; set; } = 5;
+    public int MaxSignInsPerHour { get; set; } = 5;
 }

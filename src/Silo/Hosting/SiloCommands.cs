@@ -44,6 +44,11 @@ internal static class SiloCommands
         var builder = WebApplication.CreateBuilder([.. args]);
         builder.AddSilo();
         await using var app = builder.Build();
+
+        // Checked before the host starts, which would log each failure with its stack trace and start
+        // Orleans first: a mistake ends here with the one line ReportingConfigurationErrors prints.
+        app.Services.GetService<IStartupValidator>()?.Validate();
+        await DatabaseReadiness.CheckAsync(DatabaseConnection.Read(builder.Configuration), requireSchema: true, app.Lifetime.ApplicationStopping);
         app.MapSilo();
         await app.RunAsync();
         return 0;
@@ -54,6 +59,7 @@ internal static class SiloCommands
         var builder = Host.CreateApplicationBuilder([.. args]);
         builder.Configuration.AddDockerSecrets();
         var connectionString = DatabaseConnection.Read(builder.Configuration);
+        await DatabaseReadiness.CheckAsync(connectionString, requireSchema: false, cancellationToken);
         using var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Migrations");
         var applied = await DatabaseMigrator.MigrateAsync(connectionString, logger, cancellationToken);
@@ -78,9 +84,17 @@ internal static class SiloCommands
 
     private static string? ConfigurationMessage(Exception exception) => exception switch
     {
-        OptionsValidationException validation => string.Join(" ", validation.Failures),
+        OptionsValidationException validation => string.Join(" ", validation.Failures.Select(f => OptionsFailure.Describe(validation.OptionsType, f))),
         ConfigurationException => exception.Message,
-        AggregateException { InnerExceptions: [var inner] } => ConfigurationMessage(inner),
+        InvalidOperationException when ConfigurationValueError.Describe(exception.Message) is { } sentence => sentence,
+        AggregateException aggregate => AllConfigurationMessages(aggregate),
         _ => null,
     };
+
+    // Several options can be wrong at once; each says what to fix, on the same line.
+    private static string? AllConfigurationMessages(AggregateException aggregate)
+    {
+        var messages = aggregate.InnerExceptions.Select(ConfigurationMessage).ToList();
+        return messages.Count > 0 && messages.All(m => m is not null) ? string.Join(" ", messages) : null;
+    }
 }

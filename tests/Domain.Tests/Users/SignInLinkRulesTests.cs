@@ -18,14 +18,4 @@ public sealed class SignInLinkRulesTests
         SignInLinkRules.RefusalFor(link, Now).ShouldBe(SignInLinkRules.Used);
         SignInLinkRules.RefusalFor(new SignInLinkState(), Now).ShouldBe(SignInLinkRules.Unknown);
     }
-
-    [Fact]
-    public void Only_the_links_of_the_last_hour_count_toward_the_limit()
-    {
-        var sent = new List<DateTimeOffset> { Now.AddHours(-2), Now.AddMinutes(-59), Now.AddMinutes(-1) };
-
-        SignInLinkRules.TryAllowAnother(sent, Now, maxPerHour: 3).ShouldBeTrue();
-        sent.Count.ShouldBe(2);
-        SignInLinkRules.TryAllowAnother(sent, Now, maxPerHour: 2).ShouldBeFalse();
-    }
 }

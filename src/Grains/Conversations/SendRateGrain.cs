@@ -1,0 +1,20 @@
+using ChatbotOrleans.Grains.Limits;
+using Microsoft.Extensions.Options;
+
+namespace ChatbotOrleans.Grains.Conversations;
+
+/// <summary>
+/// Holds the times of a user's recent messages in memory only. One activation per user in the cluster
+/// sees every send of theirs; losing the list (silo crash) gives back at most one window of allowance,
+/// and an idle activation is collected long after its one-minute window has emptied, so nothing worth a
+/// database write per message is lost.
+/// </summary>
+public sealed class SendRateGrain(TimeProvider time, IOptions<ConversationOptions> options) : Grain, ISendRateGrain
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly SlidingWindowLimit _limit = new(options.Value.MaxMessagesPerMinute, Window);
+    private readonly List<DateTimeOffset> _sentAt = [];
+
+    public Task<string?> TryTakeAsync() =>
+        Task.FromResult(_limit.TryTake(_sentAt, time.GetUtcNow(), out var wait) ? null : RateLimitMessages.TooManyMessages(wait));
+}

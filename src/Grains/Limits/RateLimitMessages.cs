@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace ChatbotOrleans.Grains.Limits;
+
+/// <summary>The sentences a user sees when a limit stops them, each saying how long to wait.</summary>
+public static class RateLimitMessages
+{
+    public static string TooManyMessages(TimeSpan wait) =>
+        $"You are sending messages too fast; try again in {Describe(wait)}.";
+
+    public static string TooManySignIns(TimeSpan wait) =>
+        $"Too many sign-ins with this address in the last hour; try again in {Describe(wait)}, or use the newest sign-in link in your inbox.";
+
+    /// <summary>A wait in words, rounded up so that trying again after it always works: "40 seconds", "1 minute".</summary>
+    public static string Describe(TimeSpan wait)
+    {
+        if (wait <= TimeSpan.FromSeconds(90))
+        {
+            return Count(Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)), "second");
+        }
+
+        if (wait <= TimeSpan.FromMinutes(90))
+        {
+            return Count((int)Math.Ceiling(wait.TotalMinutes), "minute");
+        }
+
+        return Count((int)Math.Ceiling(wait.TotalHours), "hour");
+    }
+
+    private static string Count(int value, string unit) =>
+        string.Create(CultureInfo.InvariantCulture, $"{value} {unit}{(value == 1 ? "" : "s")}");
+}

@@ -1,0 +1,127 @@
+using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Conversations;
+using Shouldly;
+
+namespace ChatbotOrleans.Grains.Tests;
+
+/// <summary>
+/// Calls no page would make: other users' ids, made-up conversation ids, broken text. The grain itself
+/// refuses them, whatever route they come by, and stores nothing.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class HostileCallerTests(ClusterFixture fixture)
+{
+    private static readonly Dictionary<string, string> BrokenTexts = new()
+    {
+        ["terminal escape sequence"] = "\u001B[2J\u001B[31mred",
+        ["delete character"] = "del\u007F",
+        ["a megabyte of text"] = new string('x', 1_000_000),
+        ["a 4,001-character line without a space"] = new string('y', 4_001),
+    };
+
+    [Fact]
+    public void Every_call_on_a_conversation_names_its_caller_so_the_grain_can_check_the_owner()
+    {
+        var methods = typeof(IConversationGrain).GetMethods();
+
+        methods.Length.ShouldBeGreaterThanOrEqualTo(4);
+        methods.Where(m => m.GetParameters() is not [{ ParameterType: var first }, ..] || first != typeof(UserId))
+            .Select(m => m.Name).ShouldBeEmpty("a call without the caller could not be refused to another user");
+    }
+
+    [Fact]
+    public async Task Another_user_cannot_retry_a_failed_reply_and_the_owner_still_can()
+    {
+        var (owner, conversation) = await fixture.NewConversationAsync();
+        var (intruder, _) = await fixture.NewConversationAsync();
+        var text = $"fail-once: {Guid.NewGuid():N}";
+        var sent = await conversation.SendAsync(owner, new SendMessage(MessageId.New(), text));
+        await conversation.WaitForSequenceAsync(owner, 2);
+
+        var retry = await conversation.RetryReplyAsync(intruder, sent.Message!.Id);
+        var untouched = await conversation.GetSnapshotAsync(owner);
+        var modelCalls = fixture.Model.CallsFor(text);
+        var ownRetry = await conversation.RetryReplyAsync(owner, sent.Message.Id);
+
+        retry.Outcome.ShouldBe(SendOutcome.NotFound);
+        retry.Error.ShouldBe("This conversation does not exist.", "the same answer as for an id that does not exist: nothing leaks");
+        untouched!.Sequence.ShouldBe(2);
+        untouched.QueuedReplies.ShouldBe(0);
+        modelCalls.ShouldBe(1, "the intruder's retry asked the model nothing");
+        ownRetry.Outcome.ShouldBe(SendOutcome.Accepted);
+    }
+
+    [Fact]
+    public async Task Another_user_cannot_take_a_conversation_over_by_creating_it_again()
+    {
+        var (owner, conversation) = await fixture.NewConversationAsync();
+        var (intruder, _) = await fixture.NewConversationAsync();
+        await conversation.SendAsync(owner, new SendMessage(MessageId.New(), "mine"));
+
+        await Should.ThrowAsync<InvalidOperationException>(
+            () => fixture.Client.GetGrain<IConversationLifecycle>(conversation.GetPrimaryKey()).CreateAsync(intruder));
+        var ownerView = await conversation.WaitForSequenceAsync(owner, 2);
+
+        (await conversation.GetSnapshotAsync(intruder)).ShouldBeNull();
+        ownerView.Messages[0].Text.ShouldBe("mine");
+    }
+
+    [Fact]
+    public async Task A_made_up_conversation_id_answers_not_found_to_every_call_and_a_send_does_not_create_it()
+    {
+        var (user, _) = await fixture.NewConversationAsync();
+        var madeUp = fixture.Client.GetGrain<IConversationGrain>(Guid.NewGuid());
+        var text = $"into the void {Guid.NewGuid():N}";
+
+        var send = await madeUp.SendAsync(user, new SendMessage(MessageId.New(), text));
+        var retry = await madeUp.RetryReplyAsync(user, MessageId.New());
+        var history = await madeUp.GetHistoryAsync(user, long.MaxValue, 100);
+        var snapshot = await madeUp.GetSnapshotAsync(user);
+
+        send.Outcome.ShouldBe(SendOutcome.NotFound);
+        retry.Outcome.ShouldBe(SendOutcome.NotFound);
+        history.ShouldBeEmpty();
+        snapshot.ShouldBeNull();
+        fixture.Model.CallsFor(text).ShouldBe(0);
+        (await fixture.Client.GetGrain<IUserGrain>(user.Value).ListConversationsAsync())
+            .ShouldNotContain(c => c.Id.Value == madeUp.GetPrimaryKey());
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_never_reaches_storage_the_wire_mends_it_to_a_replacement_character()
+    {
+        // Built in code: attribute arguments are stored as UTF-8, which would mend it before the test runs.
+        // Orleans writes strings as UTF-8 too, so a grain called over the wire (as by the frontend) only ever
+        // sees U+FFFD; MessageRules refuses the lone surrogate itself for calls that skip serialization.
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var text = "broken \uD83D here \uDE00 end";
+
+        var result = await conversation.SendAsync(user, new SendMessage(MessageId.New(), text));
+        var stored = await conversation.WaitForSequenceAsync(user, 2);
+
+        result.Outcome.ShouldBe(SendOutcome.Accepted);
+        stored.Messages[0].Text.ShouldBe("broken \uFFFD here \uFFFD end");
+        stored.Messages.ShouldAllBe(m => !m.Text.Any(char.IsSurrogate));
+    }
+
+    [Theory]
+    [InlineData("terminal escape sequence", "control character (U+001B)")]
+    [InlineData("delete character", "control character (U+007F)")]
+    [InlineData("a megabyte of text", "1,000,000 characters long; the limit is 4,000")]
+    [InlineData("a 4,001-character line without a space", "the limit is 4,000")]
+    public async Task Broken_text_is_refused_by_the_grain_with_a_reason_and_stores_nothing(string what, string expectedWords)
+    {
+        var text = BrokenTexts[what];
+        var (user, conversation) = await fixture.NewConversationAsync();
+
+        var result = await conversation.SendAsync(user, new SendMessage(MessageId.New(), text));
+        await fixture.Cluster.DeactivateAsync(conversation);
+        await fixture.Cluster.WaitForDeactivationAsync(conversation);
+        var snapshot = await conversation.GetSnapshotAsync(user);
+
+        result.Outcome.ShouldBe(SendOutcome.Rejected, what);
+        result.Error.ShouldNotBeNull().ShouldContain(expectedWords, customMessage: what);
+        snapshot!.Sequence.ShouldBe(0, what);
+        fixture.Model.CallsFor(text).ShouldBe(0, what);
+    }
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.TestSupport;
+using MimeKit;
+using Shouldly;
+
+namespace ChatbotOrleans.Integration.Tests;
+
+/// <summary>
+/// The real frontend process in Production, asked with missing, tampered, forged and expired auth
+/// cookies, and posted forms without their antiforgery token: each is refused and nothing happens.
+/// </summary>
+[Collection(WebTierCollection.Name)]
+public sealed partial class CredentialsAndFormsTests(WebTierFixture fixture)
+{
+    [Theory]
+    [InlineData("no cookie")]
+    [InlineData("tampered cookie")]
+    [InlineData("cookie from another key ring")]
+    [InlineData("expired cookie")]
+    public async Task Without_a_valid_auth_cookie_the_chat_sends_the_browser_to_sign_in(string credentials)
+    {
+        var (user, email) = await NewUserAsync();
+        using var session = new WebSession(fixture.Web);
+        var cookie = credentials switch
+        {
+            "no cookie" => null,
+            "tampered cookie" => Tampered(await SignedInCookieAsync()),
+            "cookie from another key ring" => KeyRingTickets.WithForeignKeys(user.Value, email),
+            "expired cookie" => await FrontendTicketAsync(user, email, DateTimeOffset.UtcNow.AddMinutes(-1)),
+            _ => throw new ArgumentOutOfRangeException(nameof(credentials)),
+        };
+        if (cookie is not null)
+        {
+            session.SetAuth(cookie);
+        }
+
+        foreach (var path in new[] { "/", $"/c/{Guid.NewGuid():N}" })
+        {
+            using var response = await session.GetAsync(path);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{credentials}, {path}");
+            response.Headers.Location!.OriginalString.ShouldStartWith($"{fixture.Web}signin?ReturnUrl=", Case.Insensitive, $"{credentials}, {path}");
+        }
+    }
+
+    [Fact]
+    public async Task The_cookie_makers_of_the_other_cases_are_right_a_fresh_ticket_from_the_same_keys_opens_the_chat()
+    {
+        var (user, email) = await NewUserAsync();
+        using var session = new WebSession(fixture.Web);
+        session.SetAuth(await FrontendTicketAsync(user, email, DateTimeOffset.UtcNow.AddHours(1)));
+
+        using var response = await session.GetAsync("/");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, "a good ticket made the same way is accepted, so the refusals above are about the flaw");
+    }
+
+    [Fact]
+    public async Task A_sign_in_post_without_its_antiforgery_token_or_with_another_sessions_token_is_refused_and_creates_no_account()
+    {
+        var address = $"no-token-{Guid.NewGuid():N}@example.com";
+        using var attacker = new WebSession(fixture.Web);
+        using var victim = new WebSession(fixture.Web);
+        var victimsToken = await victim.FormTokenAsync("/signin");
+        await attacker.FormTokenAsync("/signin");
+
+        using var withoutToken = await attacker.PostAsync("/signin", new() { ["_handler"] = "signin", ["Input.Email"] = address });
+        using var withStolenToken = await attacker.PostAsync(
+            "/signin", new() { ["_handler"] = "signin", ["__RequestVerificationToken"] = victimsToken, ["Input.Email"] = address });
+        var first = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync(address);
+
+        withoutToken.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        withStolenToken.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        attacker.Auth.ShouldBeNull();
+        first.Succeeded.ShouldBeTrue("the address had no account yet: a later sign-in would have been sent a link instead");
+    }
+
+    [Fact]
+    public async Task A_sign_in_link_post_without_its_antiforgery_token_is_refused_and_the_link_still_works_once()
+    {
+        var address = $"link-{Guid.NewGuid():N}@example.com";
+        var signIn = fixture.Client.GetGrain<ISignInGrain>(0);
+        await signIn.SignInAsync(address);
+        (await signIn.SignInAsync(address)).LinkSent.ShouldBeTrue();
+        var token = await LinkTokenMailedToAsync(address);
+        using var session = new WebSession(fixture.Web);
+        await session.GetAsync($"/signin/link?token={token}");
+
+        using var response = await session.PostAsync("/signin/link", new() { ["_handler"] = "signin-link", ["Token"] = token });
+        var redeemed = await signIn.RedeemLinkAsync(token);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        session.Auth.ShouldBeNull();
+        redeemed.Succeeded.ShouldBeTrue("the refused post did not use the link up");
+    }
+
+    [Fact]
+    public async Task A_sign_out_post_without_its_antiforgery_token_is_refused_and_the_user_stays_signed_in()
+    {
+        using var session = new WebSession(fixture.Web);
+        (await session.SignInAsync($"stay-{Guid.NewGuid():N}@example.com")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        session.Auth.ShouldNotBeNull();
+
+        using var forged = await session.PostAsync("/signout", []);
+        using var stillIn = await session.GetAsync("/");
+        using var real = await session.PostAsync("/signout", new() { ["__RequestVerificationToken"] = await session.FormTokenAsync("/") });
+        using var afterSignOut = await session.GetAsync("/");
+
+        forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        stillIn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        real.StatusCode.ShouldBe(HttpStatusCode.Redirect, "with its token the same post signs out");
+        afterSignOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    private async Task<(UserId User, string Email)> NewUserAsync()
+    {
+        var email = $"cookie-{Guid.NewGuid():N}@example.com";
+        var result = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync(email);
+        return (result.User.ShouldNotBeNull().Id, email);
+    }
+
+    private async Task<string> SignedInCookieAsync()
+    {
+        using var session = new WebSession(fixture.Web);
+        (await session.SignInAsync($"real-{Guid.NewGuid():N}@example.com")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return session.Auth.ShouldNotBeNull();
+    }
+
+    private async Task<string> FrontendTicketAsync(UserId user, string email, DateTimeOffset expiresAt)
+    {
+        // The frontend makes its first key when it first protects something (a form token, a cookie).
+        using var session = new WebSession(fixture.Web);
+        await session.FormTokenAsync("/signin");
+        return KeyRingTickets.WithFrontendKeys(fixture.Harness.Topology.ConnectionString, user.Value, email, expiresAt);
+    }
+
+    /// <summary>One character in the middle changed: still well-formed base64url, but no longer what the keys signed.</summary>
+    private static string Tampered(string cookie)
+    {
+        var middle = cookie.Length / 2;
+        return string.Concat(cookie.AsSpan(0, middle), cookie[middle] == 'A' ? "B" : "A", cookie.AsSpan(middle + 1));
+    }
+
+    private async Task<string> LinkTokenMailedToAsync(string address) =>
+        (await Poll.UntilAsync(
+            async () =>
+            {
+                foreach (var file in fixture.MailFolder.GetFiles("*.eml"))
+                {
+                    var message = await MimeMessage.LoadAsync(file.FullName);
+                    if (message.To.ToString().Contains(address, StringComparison.OrdinalIgnoreCase)
+                        && (message.Subject ?? "").Contains("link", StringComparison.OrdinalIgnoreCase)
+                        && LinkToken().Match(message.TextBody ?? "") is { Success: true } match)
+                    {
+                        return match.Groups[1].Value;
+                    }
+                }
+
+                return null;
+            },
+            token => token is not null,
+            TimeSpan.FromSeconds(30),
+            "the sign-in link email"))!;
+
+    [GeneratedRegex(@"/signin/link\?token=([A-Za-z0-9_-]+)")]
+    private static partial Regex LinkToken();
+}
