@@ -33,7 +33,7 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         await _page.ClickAsync("[data-testid=stop]");
         var stopped = _page.Locator($"{PageSteps.Replies}[data-status=stopped]");
         await stopped.WaitForAsync(new() { Timeout = 15_000 });
-        var kept = await stopped.Locator(".text").InnerTextAsync();
+        var kept = await stopped.Locator("[data-testid=markdown]").InnerTextAsync();
         await BrowserAppFixture.ScreenshotAsync(_page, "chat-stopped");
 
         kept.ShouldStartWith("word1 word2 word3");
@@ -137,6 +137,49 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         error.ShouldContain("cannot be empty");
         await _page.WaitForSidebarAsync("keep this title");
         (await _page.Locator("[data-testid=rename-input]").CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_Markdown_reply_shows_a_table_a_safe_link_and_highlighted_code_that_copies()
+    {
+        fixture.App.Model.ReplyText = _ => string.Join('\n',
+            "Here is **the plan**:",
+            "",
+            "| step | what |",
+            "| --- | --- |",
+            "| 1 | build |",
+            "",
+            "See [the docs](https://learn.microsoft.com/dotnet/orleans) or [this](javascript:alert(1)).",
+            "",
+            "```csharp",
+            "var answer = 42; // the answer",
+            "```");
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1100, Height = 800 },
+            Permissions = ["clipboard-read", "clipboard-write"],
+        });
+        _page = await context.NewPageAsync();
+        await _page.GotoAsync(fixture.BaseUrl.ToString());
+        await _page.FillAsync("#email", $"markdown-{Guid.NewGuid():N}@example.com");
+        await _page.ClickAsync("button[type=submit]");
+        await BrowserAppFixture.WaitUntilInteractiveAsync(_page);
+
+        await _page.SendAsync("show me some markdown");
+        await _page.WaitForSequenceAsync(2);
+        var reply = _page.Locator($"{PageSteps.Replies} [data-testid=markdown]");
+        await reply.Locator("button.code-copy").ClickAsync();
+        await reply.Locator("button.code-copy >> text=Copied").WaitForAsync();
+        var copied = await _page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        await BrowserAppFixture.ScreenshotAsync(_page, "chat-markdown");
+
+        (await reply.Locator("strong").InnerTextAsync()).ShouldBe("the plan");
+        (await reply.Locator("table td").AllInnerTextsAsync()).ShouldBe(["1", "build"]);
+        (await reply.Locator("a[href='https://learn.microsoft.com/dotnet/orleans']").GetAttributeAsync("rel")).ShouldNotBeNull().ShouldContain("noopener");
+        (await reply.Locator("a[href^='javascript']").CountAsync()).ShouldBe(0, "an unsafe link stays text");
+        (await reply.InnerTextAsync()).ShouldContain("this");
+        (await reply.Locator("pre code span").CountAsync()).ShouldBeGreaterThan(0, "the code is highlighted");
+        copied.TrimEnd().ShouldBe("var answer = 42; // the answer");
     }
 
     public async ValueTask DisposeAsync()

@@ -47,13 +47,13 @@ public sealed class HostileInputTests(BrowserAppFixture fixture) : IAsyncLifetim
 
         await SendAsync(page, Payload, expectedMessages: 2);
 
-        var texts = await page.Locator("[data-testid=message] .text").AllInnerTextsAsync();
+        var texts = await page.Locator("[data-testid=message] .text, [data-testid=message] [data-testid=markdown]").AllInnerTextsAsync();
         texts.ShouldBe([Payload, "Echo: " + Payload]);
         (await page.Locator(".messages img, .messages script, .messages b").CountAsync()).ShouldBe(0, "no element was made from the text");
         (await page.EvaluateAsync<bool>("() => window.__xss === undefined")).ShouldBeTrue("no script from the message ran");
         await page.ReloadAsync();
         await BrowserAppFixture.WaitUntilInteractiveAsync(page);
-        (await page.Locator(".picker summary").InnerTextAsync()).ShouldStartWith("<img src=x", Case.Sensitive, "the title made of the text is text too");
+        (await page.Locator("[data-testid=chat-title]").InnerTextAsync()).ShouldStartWith("<img src=x", Case.Sensitive, "the title made of the text is text too");
         (await page.EvaluateAsync<bool>("() => window.__xss === undefined")).ShouldBeTrue("no script from the title ran");
     }
 
@@ -89,7 +89,7 @@ public sealed class HostileInputTests(BrowserAppFixture fixture) : IAsyncLifetim
         (await page.Locator("[data-testid=message][data-role=user] .text").InnerTextAsync()).ShouldBe(line);
         var overflow = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         overflow[0].ShouldBeLessThanOrEqualTo(overflow[1], "the page must not scroll sideways");
-        var widest = await page.EvaluateAsync<double>("() => Math.max(...[...document.querySelectorAll('.bubble, .picker, .composer')].map(e => e.getBoundingClientRect().right))");
+        var widest = await page.EvaluateAsync<double>("() => Math.max(...[...document.querySelectorAll('.bubble, .chat-header, .composer')].map(e => e.getBoundingClientRect().right))");
         widest.ShouldBeLessThanOrEqualTo(360);
     }
 
@@ -105,7 +105,7 @@ public sealed class HostileInputTests(BrowserAppFixture fixture) : IAsyncLifetim
         await page.ClickAsync("[data-testid=send]");
         await page.FillAsync("[data-testid=message-input]", "still working");
         await page.Keyboard.PressAsync("Enter");
-        await page.GetByText("Echo: still working").WaitForAsync();
+        await page.Locator("[data-testid=message]").GetByText("Echo: still working").WaitForAsync();
 
         var stored = await page.Locator("[data-testid=message][data-role=user] .text").AllInnerTextsAsync();
         stored.ShouldBe(["still working"], "the broken text was not stored, and the circuit survived it");
