@@ -47,6 +47,7 @@ public static class SiloHostingExtensions
             });
             silo.ConfigureEndpoints(ResolveAdvertisedAddress(host.AdvertisedIPAddress), host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseChatbotProviders(connectionString);
+            silo.BindOrleansTuning();
             silo.AddDashboard();
 
             // Carries the trace context through grain calls; without a listener it creates no activity.
@@ -75,6 +76,20 @@ public static class SiloHostingExtensions
         silo.AddChatbotStorage("PubSubStore", connectionString);
         silo.AddMemoryStreams(ConversationStreams.ProviderName);
         return silo;
+    }
+
+    /// <summary>
+    /// Orleans' own timing knobs, left at Orleans' defaults unless configured: failure detection
+    /// (<c>Orleans:Membership</c>, e.g. <c>Orleans__Membership__ProbeTimeout</c>) and the shortest reminder
+    /// period (<c>Orleans:MinimumReminderPeriod</c>; not under <c>Orleans:Reminders</c>, which Orleans reads
+    /// as a provider). Fault tests shorten them to see a killed silo replaced in seconds; production keeps
+    /// the defaults.
+    /// </summary>
+    private static void BindOrleansTuning(this ISiloBuilder silo)
+    {
+        silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration("Orleans:Membership");
+        silo.Services.AddOptions<ReminderOptions>().Configure<IConfiguration>((o, configuration) =>
+            o.MinimumReminderPeriod = configuration.GetValue("Orleans:MinimumReminderPeriod", o.MinimumReminderPeriod));
     }
 
     public static WebApplication MapSilo(this WebApplication app)
