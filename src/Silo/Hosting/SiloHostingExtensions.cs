@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace ChatbotOrleans.Silo.Hosting;
@@ -75,6 +76,11 @@ public static class SiloHostingExtensions
         silo.AddChatbotStorage(StorageNames.Chat, connectionString);
         silo.AddChatbotStorage("PubSubStore", connectionString);
         silo.AddMemoryStreams(ConversationStreams.ProviderName);
+
+        // A storage failure reaches the caller as an OrleansException wrapping Npgsql's exception. Orleans
+        // serializes only Microsoft/System/Azure exceptions by default, so without this the answer itself
+        // failed to serialize while the database was down, and the caller got a CodecNotFoundException.
+        silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         return silo;
     }
 
