@@ -81,7 +81,7 @@ public sealed class SiloKillTests(PostgresServerFixture postgres)
             () => SnapshotOrNullAsync(grain, user), s => s is { QueuedReplies: 0, Messages.Count: >= 4 }, RecoveryDeadline, "the next reply");
         snapshot!.Messages.Select(m => m.Sequence).ShouldBe([1L, 2L, 3L, 4L], counts);
         snapshot.Messages.Count(m => m.Role == ChatRole.Assistant && m.Status == ReplyStatus.Complete).ShouldBe(2, counts);
-        TestContext.Current.SendDiagnosticMessage($"Silo kill: {counts}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Silo kill: {counts}");
     }
 
     private static async Task<(UserId User, IConversationGrain Grain)> ConversationAsync(IClusterClient client)
