@@ -123,7 +123,6 @@ public sealed partial class FaultAppFixture : IAsyncLifetime
         {
             await _postgres.DisposeAsync();
         }
-
     }
 
     private async Task StartSiloAsync() => (_silo, _) = await App.StartSiloAsync(CancellationToken.None, _siloSettings);
