@@ -2,7 +2,8 @@ namespace ChatbotOrleans.TestSupport;
 
 /// <summary>
 /// Silo settings for fault tests: Orleans notices a dead silo in a few seconds instead of the
-/// production defaults' tens of seconds, and the reminder guarding a pending reply fires every two.
+/// production defaults' tens of seconds, the reminder guarding a pending reply fires every two, and a
+/// silo stops within five.
 /// </summary>
 public static class FaultTuning
 {
@@ -13,6 +14,9 @@ public static class FaultTuning
         ["Orleans__Membership__TableRefreshTimeout"] = "00:00:02",
         ["Orleans__MinimumReminderPeriod"] = "00:00:01",
         ["Conversations__ReplyGuardPeriod"] = "00:00:02",
+
+        // A silo whose peer was killed must not spend the default 30 s leaving the cluster at the end of a test.
+        ["Shutdown__Timeout"] = "00:00:05",
     };
 
     /// <summary><see cref="SiloSettings"/> with more on top (later keys win).</summary>

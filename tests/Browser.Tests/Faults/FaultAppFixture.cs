@@ -20,8 +20,7 @@ public sealed partial class FaultAppFixture : IAsyncLifetime
         ("Orleans__SiloPort", FreePort.Any().ToString(CultureInfo.InvariantCulture)),
         ("Orleans__GatewayPort", FreePort.Any().ToString(CultureInfo.InvariantCulture)),
         ("OpenAI__RequestTimeout", ModelTimeout.ToString()),
-        ("OpenAI__RetryDelay", "00:00:00.050"),
-        ("Shutdown__Timeout", "00:00:05"));
+        ("OpenAI__RetryDelay", "00:00:00.050"));
 
     private PostgresServerFixture? _postgres;
     private IPlaywright? _playwright;
