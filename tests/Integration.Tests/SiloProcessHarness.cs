@@ -21,7 +21,8 @@ public sealed class SiloProcessHarness : IAsyncDisposable
     public static async Task<SiloProcessHarness> CreateAsync(PostgresServerFixture postgres, CancellationToken cancellationToken) =>
         new(await AppTopology.CreateAsync(postgres, cancellationToken));
 
-    public async Task<IClusterClient> ConnectClientAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the client; <paramref name="configure"/> may tune it further (timeouts for fault tests).</summary>
+    public async Task<IClusterClient> ConnectClientAsync(CancellationToken cancellationToken, Action<IClientBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleansClient(client =>
@@ -37,6 +38,7 @@ public sealed class SiloProcessHarness : IAsyncDisposable
                 o.ClusterId = Topology.ClusterId;
                 o.ServiceId = "chatbot";
             });
+            configure?.Invoke(client);
         });
         _client = builder.Build();
         await _client.StartAsync(cancellationToken);

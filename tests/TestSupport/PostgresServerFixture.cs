@@ -21,6 +21,27 @@ public sealed class PostgresServerFixture : IAsyncLifetime
     public string AdminConnectionString =>
         _adminConnectionString ?? throw new InvalidOperationException("The PostgreSQL fixture is not initialized.");
 
+    /// <summary>
+    /// A throwaway local server of its own, whatever CHATBOT_TEST_POSTGRES says: for tests that stop
+    /// and start the server, which must never happen to one other tests share.
+    /// </summary>
+    public static async Task<PostgresServerFixture> StartPrivateAsync()
+    {
+        var fixture = new PostgresServerFixture();
+        await fixture.StartLocalAsync();
+        return fixture;
+    }
+
+    /// <summary>Stops the server as an outage would (fast shutdown: open sessions are cut).</summary>
+    public Task StopAsync() => LocalServer.StopAsync();
+
+    /// <summary>Starts the stopped server again on the same port and data directory.</summary>
+    public async Task StartAgainAsync()
+    {
+        var server = LocalServer;
+        _localServer = await LocalPostgres.StartAsync(server.DataDirectory, server.Port, fastButUnsafe: true, log: null, CancellationToken.None);
+    }
+
     public async ValueTask InitializeAsync()
     {
         var external = Environment.GetEnvironmentVariable(ServerVariable);
@@ -30,6 +51,14 @@ public sealed class PostgresServerFixture : IAsyncLifetime
             return;
         }
 
+        await StartLocalAsync();
+    }
+
+    private LocalPostgres LocalServer =>
+        _localServer ?? throw new InvalidOperationException($"Only a local server can be stopped and started; this one is {ServerVariable}.");
+
+    private async Task StartLocalAsync()
+    {
         _temporaryDirectory = Directory.CreateTempSubdirectory("chatbot-tests-pg-").FullName;
         _localServer = await LocalPostgres.StartAsync(
             Path.Combine(_temporaryDirectory, "data"),

@@ -1,12 +1,15 @@
 using ChatbotOrleans.Grains.Abstractions;
+using Orleans.Serialization;
 
 namespace ChatbotOrleans.Frontend.Chat;
 
 /// <summary>The work of <see cref="ConversationSession"/> that starts outside the page: stream events and reconnects.</summary>
 internal sealed partial class ConversationSession
 {
+    // A failure the cluster could not serialize arrives as a SerializerException: still the cluster's
+    // fault, never a reason to end the circuit.
     private static bool IsTransient(Exception exception) =>
-        exception is OrleansException or TimeoutException or OperationCanceledException;
+        exception is OrleansException or TimeoutException or OperationCanceledException or SerializerException;
 
     private Task OnEventAsync(ConversationEvent conversationEvent) => RunOnPageAsync(async () =>
     {

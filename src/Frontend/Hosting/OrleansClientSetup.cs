@@ -1,6 +1,7 @@
 using ChatbotOrleans.Grains.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace ChatbotOrleans.Frontend.Hosting;
 
@@ -36,6 +37,9 @@ internal static partial class OrleansClientSetup
                 o.ServiceId = source.Value.ServiceId;
             });
             client.AddMemoryStreams(ConversationStreams.ProviderName);
+
+            // Storage failures come back wrapping Npgsql's exception (see the silo's UseChatbotProviders).
+            client.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
             client.AddClusterConnectionStatusObserver(monitor);
             client.UseConnectionRetryFilter<RetryConnectingForever>();
 

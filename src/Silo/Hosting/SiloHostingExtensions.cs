@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace ChatbotOrleans.Silo.Hosting;
@@ -47,6 +48,7 @@ public static class SiloHostingExtensions
             });
             silo.ConfigureEndpoints(ResolveAdvertisedAddress(host.AdvertisedIPAddress), host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseChatbotProviders(connectionString);
+            silo.BindOrleansTuning();
             silo.AddDashboard();
 
             // Carries the trace context through grain calls; without a listener it creates no activity.
@@ -74,7 +76,26 @@ public static class SiloHostingExtensions
         silo.AddChatbotStorage(StorageNames.Chat, connectionString);
         silo.AddChatbotStorage("PubSubStore", connectionString);
         silo.AddMemoryStreams(ConversationStreams.ProviderName);
+
+        // A storage failure reaches the caller as an OrleansException wrapping Npgsql's exception. Orleans
+        // serializes only Microsoft/System/Azure exceptions by default, so without this the answer itself
+        // failed to serialize while the database was down, and the caller got a CodecNotFoundException.
+        silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         return silo;
+    }
+
+    /// <summary>
+    /// Orleans' own timing knobs, left at Orleans' defaults unless configured: failure detection
+    /// (<c>Orleans:Membership</c>, e.g. <c>Orleans__Membership__ProbeTimeout</c>) and the shortest reminder
+    /// period (<c>Orleans:MinimumReminderPeriod</c>; not under <c>Orleans:Reminders</c>, which Orleans reads
+    /// as a provider). Fault tests shorten them to see a killed silo replaced in seconds; production keeps
+    /// the defaults.
+    /// </summary>
+    private static void BindOrleansTuning(this ISiloBuilder silo)
+    {
+        silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration("Orleans:Membership");
+        silo.Services.AddOptions<ReminderOptions>().Configure<IConfiguration>((o, configuration) =>
+            o.MinimumReminderPeriod = configuration.GetValue("Orleans:MinimumReminderPeriod", o.MinimumReminderPeriod));
     }
 
     public static WebApplication MapSilo(this WebApplication app)

@@ -23,6 +23,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     private FakeFault? _statusFault;
     private FakeFault? _cutFault;
     private FakeFault? _malformedFault;
+    private FakeFault? _stallFault;
     private int _requestsStarted;
     private int _requestsCompleted;
     private int _requestsAbortedByClient;
@@ -97,9 +98,17 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     public void SendMalformedChunkAfterTokens(int afterTokens, int requests = 1) =>
         Volatile.Write(ref _malformedFault, new FakeFault(requests, afterTokens: afterTokens));
 
-    /// <summary>Cancels every planned failure, cut and malformed chunk.</summary>
+    /// <summary>
+    /// The next <paramref name="requests"/> streams go silent after <paramref name="afterTokens"/> tokens, with the
+    /// connection open, until the client gives up: a model that stopped answering.
+    /// </summary>
+    public void StallAfterTokens(int afterTokens, int requests = 1) =>
+        Volatile.Write(ref _stallFault, new FakeFault(requests, afterTokens: afterTokens));
+
+    /// <summary>Cancels every planned failure, cut, malformed chunk and stall.</summary>
     public void ClearFaults()
     {
+        Volatile.Write(ref _stallFault, null);
         Volatile.Write(ref _statusFault, null);
         Volatile.Write(ref _cutFault, null);
         Volatile.Write(ref _malformedFault, null);
@@ -167,6 +176,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
         var cut = FakeFault.Claim(Volatile.Read(ref _cutFault));
         var malformed = FakeFault.Claim(Volatile.Read(ref _malformedFault));
+        var stall = FakeFault.Claim(Volatile.Read(ref _stallFault));
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         await FakeChunks.WriteRoleAsync(response, id, model, ct);
@@ -182,6 +192,12 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             if (BeforeTokenAsync is { } beforeToken)
             {
                 await beforeToken(request, i, ct);
+            }
+
+            if (stall?.AfterTokens == i)
+            {
+                // Ends when the client aborts (its timeout) or the server stops: either way no more tokens.
+                await Task.Delay(Timeout.Infinite, ct);
             }
 
             if (cut?.AfterTokens == i)

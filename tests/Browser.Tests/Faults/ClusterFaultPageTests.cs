@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using Shouldly;
+
+namespace ChatbotOrleans.Browser.Tests.Faults;
+
+/// <summary>The page through a silo restart and a database restart, with the frontend and browser left running.</summary>
+[Collection(FaultCollection.Name)]
+public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifetime
+{
+    /// <summary>How long a send may take to say it failed while the database is down: well under Orleans' 30 s call timeout.</summary>
+    private static readonly TimeSpan OutageAnswerDeadline = TimeSpan.FromSeconds(10);
+
+    private IPage? _page;
+
+    public ValueTask InitializeAsync()
+    {
+        fixture.ResetModel();
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task After_a_silo_restart_both_open_tabs_resubscribe_and_show_every_message_once_in_order()
+    {
+        _page = await fixture.SignedInPageAsync();
+        await ChatPageProbe.SendAsync(_page, "before the restart");
+        await ChatPageProbe.WaitForSettledAsync(_page, 2);
+        var otherTab = await FaultAppFixture.SecondTabAsync(_page);
+
+        await fixture.RestartSiloAfterKillAsync();
+        var attempts = await SendUntilStoredAsync(otherTab, "from the other tab after the restart", expectedMessages: 4);
+        await ChatPageProbe.WaitForSettledAsync(_page, 4);
+        await ChatPageProbe.SendAsync(_page, "after the restart");
+        await ChatPageProbe.WaitForSettledAsync(_page, 6);
+        await ChatPageProbe.WaitForSettledAsync(otherTab, 6);
+
+        var first = await ChatPageProbe.ShownAsync(_page);
+        var second = await ChatPageProbe.ShownAsync(otherTab);
+        var counts = $"tab 1: {ChatPageProbe.Counts(3, first)}; tab 2: {ChatPageProbe.Counts(3, second)}; sends needed after the restart: {attempts}";
+        TestContext.Current.TestOutputHelper?.WriteLine(counts);
+        first.ShouldBe(
+            [
+                "1 user before the restart",
+                "2 assistant Echo: before the restart",
+                "3 user from the other tab after the restart",
+                "4 assistant Echo: from the other tab after the restart",
+                "5 user after the restart",
+                "6 assistant Echo: after the restart",
+            ],
+            counts);
+        second.ShouldBe(first, counts);
+    }
+
+    [Fact]
+    public async Task While_the_database_is_down_a_send_fails_in_words_within_seconds_and_afterwards_everything_is_stored_once()
+    {
+        _page = await fixture.SignedInPageAsync();
+
+        // A reply is streaming when the database goes away, and ends while it is gone: it cannot be stored.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.App.Model.BeforeTokenAsync = (request, index, ct) =>
+            request.LastUserText == "before the outage" && index == 2 ? release.Task.WaitAsync(ct) : Task.CompletedTask;
+        await ChatPageProbe.SendAsync(_page, "before the outage");
+        await _page.Locator("[data-testid=reply-in-progress] .text").WaitForAsync();
+
+        await fixture.Postgres.StopAsync();
+        release.SetResult();
+        var clock = Stopwatch.StartNew();
+        string error;
+        try
+        {
+            await ChatPageProbe.SendAsync(_page, "during the outage", (float)(OutageAnswerDeadline + TimeSpan.FromSeconds(30)).TotalMilliseconds);
+            error = await _page.Locator("[data-testid=send-error]").InnerTextAsync(new() { Timeout = 1_000 });
+        }
+        finally
+        {
+            clock.Stop();
+            await fixture.Postgres.StartAgainAsync();
+        }
+
+        var shownDuringOutage = await ChatPageProbe.ShownAsync(_page);
+        var draft = await _page.InputValueAsync("[data-testid=message-input]");
+        var attempts = await SendUntilStoredAsync(_page, "during the outage", expectedMessages: 4);
+        await _page.ReloadAsync();
+        await BrowserAppFixture.WaitUntilInteractiveAsync(_page);
+        await ChatPageProbe.WaitForSettledAsync(_page, 4);
+        var shown = await ChatPageProbe.ShownAsync(_page);
+
+        var counts = $"{ChatPageProbe.Counts(2, shown)}; replies streaming at the outage 1; the failed send answered in "
+            + $"{clock.Elapsed.TotalSeconds:0.0} s with \"{error}\"; sends needed once the database was back: {attempts}; "
+            + $"model requests for the reply owed at the outage {fixture.App.Model.Requests.Count(r => r.LastUserText == "before the outage")}";
+        TestContext.Current.TestOutputHelper?.WriteLine(counts);
+        clock.Elapsed.ShouldBeLessThan(OutageAnswerDeadline, counts);
+        error.ShouldNotBeNullOrWhiteSpace(counts);
+        draft.ShouldBe("during the outage", "the text of the failed send is kept; " + counts);
+        shownDuringOutage.ShouldBe(["1 user before the outage"], "nothing more was shown as stored; " + counts);
+        fixture.App.Model.Requests.Count(r => r.LastUserText == "before the outage")
+            .ShouldBe(2, "the reply that could not be stored is written again once, after the outage; " + counts);
+
+        // The reply owed since the outage may be stored before or after the second message; each once, after its question.
+        shown.Length.ShouldBe(4, counts);
+        shown.Select(m => m[..m.IndexOf(' ', StringComparison.Ordinal)]).ShouldBe(["1", "2", "3", "4"], counts);
+        foreach (var text in new[] { "before the outage", "during the outage" })
+        {
+            var question = Array.FindIndex(shown, m => m.EndsWith(" user " + text, StringComparison.Ordinal));
+            var answer = Array.FindIndex(shown, m => m.EndsWith(" assistant Echo: " + text, StringComparison.Ordinal));
+            question.ShouldBeGreaterThanOrEqualTo(0, counts);
+            answer.ShouldBeGreaterThan(question, counts);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_page is not null)
+        {
+            await _page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>
+    /// Sends the composer's text, pressing Send again (same message id) while the page says it failed, as a
+    /// user would; returns how many presses it took.
+    /// </summary>
+    private async Task<int> SendUntilStoredAsync(IPage page, string text, int expectedMessages)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (attempt == 1)
+            {
+                await ChatPageProbe.SendAsync(page, text);
+            }
+            else
+            {
+                await page.ClickAsync("[data-testid=send]");
+                await page.WaitForFunctionAsync(
+                    "() => { const i = document.querySelector('[data-testid=message-input]'); return !i.disabled; }");
+            }
+
+            if (await page.Locator("[data-testid=send-error]").CountAsync() == 0)
+            {
+                // Up to one reminder period (2 s) passes before a reply left unstored is written again.
+                await ChatPageProbe.WaitForSettledAsync(page, expectedMessages, 30_000);
+                return attempt;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(
+                    $"The send still failed after {attempt} tries: {await page.Locator("[data-testid=send-error]").InnerTextAsync()}\n{fixture.RecentOutput()}");
+            }
+
+            await Task.Delay(500);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ChatbotOrleans.DevHost;
+using ChatbotOrleans.TestSupport;
+using Microsoft.Playwright;
+
+namespace ChatbotOrleans.Browser.Tests.Faults;
+
+/// <summary>
+/// An app for fault tests, apart from the shared one because these tests break it: its own PostgreSQL
+/// server (stopped and started again), a silo on fixed ports (killed and started again), quick failure
+/// detection, and a model timeout of one second. The frontend and the browser stay up throughout.
+/// </summary>
+public sealed partial class FaultAppFixture : IAsyncLifetime
+{
+    /// <summary>The silo gives up on a silent model after this long (then retries, then fails the reply).</summary>
+    public static readonly TimeSpan ModelTimeout = TimeSpan.FromSeconds(1);
+
+    private readonly Dictionary<string, string?> _siloSettings = FaultTuning.SiloSettingsWith(
+        ("Orleans__SiloPort", FreePort.Any().ToString(CultureInfo.InvariantCulture)),
+        ("Orleans__GatewayPort", FreePort.Any().ToString(CultureInfo.InvariantCulture)),
+        ("OpenAI__RequestTimeout", ModelTimeout.ToString()),
+        ("OpenAI__RetryDelay", "00:00:00.050"));
+
+    private PostgresServerFixture? _postgres;
+    private IPlaywright? _playwright;
+    private AppProcess? _silo;
+
+    public AppTopology App { get; private set; } = null!;
+
+    public PostgresServerFixture Postgres => _postgres ?? throw new InvalidOperationException("Not initialized.");
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        _postgres = await PostgresServerFixture.StartPrivateAsync();
+        App = await AppTopology.CreateAsync(_postgres, CancellationToken.None);
+        var (exitCode, output) = await App.MigrateAsync(CancellationToken.None);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"The migrations failed:\n{output}");
+        }
+
+        await StartSiloAsync();
+        BaseUrl = new Uri($"http://127.0.0.1:{FreePort.Any()}/");
+        await App.StartFrontendAsync(CancellationToken.None, new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["Urls"] = BaseUrl.ToString().TrimEnd('/'),
+        });
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>Puts the model back to quick, faultless echo replies.</summary>
+    public void ResetModel()
+    {
+        App.Model.ClearFaults();
+        App.Model.BeforeTokenAsync = null;
+        App.Model.TokenDelay = TimeSpan.Zero;
+        App.Model.FirstTokenDelay = TimeSpan.Zero;
+        App.Model.ReplyText = request => "Echo: " + request.LastUserText;
+    }
+
+    /// <summary>Kills the silo (SIGKILL) and starts a new one on the same ports; returns when it is an active member.</summary>
+    public async Task RestartSiloAfterKillAsync()
+    {
+        await _silo!.KillAsync();
+        await StartSiloAsync();
+    }
+
+    /// <summary>A fresh browser context signed in as a new user, on an interactive chat page.</summary>
+    public async Task<IPage> SignedInPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl.ToString());
+        await page.FillAsync("#email", $"fault-{Guid.NewGuid():N}@example.com");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(ChatAddress(), new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserAppFixture.WaitUntilInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Another tab of the same browser context (same user) on the same address.</summary>
+    public static async Task<IPage> SecondTabAsync(IPage page)
+    {
+        var tab = await page.Context.NewPageAsync();
+        await tab.GotoAsync(page.Url);
+        await BrowserAppFixture.WaitUntilInteractiveAsync(tab);
+        return tab;
+    }
+
+    /// <summary>What the output of the processes ended with, for failure messages.</summary>
+    public string RecentOutput(int lines = 30) => string.Join('\n', App.Output.TakeLast(lines));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+
+    private async Task StartSiloAsync() => (_silo, _) = await App.StartSiloAsync(CancellationToken.None, _siloSettings);
+
+    [GeneratedRegex("/c/[0-9a-f]{32}$")]
+    private static partial Regex ChatAddress();
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using ChatbotOrleans.DevHost;
+using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.TestSupport;
+using Orleans.Configuration;
+using Shouldly;
+
+namespace ChatbotOrleans.Integration.Tests.Faults;
+
+/// <summary>
+/// A two-silo cluster loses the silo that is streaming a reply to SIGKILL: the reminder guarding the
+/// reply wakes the conversation on the surviving silo, which writes the reply again, once.
+/// </summary>
+public sealed class SiloKillTests(PostgresServerFixture postgres)
+{
+    private const int ReplyWords = 40;
+    private static readonly TimeSpan RecoveryDeadline = TimeSpan.FromSeconds(40);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_reply_whose_silo_is_killed_mid_stream_is_finished_once_by_the_surviving_silo()
+    {
+        await using var harness = await SiloProcessHarness.CreateAsync(postgres, Token);
+        var app = harness.Topology;
+        (await app.MigrateAsync(Token)).ExitCode.ShouldBe(0);
+        var expectedReply = string.Join(' ', Enumerable.Range(1, ReplyWords).Select(i => $"word{i}"));
+        app.Model.ReplyText = _ => expectedReply;
+        app.Model.TokenDelay = TimeSpan.FromMilliseconds(100);
+        var silos = new Dictionary<int, AppProcess>();
+        for (var i = 0; i < 2; i++)
+        {
+            var port = FreePort.Any();
+            var (process, _) = await app.StartSiloAsync(Token, FaultTuning.SiloSettingsWith(
+                ("Orleans__SiloPort", port.ToString(CultureInfo.InvariantCulture)),
+                ("Orleans__GatewayPort", FreePort.Any().ToString(CultureInfo.InvariantCulture))));
+            silos[port] = process;
+        }
+
+        // A call to the dead silo must fail fast, so the polls below see the recovery, not a 30 s timeout.
+        var client = await harness.ConnectClientAsync(
+            Token, c => c.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(3)));
+        var (user, grain) = await ConversationAsync(client);
+
+        var first = new SendMessage(MessageId.New(), "answer slowly please");
+        (await grain.SendAsync(user, first)).Outcome.ShouldBe(SendOutcome.Accepted);
+        await Poll.UntilAsync(
+            () => Task.FromResult(app.Model.Requests is [var streaming, ..] ? streaming.TokensSent : 0), sent => sent >= 3, TimeSpan.FromSeconds(20), "the reply to start streaming");
+        var host = await client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain, Token);
+        var hostPort = host.ShouldNotBeNull("the conversation is active somewhere").Endpoint.Port;
+        silos.ShouldContainKey(hostPort, $"the conversation lives on one of our silos ({host})");
+        var survivorPort = silos.Keys.Single(p => p != hostPort);
+        var tokensBeforeKill = app.Model.Requests[0].TokensSent;
+        app.Model.TokenDelay = TimeSpan.FromMilliseconds(10);
+
+        await silos[hostPort].KillAsync();
+        var killedAt = DateTime.UtcNow;
+        var snapshot = await Poll.UntilAsync(
+            () => SnapshotOrNullAsync(grain, user),
+            s => s is { QueuedReplies: 0, Messages.Count: >= 2 },
+            RecoveryDeadline,
+            "the surviving silo to finish the reply");
+        var recovery = DateTime.UtcNow - killedAt;
+
+        var counts = $"sent 1, stored user messages {snapshot!.Messages.Count(m => m.Role == ChatRole.User)}, "
+            + $"stored replies {snapshot.Messages.Count(m => m.Role == ChatRole.Assistant)}, model requests {app.Model.RequestsStarted}, "
+            + $"tokens before the kill {tokensBeforeKill}, recovered in {recovery.TotalSeconds:0.0} s";
+        snapshot.Messages.Select(m => (m.Sequence, m.Role)).ShouldBe([(1L, ChatRole.User), (2L, ChatRole.Assistant)], counts);
+        snapshot.Messages[0].Id.ShouldBe(first.Id, counts);
+        snapshot.Messages[0].Text.ShouldBe(first.Text, counts);
+        snapshot.Messages[1].ReplyTo.ShouldBe(first.Id, counts);
+        snapshot.Messages[1].Status.ShouldBe(ReplyStatus.Complete, counts);
+        snapshot.Messages[1].Text.ShouldBe(expectedReply, counts);
+        tokensBeforeKill.ShouldBeLessThan(ReplyWords, "the kill came before the reply was complete; " + counts);
+        (await client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain, Token))!.Endpoint.Port.ShouldBe(survivorPort, counts);
+
+        // The survivor carries on as the whole cluster.
+        var second = new SendMessage(MessageId.New(), "and now?");
+        (await grain.SendAsync(user, second)).Outcome.ShouldBe(SendOutcome.Accepted, counts);
+        snapshot = await Poll.UntilAsync(
+            () => SnapshotOrNullAsync(grain, user), s => s is { QueuedReplies: 0, Messages.Count: >= 4 }, RecoveryDeadline, "the next reply");
+        snapshot!.Messages.Select(m => m.Sequence).ShouldBe([1L, 2L, 3L, 4L], counts);
+        snapshot.Messages.Count(m => m.Role == ChatRole.Assistant && m.Status == ReplyStatus.Complete).ShouldBe(2, counts);
+        TestContext.Current.TestOutputHelper?.WriteLine($"Silo kill: {counts}");
+    }
+
+    private static async Task<(UserId User, IConversationGrain Grain)> ConversationAsync(IClusterClient client)
+    {
+        var signIn = await client.GetGrain<ISignInGrain>(0).SignInAsync($"kill-{Guid.NewGuid():N}@example.com");
+        var user = signIn.User.ShouldNotBeNull(signIn.Error).Id;
+        var conversation = await client.GetGrain<IUserGrain>(user.Value).StartConversationAsync();
+        return (user, client.GetGrain<IConversationGrain>(conversation.Id.Value));
+    }
+
+    /// <summary>The snapshot, or null while the cluster still routes calls to the dead silo.</summary>
+    private static async Task<ConversationSnapshot?> SnapshotOrNullAsync(IConversationGrain grain, UserId user)
+    {
+        try
+        {
+            return await grain.GetSnapshotAsync(user);
+        }
+        catch (Exception exception) when (exception is OrleansException or TimeoutException)
+        {
+            return null;
+        }
+    }
+}
