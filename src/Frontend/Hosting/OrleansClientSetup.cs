@@ -35,7 +35,7 @@ internal static partial class OrleansClientSetup
                 o.ClusterId = source.Value.ClusterId;
                 o.ServiceId = source.Value.ServiceId;
             });
-            client.AddMemoryStreams(ConversationStreams.ProviderName);
+            client.AddMemoryStreams(ConversationStreams.ProviderName, streams => streams.ConfigurePartitioning(ConversationStreams.QueueCount));
             client.AddClusterConnectionStatusObserver(monitor);
             client.UseConnectionRetryFilter<RetryConnectingForever>();
 
