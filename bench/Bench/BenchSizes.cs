@@ -52,6 +52,9 @@ public sealed record BenchSizes
     /// <summary>How long a process is left alone before its working set is read (section 5).</summary>
     public required TimeSpan Settle { get; init; }
 
+    /// <summary>How long section 7 waits for PostgreSQL to publish the commits counted before and after it.</summary>
+    public required TimeSpan StatisticsSettle { get; init; }
+
     /// <summary>The user's message in sections 2, 3, 4 and 7, and the short reply the model gives there.</summary>
     public int MessageCharacters { get; init; } = 200;
 
@@ -78,6 +81,7 @@ public sealed record BenchSizes
         DatabaseConversations = 16,
         DatabaseTurns = 20,
         Settle = TimeSpan.FromSeconds(3),
+        StatisticsSettle = TimeSpan.FromSeconds(10.5),
     };
 
     public static BenchSizes Quick { get; } = new()
@@ -101,5 +105,6 @@ public sealed record BenchSizes
         DatabaseConversations = 4,
         DatabaseTurns = 4,
         Settle = TimeSpan.FromSeconds(0.3),
+        StatisticsSettle = TimeSpan.FromSeconds(1),
     };
 }

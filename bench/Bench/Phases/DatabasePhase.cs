@@ -17,8 +17,9 @@ public static class DatabasePhase
         var chats = context.SteadyChats.Take(sizes.DatabaseConversations).ToList();
         var replyBytes = Chats.MessageText.Reply(sizes.ShortReplyTokens).Length;
 
-        // Backends publish their statistics within a second of going idle; let the previous phase's settle.
-        var settle = TimeSpan.FromSeconds(1.5);
+        // A busy backend publishes its statistics at most once a second, and when it goes idle less than a second
+        // after its last report, only 10 s later (PostgreSQL 15): the readings wait that long for the silo's pooled connections.
+        var settle = context.Sizes.StatisticsSettle;
         await Task.Delay(settle);
         await StatementStatistics.ResetAsync(context.Stack.ConnectionString, context.CancellationToken);
         var before = await DatabaseCounters.ReadAsync(context.Stack.ConnectionString, context.CancellationToken);
