@@ -31,9 +31,15 @@ public sealed class AppTopology : IAsyncDisposable
     /// <summary>Every line the processes printed, prefixed with the process name: for failure messages.</summary>
     public ConcurrentQueue<string> Output { get; } = new();
 
-    public static async Task<AppTopology> CreateAsync(PostgresServerFixture postgres, CancellationToken cancellationToken)
+    /// <summary>Every process started so far (silos, frontends), in start order.</summary>
+    public IReadOnlyList<AppProcess> Processes => _processes;
+
+    public static async Task<AppTopology> CreateAsync(PostgresServerFixture postgres, CancellationToken cancellationToken) =>
+        await CreateAsync(await postgres.CreateDatabaseAsync(cancellationToken), cancellationToken);
+
+    /// <summary>A topology on an existing, empty database (the benchmark brings its own server).</summary>
+    public static async Task<AppTopology> CreateAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var connectionString = await postgres.CreateDatabaseAsync(cancellationToken);
         var model = await FakeOpenAIServer.StartAsync(cancellationToken);
         return new AppTopology(connectionString, model);
     }

@@ -36,7 +36,7 @@ internal static partial class OrleansClientSetup
                 o.ClusterId = source.Value.ClusterId;
                 o.ServiceId = source.Value.ServiceId;
             });
-            client.AddMemoryStreams(ConversationStreams.ProviderName);
+            client.AddMemoryStreams(ConversationStreams.ProviderName, streams => streams.ConfigurePartitioning(ConversationStreams.QueueCount));
 
             // Storage failures come back wrapping Npgsql's exception (see the silo's UseChatbotProviders).
             client.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));

@@ -49,7 +49,10 @@ internal sealed class OpenAIChatModel : IChatModel
 
     public bool IsOffline => false;
 
-    public async IAsyncEnumerable<string> StreamReplyAsync(
+    public IAsyncEnumerable<string> StreamReplyAsync(IReadOnlyList<ChatTurn> context, CancellationToken cancellationToken) =>
+        FragmentCoalescer.CoalesceAsync(StreamTokensAsync(context, cancellationToken), _options.StreamUpdateInterval, cancellationToken);
+
+    private async IAsyncEnumerable<string> StreamTokensAsync(
         IReadOnlyList<ChatTurn> context,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -31,6 +31,12 @@ internal sealed class OpenAIOptions
     /// <summary>First backoff delay, doubled on each retry unless the server sends Retry-After.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Tokens arriving closer together than this are handed to the conversation as one fragment (one stream
+    /// event per page instead of one per token); zero hands on every token as it comes.
+    /// </summary>
+    public TimeSpan StreamUpdateInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey) || !string.IsNullOrWhiteSpace(Endpoint);
 
     /// <summary>The endpoint without user info, query or fragment, fit for logs.</summary>

@@ -42,6 +42,11 @@ internal sealed class OpenAIOptionsValidator : IValidateOptions<OpenAIOptions>
             failures.Add($"{Section}:RetryDelay must not be negative, but was {options.RetryDelay}.");
         }
 
+        if (options.StreamUpdateInterval < TimeSpan.Zero || options.StreamUpdateInterval > TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{Section}:StreamUpdateInterval must be between 0 and 1 second, but was {options.StreamUpdateInterval}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

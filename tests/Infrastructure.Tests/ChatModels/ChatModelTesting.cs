@@ -19,6 +19,9 @@ internal static class ChatModelTesting
             Model = "fake-gpt",
             RequestTimeout = TimeSpan.FromSeconds(10),
             RetryDelay = TimeSpan.FromMilliseconds(10),
+
+            // These tests follow single tokens; joining them (FragmentCoalescerTests) would hide what they check.
+            StreamUpdateInterval = TimeSpan.Zero,
         };
         configure?.Invoke(options);
         return new OpenAIChatModel(Options.Create(options), NullLogger<OpenAIChatModel>.Instance);

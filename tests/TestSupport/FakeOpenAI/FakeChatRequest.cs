@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
@@ -10,6 +11,7 @@ public sealed class FakeChatRequest
         new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private int _tokensSent;
+    private long _finishedTimestamp;
 
     private FakeChatRequest(int number, string? model, IReadOnlyList<FakeChatMessage> messages, int? maxTokens, bool stream, string? apiKey, string body)
     {
@@ -43,6 +45,12 @@ public sealed class FakeChatRequest
 
     public DateTimeOffset StartedAt { get; }
 
+    /// <summary>When the request's body was read, as a <see cref="Stopwatch"/> timestamp (for precise durations).</summary>
+    public long StartedTimestamp { get; } = Stopwatch.GetTimestamp();
+
+    /// <summary>When the server finished the request, as a <see cref="Stopwatch"/> timestamp; 0 while in progress.</summary>
+    public long FinishedTimestamp => Volatile.Read(ref _finishedTimestamp);
+
     /// <summary>Content tokens written and flushed to the client so far.</summary>
     public int TokensSent => Volatile.Read(ref _tokensSent);
 
@@ -59,7 +67,11 @@ public sealed class FakeChatRequest
     internal void TokenSent() => Interlocked.Increment(ref _tokensSent);
 
     /// <summary>The first outcome wins: a cut connection also aborts the request, and that is not the client's doing.</summary>
-    internal bool Finish(FakeRequestOutcome outcome) => _finished.TrySetResult(outcome);
+    internal bool Finish(FakeRequestOutcome outcome)
+    {
+        Interlocked.CompareExchange(ref _finishedTimestamp, Stopwatch.GetTimestamp(), 0);
+        return _finished.TrySetResult(outcome);
+    }
 
     internal static FakeChatRequest Parse(int number, string body, string? authorization)
     {

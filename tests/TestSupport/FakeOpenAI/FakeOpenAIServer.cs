@@ -52,6 +52,15 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     /// </summary>
     public Func<FakeChatRequest, int, CancellationToken, Task>? BeforeTokenAsync { get; set; }
 
+    /// <summary>
+    /// Whether <see cref="Requests"/> keeps every request; a benchmark sending hundreds of thousands turns it
+    /// off, as each request holds its whole body.
+    /// </summary>
+    public bool KeepRequests { get; set; } = true;
+
+    /// <summary>Called once per request when the server is done with it (any outcome), e.g. to time the model's own part.</summary>
+    public Action<FakeChatRequest>? RequestFinished { get; set; }
+
     /// <summary>Every request received so far, in arrival order (a snapshot).</summary>
     public IReadOnlyList<FakeChatRequest> Requests => [.. _requests];
 
@@ -137,7 +146,10 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync(ct);
         var request = FakeChatRequest.Parse(
             Interlocked.Increment(ref _requestsStarted), body, context.Request.Headers.Authorization.ToString());
-        _requests.Enqueue(request);
+        if (KeepRequests)
+        {
+            _requests.Enqueue(request);
+        }
 
         try
         {
@@ -154,6 +166,8 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
                 Interlocked.Increment(ref _requestsAbortedByClient);
             }
         }
+
+        RequestFinished?.Invoke(request);
     }
 
     private async Task<FakeRequestOutcome> RespondAsync(HttpContext context, FakeChatRequest request, CancellationToken ct)

@@ -1,0 +1,110 @@
+namespace ChatbotOrleans.Bench;
+
+/// <summary>How much each section does. The default is the sizes; <c>--quick</c> is a smoke run.</summary>
+public sealed record BenchSizes
+{
+    public required string Name { get; init; }
+
+    /// <summary>How long each throughput measurement (the ceiling's and ours) runs.</summary>
+    public required TimeSpan Window { get; init; }
+
+    /// <summary>The concurrencies of sections 1 and 2.</summary>
+    public required int[] Concurrencies { get; init; }
+
+    /// <summary>Turns each conversation has before it is measured, so its state is at its steady size.</summary>
+    public required int SeedTurns { get; init; }
+
+    /// <summary>Timed sends of section 3.</summary>
+    public required int LatencySamples { get; init; }
+
+    /// <summary>The conversation lengths (messages) of section 4.</summary>
+    public required int[] GrowthLengths { get; init; }
+
+    /// <summary>Timed sends at each length of section 4.</summary>
+    public required int GrowthSamples { get; init; }
+
+    /// <summary>Active conversations of section 5 and the messages each holds.</summary>
+    public required int MemoryConversations { get; init; }
+
+    public required int MemoryMessages { get; init; }
+
+    /// <summary>Open chat pages (Blazor circuits) of section 5.</summary>
+    public required int ChatPages { get; init; }
+
+    /// <summary>Section 6: reply length, concurrency of the fast model, and the realistic model's delays.</summary>
+    public required int ReplyTokens { get; init; }
+
+    public required int FullTurnConcurrency { get; init; }
+
+    public required TimeSpan RealisticFirstToken { get; init; }
+
+    public required TimeSpan RealisticTokenDelay { get; init; }
+
+    public required int[] RealisticConcurrencies { get; init; }
+
+    public required int RealisticTurns { get; init; }
+
+    /// <summary>Section 7: conversations and turns each.</summary>
+    public required int DatabaseConversations { get; init; }
+
+    public required int DatabaseTurns { get; init; }
+
+    /// <summary>How long a process is left alone before its working set is read (section 5).</summary>
+    public required TimeSpan Settle { get; init; }
+
+    /// <summary>How long section 7 waits for PostgreSQL to publish the commits counted before and after it.</summary>
+    public required TimeSpan StatisticsSettle { get; init; }
+
+    /// <summary>The user's message in sections 2, 3, 4 and 7, and the short reply the model gives there.</summary>
+    public int MessageCharacters { get; init; } = 200;
+
+    public int ShortReplyTokens { get; init; } = 5;
+
+    public static BenchSizes Default { get; } = new()
+    {
+        Name = "default (the issue's sizes)",
+        Window = TimeSpan.FromSeconds(8),
+        Concurrencies = [1, 16, 64],
+        SeedTurns = 24,
+        LatencySamples = 300,
+        GrowthLengths = [10, 1_000, 10_000],
+        GrowthSamples = 100,
+        MemoryConversations = 10_000,
+        MemoryMessages = 20,
+        ChatPages = 20,
+        ReplyTokens = 200,
+        FullTurnConcurrency = 64,
+        RealisticFirstToken = TimeSpan.FromMilliseconds(500),
+        RealisticTokenDelay = TimeSpan.FromMilliseconds(20),
+        RealisticConcurrencies = [1, 50, 500],
+        RealisticTurns = 3,
+        DatabaseConversations = 16,
+        DatabaseTurns = 20,
+        Settle = TimeSpan.FromSeconds(3),
+        StatisticsSettle = TimeSpan.FromSeconds(10.5),
+    };
+
+    public static BenchSizes Quick { get; } = new()
+    {
+        Name = "quick (smoke run; figures are not meaningful)",
+        Window = TimeSpan.FromSeconds(0.5),
+        Concurrencies = [1, 4, 8],
+        SeedTurns = 3,
+        LatencySamples = 20,
+        GrowthLengths = [10, 40, 100],
+        GrowthSamples = 5,
+        MemoryConversations = 50,
+        MemoryMessages = 4,
+        ChatPages = 1,
+        ReplyTokens = 20,
+        FullTurnConcurrency = 8,
+        RealisticFirstToken = TimeSpan.FromMilliseconds(50),
+        RealisticTokenDelay = TimeSpan.FromMilliseconds(5),
+        RealisticConcurrencies = [1, 5, 10],
+        RealisticTurns = 1,
+        DatabaseConversations = 4,
+        DatabaseTurns = 4,
+        Settle = TimeSpan.FromSeconds(0.3),
+        StatisticsSettle = TimeSpan.FromSeconds(1),
+    };
+}

@@ -1,0 +1,6 @@
+using ChatbotOrleans.Bench.Measure;
+
+namespace ChatbotOrleans.Bench.Phases;
+
+/// <summary>PostgreSQL's own rate and latency for one upsert of a grain-state-sized row, at one concurrency.</summary>
+public sealed record CeilingResult(int Concurrency, double PerSecond, Samples Latency);

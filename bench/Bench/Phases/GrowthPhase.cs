@@ -1,0 +1,59 @@
+using ChatbotOrleans.Bench.Chats;
+using ChatbotOrleans.Bench.Measure;
+using ChatbotOrleans.Bench.Report;
+
+namespace ChatbotOrleans.Bench.Phases;
+
+/// <summary>
+/// Section 4: the cost of one more message (send → <c>MessageAdded</c>, one at a time) in conversations
+/// of each length. Where the samples would change a conversation's length by more than a fifth, each
+/// sample gets its own conversation of that length.
+/// </summary>
+public static class GrowthPhase
+{
+    public static async Task RunAsync(BenchContext context)
+    {
+        var sizes = context.Sizes;
+        context.SetModel(sizes.ShortReplyTokens, TimeSpan.Zero, TimeSpan.Zero);
+        var plans = new List<(int Length, List<ChatProbe> Chats)>();
+        foreach (var length in sizes.GrowthLengths)
+        {
+            var separate = 2 * sizes.GrowthSamples > length / 5;
+            plans.Add((length, await context.Chats.CreateAsync(separate ? sizes.GrowthSamples : 1, subscribe: true)));
+        }
+
+        // The long conversations grow side by side; their seeding is the bulk of this section's time.
+        await Task.WhenAll(plans.Select(p => context.Chats.SeedAsync(p.Chats, p.Length / 2, sizes.MessageCharacters)));
+        context.Log("growth: conversations seeded to " + string.Join(", ", sizes.GrowthLengths) + " messages");
+
+        var results = new List<(int Length, Samples Added, Samples Turn)>();
+        foreach (var (length, chats) in plans)
+        {
+            var added = new Samples();
+            var turnTime = new Samples();
+            for (var i = 0; i < sizes.GrowthSamples; i++)
+            {
+                var chat = chats[i % chats.Count];
+                var turn = await chat.SendAsync(sizes.MessageCharacters);
+                await turn.Completed.Within(TimeSpan.FromSeconds(30), "the reply");
+                added.Add(turn.ToAdded);
+                turnTime.Add(turn.ToCompleted);
+                chat.Forget(turn);
+            }
+
+            results.Add((length, added, turnTime));
+            context.Log($"growth at {length}: MessageAdded p50 {added.P50:0.00} ms, turn p50 {turnTime.P50:0.00} ms");
+        }
+
+        var baseline = results[0];
+        foreach (var (length, added, turn) in results)
+        {
+            var isTarget = length == results[^1].Length;
+            var ratio = added.P50 / baseline.Added.P50;
+            context.Table.Add(new ResultRow(
+                "4 Growth", $"one more message at {length:N0} messages: send → MessageAdded p50 (whole turn p50 {ResultTable.Ms(turn.P50)})",
+                ResultTable.Ms(added.P50), $"{baseline.Length} messages {ResultTable.Ms(baseline.Added.P50)}", ratio,
+                isTarget ? "≤ 1.2 × the 10-message case" : "", isTarget ? ratio <= 1.2 : null));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Text;
+
+namespace ChatbotOrleans.Silo.ChatModels;
+
+/// <summary>
+/// Joins the fragments of a streamed reply that arrive closer together than an interval. Every fragment
+/// handed on becomes a stream event to each open page, so a model sending 50 tokens a second to 500
+/// conversations costs 25,000 events a second; at a 50 ms interval it costs at most 10,000, and a page
+/// still updates 20 times a second. The first fragment goes out at once and none waits longer than the
+/// interval; nothing is lost, and text held back when the model fails is handed on before the failure.
+/// </summary>
+internal static class FragmentCoalescer
+{
+    public static async IAsyncEnumerable<string> CoalesceAsync(
+        IAsyncEnumerable<string> fragments, TimeSpan interval, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var source = fragments.GetAsyncEnumerator(cancellationToken);
+        var held = new StringBuilder();
+        long? lastSent = null;
+        Task<bool>? next = null;
+        ExceptionDispatchInfo? failure = null;
+        try
+        {
+            while (true)
+            {
+                next ??= source.MoveNextAsync().AsTask();
+                if (held.Length > 0 && !next.IsCompleted && !await ArrivesWithinAsync(next, interval - Stopwatch.GetElapsedTime(lastSent!.Value), cancellationToken))
+                {
+                    // The model paused: what is held goes out now rather than waiting for the next fragment.
+                    yield return Take(held, out lastSent);
+                    continue;
+                }
+
+                bool more;
+                try
+                {
+                    more = await next;
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = ExceptionDispatchInfo.Capture(exception);
+                    next = null;
+                    break;
+                }
+
+                next = null;
+
+                if (!more)
+                {
+                    break;
+                }
+
+                held.Append(source.Current);
+                if (lastSent is null || interval <= TimeSpan.Zero || Stopwatch.GetElapsedTime(lastSent.Value) >= interval)
+                {
+                    yield return Take(held, out lastSent);
+                }
+            }
+
+            if (held.Length > 0)
+            {
+                yield return Take(held, out lastSent);
+            }
+
+            failure?.Throw();
+        }
+        finally
+        {
+            // An abandoned enumeration (cancellation) may leave a read in flight; the source cannot be disposed under it.
+            if (next is not null)
+            {
+                try
+                {
+                    await next;
+                }
+                catch (Exception)
+                {
+                    // Its outcome no longer matters to anyone.
+                }
+            }
+
+            await source.DisposeAsync();
+        }
+    }
+
+    private static string Take(StringBuilder held, out long? sentAt)
+    {
+        var text = held.ToString();
+        held.Clear();
+        sentAt = Stopwatch.GetTimestamp();
+        return text;
+    }
+
+    private static async Task<bool> ArrivesWithinAsync(Task<bool> next, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (wait <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var elapsed = Task.Delay(wait, timer.Token);
+        var first = await Task.WhenAny(next, elapsed);
+        await timer.CancelAsync();
+        return first == next;
+    }
+}
