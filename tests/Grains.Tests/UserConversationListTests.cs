@@ -36,16 +36,16 @@ public sealed class UserConversationListTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task New_chat_twice_reuses_the_empty_chat_instead_of_leaving_empty_ones_behind()
+    public async Task A_started_chat_is_listed_as_empty_until_its_first_message()
     {
-        var (user, _) = await fixture.NewConversationAsync();
+        var (user, conversation) = await fixture.NewConversationAsync();
         var userGrain = fixture.Client.GetGrain<IUserGrain>(user.Value);
 
-        var again = await userGrain.StartConversationAsync();
-        var listed = await userGrain.ListConversationsAsync();
+        var before = (await userGrain.ListConversationsAsync()).Single();
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "now it has one"));
+        var after = (await userGrain.ListConversationsAsync()).Single();
 
-        listed.Count.ShouldBe(1);
-        listed[0].Id.ShouldBe(again.Id);
-        listed[0].IsEmpty.ShouldBeTrue();
+        (before.IsEmpty, before.Title).ShouldBe((true, "New chat"));
+        (after.IsEmpty, after.Title).ShouldBe((false, "now it has one"));
     }
 }

@@ -76,8 +76,14 @@ internal sealed partial class ConversationSession(
         return Conversations.Count > 0 ? Conversations[0].Id : await StartConversationAsync();
     }
 
+    /// <summary>Opens the user's chat that has no message yet, or starts one: "New chat" twice leaves no empty chats behind.</summary>
     public async Task<ConversationId> StartConversationAsync()
     {
+        if (Conversations.FirstOrDefault(c => c.IsEmpty) is { } empty)
+        {
+            return empty.Id;
+        }
+
         var started = await UserGrain(await GetUserAsync()).StartConversationAsync();
         Conversations = [started, .. Conversations.Where(c => c.Id != started.Id)];
         return started.Id;

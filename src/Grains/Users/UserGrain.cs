@@ -37,23 +37,10 @@ public sealed partial class UserGrain(
             throw new InvalidOperationException("No user has this id; sign in first.");
         }
 
-        // A chat nobody wrote in yet is reused: pressing "New chat" twice does not leave empty chats behind.
-        var now = time.GetUtcNow();
-        var index = Conversations.FindIndex(c => c.IsEmpty);
-        ConversationSummary summary;
-        if (index >= 0)
-        {
-            summary = Conversations[index] with { UpdatedAt = now };
-            Conversations[index] = summary;
-        }
-        else
-        {
-            var id = ConversationId.New();
-            await GrainFactory.GetGrain<IConversationLifecycle>(id.Value).CreateAsync(Id);
-            summary = new ConversationSummary(id, NewChatTitle, now, IsEmpty: true);
-            Conversations.Add(summary);
-        }
-
+        var id = ConversationId.New();
+        await GrainFactory.GetGrain<IConversationLifecycle>(id.Value).CreateAsync(Id);
+        var summary = new ConversationSummary(id, NewChatTitle, time.GetUtcNow(), IsEmpty: true);
+        Conversations.Add(summary);
         await SaveAndPublishAsync();
         return summary;
     }
