@@ -100,6 +100,7 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : IAsyncLifeti
 
         await _page.ClickAsync("[data-testid=sidebar-toggle]");
         await _page.Locator("#sidebar").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        await _page.WaitForFunctionAsync("() => document.querySelector('#sidebar').getBoundingClientRect().left >= 0");
         await BrowserAppFixture.ScreenshotAsync(_page, "chat-360-sidebar");
         var expanded = await _page.GetAttributeAsync("[data-testid=sidebar-toggle]", "aria-expanded");
         await _page.ClickAsync("[data-testid=sidebar-close]");

@@ -53,14 +53,7 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
             ["Conversations__MaxMessagesPerMinute"] = MessagesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SignIn__MaxSignInsPerHour"] = SignInsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        // A build output serves Blazor's framework files (blazor.web.js) only in Development; in
-        // Production they come from `dotnet publish`, which the container images do.
-        await App.StartFrontendAsync(CancellationToken.None, new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["DOTNET_ENVIRONMENT"] = "Development",
-            ["Urls"] = BaseUrl.ToString().TrimEnd('/'),
-        });
+        await App.StartFrontendAsync(CancellationToken.None, FrontendSettings());
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -71,6 +64,26 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
         });
         Directory.CreateDirectory(ScreenshotDirectory);
     }
+
+    /// <summary>
+    /// Stops the web frontend (as a deploy or a crash does) and returns a callback that starts it again on the
+    /// same address; pages open in the browser meanwhile lose their circuits.
+    /// </summary>
+    public async Task<Func<Task>> StopFrontendAsync()
+    {
+        var web = App.Processes.Last(p => p.Name == "web" && !p.HasExited);
+        await web.StopAsync(TimeSpan.FromSeconds(5));
+        return () => App.StartFrontendAsync(CancellationToken.None, FrontendSettings());
+    }
+
+    // A build output serves Blazor's framework files (blazor.web.js) only in Development; in
+    // Production they come from `dotnet publish`, which the container images do.
+    private Dictionary<string, string?> FrontendSettings() => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["DOTNET_ENVIRONMENT"] = "Development",
+        ["Urls"] = BaseUrl.ToString().TrimEnd('/'),
+    };
 
     /// <summary>A fresh browser context (no cookies) on the app, signed in as a new user.</summary>
     public async Task<IPage> SignedInPageAsync(string? email = null)

@@ -182,6 +182,54 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         copied.TrimEnd().ShouldBe("var answer = 42; // the answer");
     }
 
+    [Fact]
+    public async Task When_the_web_server_goes_away_a_banner_says_so_and_the_page_comes_back_by_itself()
+    {
+        _page = await fixture.SignedInPageAsync();
+        await _page.SendAsync("before the outage");
+        await _page.WaitForSequenceAsync(2);
+        var url = _page.Url;
+
+        var startAgain = await fixture.StopFrontendAsync();
+        var banner = _page.Locator("[data-testid=reconnect-banner]");
+        await banner.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 15_000 });
+        var said = await banner.InnerTextAsync();
+        await BrowserAppFixture.ScreenshotAsync(_page, "chat-reconnecting");
+        await startAgain();
+        await _page.WaitForFunctionAsync(
+            "() => document.querySelector('[data-testid=message-input]')?.disabled === false && !document.querySelector('#components-reconnect-modal.components-reconnect-show')",
+            null,
+            new() { Timeout = 60_000 });
+        await _page.WaitForSequenceAsync(2);
+        await _page.SendAsync("after the outage");
+        await _page.WaitForSequenceAsync(4);
+
+        said.ShouldContain("Reconnecting");
+        _page.Url.ShouldBe(url);
+        (await _page.MessagesAsync()).ShouldBe(["1 before the outage", "2 Echo: before the outage", "3 after the outage", "4 Echo: after the outage"]);
+    }
+
+    [Fact]
+    public async Task The_page_follows_a_long_reply_until_the_reader_scrolls_up_and_then_stays_put()
+    {
+        fixture.App.Model.TokenDelay = TimeSpan.FromMilliseconds(30);
+        fixture.App.Model.ReplyText = _ => string.Join("\n\n", Enumerable.Range(1, 70).Select(i => $"paragraph{i} of the answer"));
+        _page = await fixture.SignedInPageAsync();
+        const string AtBottom = "() => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 120";
+
+        await _page.SendAsync("a very long answer please");
+        await _page.WaitForPartialReplyAsync("paragraph25 ");
+        var followed = await _page.EvaluateAsync<bool>(AtBottom);
+        await _page.Mouse.MoveAsync(600, 300);
+        await _page.Mouse.WheelAsync(0, -20_000);
+        await _page.WaitForPartialReplyAsync("paragraph45 ");
+        var stayed = await _page.EvaluateAsync<double>("() => window.scrollY");
+        await _page.WaitForSequenceAsync(2);
+
+        followed.ShouldBeTrue("while the reader is at the bottom, new text stays in view");
+        stayed.ShouldBeLessThan(50, "once the reader scrolled up, new text does not pull the page down");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_page is not null)

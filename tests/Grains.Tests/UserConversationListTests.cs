@@ -48,4 +48,16 @@ public sealed class UserConversationListTests(ClusterFixture fixture)
         (before.IsEmpty, before.Title).ShouldBe((true, "New chat"));
         (after.IsEmpty, after.Title).ShouldBe((false, "now it has one"));
     }
+
+    [Fact]
+    public async Task Two_tabs_opening_the_app_at_once_get_the_same_new_chat()
+    {
+        var signIn = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync($"tabs-{Guid.NewGuid():N}@example.com");
+        var userGrain = fixture.Client.GetGrain<IUserGrain>(signIn.User!.Id.Value);
+
+        var opened = await Task.WhenAll(userGrain.FindOrStartNewestAsync(), userGrain.FindOrStartNewestAsync());
+
+        opened[0].Id.ShouldBe(opened[1].Id);
+        (await userGrain.ListConversationsAsync()).Count.ShouldBe(1);
+    }
 }

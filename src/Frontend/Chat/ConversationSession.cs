@@ -72,8 +72,9 @@ internal sealed partial class ConversationSession(
     /// <summary>The user's newest conversation, started if they have none.</summary>
     public async Task<ConversationId> FindOrStartNewestAsync()
     {
+        var newest = await UserGrain(await GetUserAsync()).FindOrStartNewestAsync();
         await RefreshConversationsAsync();
-        return Conversations.Count > 0 ? Conversations[0].Id : await StartConversationAsync();
+        return newest.Id;
     }
 
     /// <summary>Opens the user's chat that has no message yet, or starts one: "New chat" twice leaves no empty chats behind.</summary>

@@ -10,6 +10,12 @@ public interface IUserGrain : IGrainWithGuidKey
     /// <summary>The user's conversations, newest first.</summary>
     Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync();
 
+    /// <summary>
+    /// The user's newest conversation, or a new one when they have none. One call, so two tabs opening the
+    /// app at the same moment never start two.
+    /// </summary>
+    Task<ConversationSummary> FindOrStartNewestAsync();
+
     /// <summary>Starts a new, empty conversation owned by this user.</summary>
     Task<ConversationSummary> StartConversationAsync();
 }

@@ -30,6 +30,9 @@ public sealed partial class UserGrain(
     [ReadOnly]
     public Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync() => Task.FromResult(NewestFirst());
 
+    public async Task<ConversationSummary> FindOrStartNewestAsync() =>
+        Conversations.Count > 0 ? NewestFirst()[0] : await StartConversationAsync();
+
     public async Task<ConversationSummary> StartConversationAsync()
     {
         if (!Exists)

@@ -28,11 +28,33 @@ export function init(form, textarea) {
   return true;
 }
 
-// Keeps the newest message in view while the reader is at the bottom of the page.
+// Keeps the newest message in view while the reader is at the bottom of the page. Scrolling up (wheel,
+// touch, keys, or the scroll bar) stops it at once, before the next token can pull the page back down;
+// coming back to the bottom resumes it.
+let followListeners = null;
+
 function followEnd() {
+  // A new chat page replaces the old one's listeners instead of adding to them.
+  followListeners?.abort();
+  followListeners = new AbortController();
+  const signal = followListeners.signal;
   const nearEnd = () => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 96;
   let following = true;
-  window.addEventListener("scroll", () => { following = nearEnd(); }, { passive: true });
+  let lastY = window.scrollY;
+  const stop = () => { following = false; };
+  window.addEventListener("wheel", (event) => { if (event.deltaY < 0) stop(); }, { passive: true, signal });
+  window.addEventListener("touchmove", stop, { passive: true, signal });
+  window.addEventListener("keydown", (event) => {
+    if (["PageUp", "ArrowUp", "Home"].includes(event.key) && !event.target.closest?.("textarea, input")) stop();
+  }, { signal });
+  window.addEventListener("scroll", () => {
+    if (nearEnd()) {
+      following = true;
+    } else if (window.scrollY < lastY) {
+      stop();
+    }
+    lastY = window.scrollY;
+  }, { passive: true, signal });
   const chat = document.querySelector(".chat");
   if (!chat) {
     return;
@@ -43,6 +65,8 @@ function followEnd() {
       window.scrollTo({ top: document.documentElement.scrollHeight });
     }
   };
-  new MutationObserver(scroll).observe(chat, { childList: true, subtree: true, characterData: true });
+  const observer = new MutationObserver(scroll);
+  observer.observe(chat, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener("abort", () => observer.disconnect());
   scroll();
 }
