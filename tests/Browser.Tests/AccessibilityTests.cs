@@ -10,13 +10,7 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : IAsyncLifeti
     private static readonly string ContrastScript = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Scripts", "contrast.js"));
     private IPage _page = null!;
 
-    public ValueTask InitializeAsync()
-    {
-        fixture.App.Model.TokenDelay = TimeSpan.Zero;
-        fixture.App.Model.ReplyText = request => "Echo: " + request.LastUserText;
-        fixture.App.Model.ClearFaults();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask InitializeAsync() => fixture.ResetModelAsync();
 
     [Fact]
     public async Task Keyboard_only_a_person_signs_in_sends_regenerates_and_renames_a_chat()

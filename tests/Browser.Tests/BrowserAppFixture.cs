@@ -85,6 +85,15 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
         ["Urls"] = BaseUrl.ToString().TrimEnd('/'),
     };
 
+    /// <summary>Puts the shared fake model back to its plain behaviour: an instant echo, no faults.</summary>
+    public ValueTask ResetModelAsync()
+    {
+        App.Model.TokenDelay = TimeSpan.Zero;
+        App.Model.ReplyText = request => "Echo: " + request.LastUserText;
+        App.Model.ClearFaults();
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>A fresh browser context (no cookies) on the app, signed in as a new user.</summary>
     public async Task<IPage> SignedInPageAsync(string? email = null)
     {

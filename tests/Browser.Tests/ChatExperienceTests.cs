@@ -11,13 +11,7 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
     private static readonly string LongReply = string.Join(' ', Enumerable.Range(1, 40).Select(i => $"word{i}"));
     private IPage _page = null!;
 
-    public ValueTask InitializeAsync()
-    {
-        fixture.App.Model.TokenDelay = TimeSpan.Zero;
-        fixture.App.Model.ReplyText = request => "Echo: " + request.LastUserText;
-        fixture.App.Model.ClearFaults();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask InitializeAsync() => fixture.ResetModelAsync();
 
     [Fact]
     public async Task Stop_cancels_the_model_request_and_keeps_what_was_written_marked_stopped()

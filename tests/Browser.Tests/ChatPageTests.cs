@@ -8,13 +8,7 @@ public sealed class ChatPageTests(BrowserAppFixture fixture) : IAsyncLifetime
 {
     private IPage _page = null!;
 
-    public ValueTask InitializeAsync()
-    {
-        fixture.App.Model.TokenDelay = TimeSpan.Zero;
-        fixture.App.Model.ReplyText = request => "Echo: " + request.LastUserText;
-        fixture.App.Model.ClearFaults();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask InitializeAsync() => fixture.ResetModelAsync();
 
     [Fact]
     public async Task An_invalid_address_is_refused_with_a_reason_and_the_user_stays_on_the_sign_in_page()

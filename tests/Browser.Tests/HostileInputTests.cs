@@ -14,13 +14,7 @@ public sealed class HostileInputTests(BrowserAppFixture fixture) : IAsyncLifetim
     private const string Payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script><b>bold</b>";
     private readonly List<IPage> _pages = [];
 
-    public ValueTask InitializeAsync()
-    {
-        fixture.App.Model.TokenDelay = TimeSpan.Zero;
-        fixture.App.Model.ReplyText = request => "Echo: " + request.LastUserText;
-        fixture.App.Model.ClearFaults();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask InitializeAsync() => fixture.ResetModelAsync();
 
     [Fact]
     public async Task Another_users_conversation_address_shows_not_found_and_nothing_of_it()
