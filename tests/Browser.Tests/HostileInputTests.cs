@@ -88,15 +88,18 @@ public sealed class HostileInputTests(BrowserAppFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task A_lone_surrogate_pasted_into_the_box_is_not_stored_and_the_page_keeps_working()
+    public async Task A_lone_surrogate_pasted_into_the_box_is_refused_in_words_not_stored_and_the_page_keeps_working()
     {
         var page = await SignedInAsync();
 
-        // Observed: an input event carrying half a surrogate pair never updates the draft on the server
-        // (the event arrives as JSON, which cannot carry it), so Send has nothing to send. The grain would
-        // refuse it anyway (MessageRules), and Orleans would mend it to U+FFFD on the wire (grain tests).
+        // An input event carrying half a surrogate pair never updates the draft on the server (the event
+        // travels as JSON, which cannot carry it), so the page says so itself and keeps the form from
+        // submitting. The grain would refuse it anyway (MessageRules), and Orleans mends it to U+FFFD on
+        // the wire (grain tests).
         await page.EvalOnSelectorAsync("[data-testid=message-input]", "el => { el.value = 'half \\uD83D pair'; el.dispatchEvent(new Event('input', { bubbles: true })); }");
         await page.ClickAsync("[data-testid=send]");
+        var said = await page.EvalOnSelectorAsync<string>("[data-testid=message-input]", "el => el.validationMessage");
+        said.ShouldContain("broken character");
         await page.FillAsync("[data-testid=message-input]", "still working");
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("[data-testid=message]").GetByText("Echo: still working").WaitForAsync();

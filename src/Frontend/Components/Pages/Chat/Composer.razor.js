@@ -22,11 +22,21 @@ export function init(form, textarea) {
     }
   });
   textarea.addEventListener("input", grow);
+
+  // Half of a surrogate pair (a broken emoji, pasted from a bad source) cannot travel to the server in
+  // the input event, so the server would never see the text: say so here, and the form will not submit.
+  textarea.addEventListener("input", () => {
+    textarea.setCustomValidity(brokenCharacter.test(textarea.value)
+      ? "The text contains a broken character (half of an emoji, for example). Delete it and type it again."
+      : "");
+  });
   new MutationObserver(grow).observe(textarea, { attributes: true, attributeFilter: ["disabled"] });
 
   followEnd();
   return true;
 }
+
+const brokenCharacter = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 // Keeps the newest message in view while the reader is at the bottom of the page. Scrolling up (wheel,
 // touch, keys, or the scroll bar) stops it at once, before the next token can pull the page back down;
