@@ -10,7 +10,7 @@ namespace ChatbotOrleans.Grains.Tests;
 public sealed class UserConversationListTests(ClusterFixture fixture)
 {
     [Fact]
-    public async Task The_list_is_newest_first_by_last_message_and_every_reordering_is_published()
+    public async Task The_list_is_newest_first_by_last_message_every_reordering_is_published_and_kept_after_deactivation()
     {
         var (user, first) = await fixture.NewConversationAsync();
         var userGrain = fixture.Client.GetGrain<IUserGrain>(user.Value);
@@ -30,8 +30,12 @@ public sealed class UserConversationListTests(ClusterFixture fixture)
         var seen = await Poll.UntilAsync(() => Task.FromResult(published.ToList()), p => p.Count >= 1, TimeSpan.FromSeconds(30), "a list change");
         var listed = await userGrain.ListConversationsAsync();
         await handle.UnsubscribeAsync();
+        await fixture.Cluster.DeactivateAsync(userGrain);
+        await fixture.Cluster.WaitForDeactivationAsync(userGrain);
+        var reloaded = await userGrain.ListConversationsAsync();
 
         listed.Select(c => c.Title).ShouldBe(["first chat", "second chat"]);
+        reloaded.Select(c => c.Title).ShouldBe(["first chat", "second chat"], "the order is written when the user grain deactivates");
         seen[^1].Conversations.Select(c => c.Title).ShouldBe(["first chat", "second chat"]);
     }
 

@@ -103,7 +103,7 @@ public sealed partial class ConversationGrain(
         await PublishAsync(new MessageAdded(Id, decision.Message!));
         StartReplies();
 
-        // The owner's list shows titles newest first; it writes only when its order or a title changes.
+        // The owner's list shows titles newest first; it writes only when a title changes (see UserGrain).
         await TellOwnerAsync();
         return decision.ToResult();
     }

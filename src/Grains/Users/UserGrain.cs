@@ -17,6 +17,8 @@ public sealed partial class UserGrain(
 {
     private const string NewChatTitle = "New chat";
 
+    private bool _unsavedActivity;
+
     private UserId Id => new(this.GetPrimaryKey());
 
     private bool Exists => state.State.Email.Length > 0;
@@ -80,10 +82,17 @@ public sealed partial class UserGrain(
         var wasNewest = Conversations.TrueForAll(c => c.Id == summary.Id || c.UpdatedAt <= previous.UpdatedAt);
         Conversations[index] = summary with { Title = summary.Title.Length > 0 ? summary.Title : NewChatTitle };
 
-        // Each message of the newest chat bumps its time only: the order shown stays the same, so the list
-        // is neither written nor published. The next change that matters writes the newer time with it.
-        if (wasNewest && previous.Title == Conversations[index].Title && previous.IsEmpty == summary.IsEmpty)
+        // A message only bumps the chat's time. The order it changes is published for open pages, but not
+        // written at once: that would be one more commit per message. The next change that matters (a title,
+        // a new or deleted chat) or the end of this activation writes the newer times; only a crash loses them.
+        if (previous.Title == Conversations[index].Title && previous.IsEmpty == summary.IsEmpty)
         {
+            _unsavedActivity = true;
+            if (!wasNewest)
+            {
+                await PublishAsync();
+            }
+
             return;
         }
 
@@ -92,9 +101,23 @@ public sealed partial class UserGrain(
 
     private IReadOnlyList<ConversationSummary> NewestFirst() => [.. Conversations.OrderByDescending(c => c.UpdatedAt)];
 
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unsavedActivity)
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
     private async Task SaveAndPublishAsync()
     {
         await state.WriteStateAsync();
+        _unsavedActivity = false;
+        await PublishAsync();
+    }
+
+    private async Task PublishAsync()
+    {
         try
         {
             await this.GetStreamProvider(ConversationStreams.ProviderName)
