@@ -75,17 +75,12 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task At_360_pixels_wide_nothing_scrolls_sideways_and_the_chats_open_from_a_button()
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        _page = await fixture.SignedInPageAsync(options: new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 360, Height = 740 },
             IsMobile = true,
             HasTouch = true,
         });
-        _page = await context.NewPageAsync();
-        await _page.GotoAsync(fixture.BaseUrl.ToString());
-        await _page.FillAsync("#email", $"narrow-{Guid.NewGuid():N}@example.com");
-        await _page.ClickAsync("button[type=submit]");
-        await BrowserAppFixture.WaitUntilInteractiveAsync(_page);
         await _page.SendAsync("a-very-long-word-" + new string('x', 300) + " and a normal sentence after it");
         await _page.WaitForSequenceAsync(2);
         var sidebarHidden = !await _page.Locator("#sidebar").IsVisibleAsync();

@@ -95,9 +95,9 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
     }
 
     /// <summary>A fresh browser context (no cookies) on the app, signed in as a new user.</summary>
-    public async Task<IPage> SignedInPageAsync(string? email = null)
+    public async Task<IPage> SignedInPageAsync(string? email = null, BrowserNewContextOptions? options = null)
     {
-        var page = await NewPageAsync();
+        var page = options is null ? await NewPageAsync() : await (await Browser.NewContextAsync(options)).NewPageAsync();
         await page.GotoAsync(BaseUrl.ToString());
         await page.FillAsync("#email", email ?? $"user-{Guid.NewGuid():N}@example.com");
         await page.ClickAsync("button[type=submit]");

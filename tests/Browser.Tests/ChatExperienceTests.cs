@@ -148,16 +148,11 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
             "```csharp",
             "var answer = 42; // the answer",
             "```");
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        _page = await fixture.SignedInPageAsync(options: new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1100, Height = 800 },
             Permissions = ["clipboard-read", "clipboard-write"],
         });
-        _page = await context.NewPageAsync();
-        await _page.GotoAsync(fixture.BaseUrl.ToString());
-        await _page.FillAsync("#email", $"markdown-{Guid.NewGuid():N}@example.com");
-        await _page.ClickAsync("button[type=submit]");
-        await BrowserAppFixture.WaitUntilInteractiveAsync(_page);
 
         await _page.SendAsync("show me some markdown");
         await _page.WaitForSequenceAsync(2);
