@@ -6,11 +6,13 @@ using ChatbotOrleans.Bench.Report;
 namespace ChatbotOrleans.Bench;
 
 /// <summary>What every phase shares: the stack, the sizes, the table, and the baselines measured so far.</summary>
-public sealed class BenchContext(BenchStack stack, BenchSizes sizes, Action<string> log, CancellationToken cancellationToken)
+public sealed class BenchContext(BenchStack stack, BenchOptions options, Action<string> log, CancellationToken cancellationToken)
 {
     public BenchStack Stack { get; } = stack;
 
-    public BenchSizes Sizes { get; } = sizes;
+    public BenchOptions Options { get; } = options;
+
+    public BenchSizes Sizes => Options.Sizes;
 
     public ResultTable Table { get; } = new();
 

@@ -1,10 +1,17 @@
 using ChatbotOrleans.Bench;
 
-// ./bench.sh [--quick] [--durable] [--out FILE]: see README.md, section Benchmark.
-var durable = args.Contains("--durable");
-var sizes = args.Contains("--quick") ? BenchSizes.Quick : BenchSizes.Default;
-var outIndex = Array.IndexOf(args, "--out");
-var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
+// ./bench.sh [--quick] [--durable] [--out FILE] [--only PHASE,…] [--silo-env KEY=VALUE]… [--heap]: see README.md, section Benchmark.
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException exception)
+{
+    Console.Error.WriteLine($"bench: {exception.Message}");
+    return 2;
+}
+
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -14,8 +21,8 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    var report = await BenchRun.RunAsync(sizes, durable, line => Console.WriteLine(line), cancel.Token);
-    var file = BenchRun.Save(report, output);
+    var report = await BenchRun.RunAsync(options, line => Console.WriteLine(line), cancel.Token);
+    var file = BenchRun.Save(report, options.Output);
     Console.WriteLine();
     Console.WriteLine(report);
     Console.WriteLine($"Written to {file}");

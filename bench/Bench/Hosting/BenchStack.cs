@@ -42,14 +42,15 @@ public sealed class BenchStack : IAsyncDisposable
     /// write cache, which is what the reference figures (0.24 ms a commit) describe and what keeps a
     /// shared disk's noise out of the ratios; full-page writes stay on either way, so WAL is counted as in production.
     /// </param>
+    /// <param name="siloEnvironment">Extra environment of the silo process (runtime settings to compare).</param>
     /// <param name="log">Receives one line per step.</param>
     /// <param name="ct">Cancels the start.</param>
-    public static async Task<BenchStack> StartAsync(bool durable, Action<string> log, CancellationToken ct)
+    public static async Task<BenchStack> StartAsync(bool durable, IReadOnlyDictionary<string, string?> siloEnvironment, Action<string> log, CancellationToken ct)
     {
         var stack = new BenchStack(Directory.CreateTempSubdirectory("chatbot-bench-"));
         try
         {
-            await stack.StartCoreAsync(durable, log, ct);
+            await stack.StartCoreAsync(durable, siloEnvironment, log, ct);
             return stack;
         }
         catch
@@ -59,7 +60,7 @@ public sealed class BenchStack : IAsyncDisposable
         }
     }
 
-    private async Task StartCoreAsync(bool durable, Action<string> log, CancellationToken ct)
+    private async Task StartCoreAsync(bool durable, IReadOnlyDictionary<string, string?> siloEnvironment, Action<string> log, CancellationToken ct)
     {
         // Started with the durable defaults; the settings below take effect at the restart, which
         // pg_stat_statements (calls, time and WAL per statement) needs anyway to be loaded.
@@ -92,15 +93,22 @@ public sealed class BenchStack : IAsyncDisposable
         }
 
         var mail = _scratch.CreateSubdirectory("mail");
-        (Silo, _) = await Topology.StartSiloAsync(ct, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Smtp__PickupFolder"] = mail.FullName,
 
             // The per-user message limit is a cost policy for people, not a speed limit: the bench drives each
             // conversation far faster than a person types. The limiter's grain call still runs on every send.
             ["Conversations__MaxMessagesPerMinute"] = "10000",
-        });
-        log($"Silo process {Silo.Id} is an active member (Production configuration, model at {Model.Endpoint})");
+        };
+        foreach (var (key, value) in siloEnvironment)
+        {
+            settings[key] = value;
+        }
+
+        (Silo, _) = await Topology.StartSiloAsync(ct, settings);
+        var extra = siloEnvironment.Count == 0 ? "" : ", " + string.Join(", ", siloEnvironment.Select(e => $"{e.Key}={e.Value}"));
+        log($"Silo process {Silo.Id} is an active member (Production configuration{extra}, model at {Model.Endpoint})");
         Client = await BenchClient.ConnectAsync(ConnectionString, Topology.ClusterId, ct);
     }
 

@@ -9,7 +9,9 @@ namespace ChatbotOrleans.Grains.Email;
 /// Delivers one email at least once in the common case, exactly once unless the silo dies between the
 /// SMTP server's acceptance and the write that records it (then it is sent again). The state is the
 /// outbox; the reminder is the durable retry and is removed once the email is sent or failed.
+/// Collected two minutes after its last call: a retry's reminder activates it again when one is due.
 /// </summary>
+[CollectionAgeLimit(Minutes = 2)]
 public sealed partial class EmailOutboxGrain(
     [PersistentState("emailOutbox", StorageNames.Chat)] IPersistentState<EmailOutboxState> state,
     IEmailSender sender,

@@ -5,6 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace ChatbotOrleans.Grains.Users;
 
+// Used for a moment at each sign-in; idle for the rest of the session, so it need not stay in memory for Orleans'
+// default quarter of an hour.
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class AccountGrain(
     [PersistentState("account", StorageNames.Chat)] IPersistentState<AccountState> state,
     TimeProvider time,

@@ -2,6 +2,9 @@ using ChatbotOrleans.Grains.Abstractions;
 
 namespace ChatbotOrleans.Grains.Users;
 
+// Used for a moment at each sign-in; idle for the rest of the session, so it need not stay in memory for Orleans'
+// default quarter of an hour.
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class SignInLinkGrain(
     [PersistentState("signInLink", StorageNames.Chat)] IPersistentState<SignInLinkState> state,
     TimeProvider time)
