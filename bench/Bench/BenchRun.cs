@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ChatbotOrleans.Bench.Hosting;
-using ChatbotOrleans.Bench.Phases;
 using ChatbotOrleans.DevHost;
 
 namespace ChatbotOrleans.Bench;
@@ -10,38 +9,26 @@ namespace ChatbotOrleans.Bench;
 /// <summary>One run: start the stack, measure every section in an order that keeps them from disturbing each other, report.</summary>
 public static class BenchRun
 {
-    public static async Task<string> RunAsync(BenchSizes sizes, bool durable, Action<string> log, CancellationToken ct)
+    public static async Task<string> RunAsync(BenchSizes sizes, bool durable, IReadOnlyCollection<string> only, Action<string> log, CancellationToken ct)
     {
+        var phases = BenchPhase.Select(only);
         var clock = Stopwatch.StartNew();
         var loadBefore = Machine.LoadAverage();
         void Log(string line) => log($"[{clock.Elapsed:mm\\:ss}] {line}");
 
         await using var stack = await BenchStack.StartAsync(durable, Log, ct);
         var context = new BenchContext(stack, sizes, Log, ct);
-        (string Name, Func<BenchContext, Task> Run)[] phases =
-        [
-            ("steady conversations", SteadyChatsPhase.RunAsync),
-            ("1 ceiling", CeilingPhase.RunAsync),
-            ("2 throughput", ThroughputPhase.RunAsync),
-            ("3 latency", LatencyPhase.RunAsync),
-            ("4 growth", GrowthPhase.RunAsync),
-            ("7 database", DatabasePhase.RunAsync),
-            ("6 full turns", FullTurnsPhase.RunAsync),
-            ("5 frontend memory", FrontendMemoryPhase.RunAsync),
-            // Last: its thousands of activations and their reminders would disturb every later phase.
-            ("5 silo memory", SiloMemoryPhase.RunAsync),
-        ];
-        foreach (var (name, run) in phases)
+        foreach (var phase in phases)
         {
             ct.ThrowIfCancellationRequested();
-            Log($"== {name}");
-            await run(context);
+            Log($"== {phase.Name}");
+            await phase.Run(context);
         }
 
         var text = new StringBuilder()
             .AppendLine("# ChatbotOrleans benchmark")
             .AppendLine()
-            .Append(CultureInfo.InvariantCulture, $"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, sizes {sizes.Name}, took {clock.Elapsed.TotalMinutes:0.0} min").AppendLine()
+            .Append(CultureInfo.InvariantCulture, $"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, sizes {sizes.Name}, took {clock.Elapsed.TotalMinutes:0.0} min{(only.Count > 0 ? $", only {string.Join(", ", phases.Select(p => p.Id))}" : "")}").AppendLine()
             .Append(CultureInfo.InvariantCulture, $"- Machine: {Environment.ProcessorCount} cores ({Machine.CpuModel()}), {Machine.MemoryGiB():0} GiB, load average {loadBefore} at start, {Machine.LoadAverage()} at end (shared machine)").AppendLine()
             .Append(CultureInfo.InvariantCulture, $"- PostgreSQL {stack.PostgresVersion}, local, {stack.PostgresSettings}; silo in Production configuration; this process = Orleans client + fake model + Chromium driver").AppendLine()
             .AppendLine()
