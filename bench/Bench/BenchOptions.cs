@@ -12,7 +12,7 @@ public sealed record BenchOptions
 
     public string? Output { get; init; }
 
-    /// <summary>The phases to run, by key (<see cref="BenchRun.PhaseKeys"/>); empty for all of them.</summary>
+    /// <summary>The phases to run, by key (<see cref="BenchPhase.All"/>) with the phases whose baselines they need; empty for all of them.</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
 
     /// <summary>
@@ -58,11 +58,7 @@ public sealed record BenchOptions
             }
         }
 
-        var unknown = only.Except(BenchRun.PhaseKeys).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new ArgumentException($"--only: unknown phase {string.Join(", ", unknown)}; phases are {string.Join(", ", BenchRun.PhaseKeys)}.");
-        }
+        BenchPhase.Select(only); // throws on an unknown phase
 
         return options with { Only = only, SiloEnvironment = environment };
     }

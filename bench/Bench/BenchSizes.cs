@@ -31,6 +31,9 @@ public sealed record BenchSizes
     /// <summary>Open chat pages (Blazor circuits) of section 5.</summary>
     public required int ChatPages { get; init; }
 
+    /// <summary>Chat pages opened before section 5 measures, so the frontend's one-time costs (JIT, pools, caches) are paid.</summary>
+    public required int WarmChatPages { get; init; }
+
     /// <summary>Section 6: reply length, concurrency of the fast model, and the realistic model's delays.</summary>
     public required int ReplyTokens { get; init; }
 
@@ -72,6 +75,7 @@ public sealed record BenchSizes
         MemoryConversations = 10_000,
         MemoryMessages = 20,
         ChatPages = 20,
+        WarmChatPages = 5,
         ReplyTokens = 200,
         FullTurnConcurrency = 64,
         RealisticFirstToken = TimeSpan.FromMilliseconds(500),
@@ -96,6 +100,7 @@ public sealed record BenchSizes
         MemoryConversations = 50,
         MemoryMessages = 4,
         ChatPages = 1,
+        WarmChatPages = 1,
         ReplyTokens = 20,
         FullTurnConcurrency = 8,
         RealisticFirstToken = TimeSpan.FromMilliseconds(50),

@@ -8,7 +8,7 @@ namespace ChatbotOrleans.Bench.Measure;
 /// <summary>
 /// The managed heap of another process by type: a heap dump written by the runtime itself (no
 /// <c>dotnet-gcdump</c> needed), read with ClrMD. Counts every object on the heap, so take it right after
-/// <see cref="SiloGc.CollectAsync"/> to see what is alive.
+/// <see cref="ManagedHeap.CollectAsync"/> to see what is alive.
 /// </summary>
 public static class HeapHistogram
 {

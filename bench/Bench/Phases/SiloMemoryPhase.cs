@@ -20,12 +20,12 @@ public static class SiloMemoryPhase
         var silo = context.Stack.Silo.Id;
         var settle = context.Sizes.Settle;
         var activationsBefore = await SiloStatistics.ActivationsByTypeAsync(context.Stack.Client.Cluster);
-        var before = await ProcessMemory.SettledWorkingSetAsync(silo, settle);
+        var (before, _) = await ProcessMemory.SettledAsync(silo, settle);
         var collectedBefore = await CollectAsync(context, silo);
 
         var chats = await context.Chats.CreateAsync(sizes.MemoryConversations, parallelism: 64);
         await context.Chats.SeedAsync(chats, sizes.MemoryMessages / 2, sizes.MessageCharacters, parallelism: 64);
-        var after = await ProcessMemory.SettledWorkingSetAsync(silo, settle);
+        var (after, _) = await ProcessMemory.SettledAsync(silo, settle);
         var activationsAfter = await SiloStatistics.ActivationsByTypeAsync(context.Stack.Client.Cluster);
         var collectedAfter = await CollectAsync(context, silo);
         var stored = await StoredConversationBytesAsync(context);
@@ -57,9 +57,9 @@ public static class SiloMemoryPhase
 
     private static async Task<(long WorkingSet, long Heap)> CollectAsync(BenchContext context, int silo)
     {
-        await SiloGc.CollectAsync(silo, context.CancellationToken);
-        var workingSet = await ProcessMemory.SettledWorkingSetAsync(silo, context.Sizes.Settle);
-        return (workingSet, await SiloStatistics.ManagedMemoryAsync(context.Stack.Client.Cluster));
+        var heap = await ManagedHeap.CollectAsync(silo, TimeSpan.FromMinutes(2), byType: false);
+        var (workingSet, _) = await ProcessMemory.SettledAsync(silo, context.Sizes.Settle);
+        return (workingSet, heap.HeapBytes);
     }
 
     private static string Mib(long bytes) => (bytes / 1048576.0).ToString("0", System.Globalization.CultureInfo.InvariantCulture);

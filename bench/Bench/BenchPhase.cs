@@ -1,0 +1,40 @@
+using ChatbotOrleans.Bench.Phases;
+
+namespace ChatbotOrleans.Bench;
+
+/// <summary>One section of the run, with the id <c>--only</c> takes and the phases whose baselines it reads.</summary>
+public sealed record BenchPhase(string Id, string Name, Func<BenchContext, Task> Run, string[] Needs)
+{
+    /// <summary>Every phase, in the order a run measures them so that they do not disturb each other.</summary>
+    public static IReadOnlyList<BenchPhase> All { get; } =
+    [
+        new("steady", "steady conversations", SteadyChatsPhase.RunAsync, []),
+        new("ceiling", "1 ceiling", CeilingPhase.RunAsync, ["steady"]),
+        new("throughput", "2 throughput", ThroughputPhase.RunAsync, ["steady", "ceiling"]),
+        new("latency", "3 latency", LatencyPhase.RunAsync, ["steady", "ceiling"]),
+        new("growth", "4 growth", GrowthPhase.RunAsync, []),
+        new("database", "7 database", DatabasePhase.RunAsync, ["steady"]),
+        new("full-turns", "6 full turns", FullTurnsPhase.RunAsync, ["steady", "ceiling"]),
+        new("frontend-memory", "5 frontend memory", FrontendMemoryPhase.RunAsync, []),
+        // Last: its thousands of activations and their reminders would disturb every later phase.
+        new("silo-memory", "5 silo memory", SiloMemoryPhase.RunAsync, []),
+    ];
+
+    /// <summary>The phases to run for <paramref name="only"/> (all when empty): those named and those they need, in run order.</summary>
+    public static IReadOnlyList<BenchPhase> Select(IReadOnlyCollection<string> only)
+    {
+        if (only.Count == 0)
+        {
+            return All;
+        }
+
+        var unknown = only.Where(id => All.All(p => p.Id != id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown phase(s) {string.Join(", ", unknown)}; known: {string.Join(", ", All.Select(p => p.Id))}.");
+        }
+
+        var wanted = only.SelectMany(id => All.Single(p => p.Id == id).Needs.Append(id)).ToHashSet();
+        return All.Where(p => wanted.Contains(p.Id)).ToList();
+    }
+}
