@@ -3,9 +3,11 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using ChatbotOrleans.Grains;
 using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Conversations;
 using ChatbotOrleans.Grains.Hosting;
 using ChatbotOrleans.ServiceDefaults;
 using ChatbotOrleans.Silo.ChatModels;
+using ChatbotOrleans.Silo.Conversations;
 using ChatbotOrleans.Silo.Dashboard;
 using ChatbotOrleans.Silo.Email;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -37,6 +39,7 @@ public static class SiloHostingExtensions
         builder.Services.AddHealthChecks().AddCheck<SiloReadyHealthCheck>("orleans-silo", tags: ["ready"]);
 
         builder.AddGrains();
+        builder.Services.AddMessageLog(connectionString);
         builder.AddChatModel();
         builder.AddEmail();
         builder.UseOrleans(silo =>
@@ -48,6 +51,7 @@ public static class SiloHostingExtensions
             });
             silo.ConfigureEndpoints(ResolveAdvertisedAddress(host.AdvertisedIPAddress), host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseChatbotProviders(connectionString);
+            silo.UseChatbotJobs();
             silo.BindOrleansTuning();
             silo.AddDashboard();
 
@@ -87,6 +91,13 @@ public static class SiloHostingExtensions
         silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         return silo;
     }
+
+    /// <summary>
+    /// The cluster-wide scheduled jobs that must run without anyone calling a grain first: every silo
+    /// makes sure at start that their reminders exist (registering is idempotent).
+    /// </summary>
+    public static ISiloBuilder UseChatbotJobs(this ISiloBuilder silo) =>
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IReplySweepGrain>(0).StartAsync());
 
     /// <summary>
     /// Orleans' own timing knobs, left at Orleans' defaults unless configured: failure detection
