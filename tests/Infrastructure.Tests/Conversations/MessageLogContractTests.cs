@@ -13,6 +13,8 @@ public sealed class MessageLogContractTests(PostgresServerFixture postgres)
 {
     private static readonly DateTimeOffset At = new(2026, 5, 6, 7, 8, 9, TimeSpan.Zero);
 
+    private string _connectionString = "";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -42,10 +44,32 @@ public sealed class MessageLogContractTests(PostgresServerFixture postgres)
         var first = User(1, "first", At);
         await log.AppendAsync(id, first, Ct);
 
-        var conflict = await Should.ThrowAsync<PostgresException>(() => log.AppendAsync(id, User(1, "from a second activation", At), Ct));
+        var conflict = await Should.ThrowAsync<InvalidOperationException>(() => log.AppendAsync(id, User(1, "from a second activation", At), Ct));
 
-        conflict.SqlState.ShouldBe(PostgresErrorCodes.UniqueViolation);
+        conflict.Message.ShouldContain("already has a message numbered 1");
         (await log.ReadAsync(id, long.MaxValue, 10, Ct)).ShouldBe([first]);
+    }
+
+    [Fact]
+    public async Task Messages_appended_at_the_same_time_are_all_stored_and_share_commits()
+    {
+        await using var log = await NewLogAsync();
+        var appends = Enumerable.Range(0, 100).Select(i => (Id: new ConversationId(Guid.NewGuid()), Message: User(1, $"message {i}", At))).ToList();
+        var taken = new ConversationId(Guid.NewGuid());
+        await log.AppendAsync(taken, User(1, "first", At), Ct);
+
+        var clash = log.AppendAsync(taken, User(1, "a clash in the same batch", At), Ct);
+        await Task.WhenAll(appends.Select(a => log.AppendAsync(a.Id, a.Message, Ct)));
+
+        await Should.ThrowAsync<InvalidOperationException>(() => clash);
+        foreach (var (id, message) in appends)
+        {
+            (await log.ReadAsync(id, long.MaxValue, 10, Ct)).ShouldBe([message]);
+        }
+
+        // Rows written by one transaction share its id (xmin): 100 messages took far fewer commits.
+        var transactions = await ScalarAsync("SELECT count(DISTINCT xmin::text) FROM conversation_messages WHERE text LIKE 'message %'");
+        transactions.ShouldBeLessThan(50);
     }
 
     [Fact]
@@ -109,9 +133,17 @@ public sealed class MessageLogContractTests(PostgresServerFixture postgres)
 
     private async Task<PostgresMessageLog> NewLogAsync()
     {
-        var connectionString = await postgres.CreateDatabaseAsync(Ct);
-        await DatabaseMigrator.MigrateAsync(connectionString, NullLogger.Instance, Ct);
-        return new PostgresMessageLog(connectionString);
+        _connectionString = await postgres.CreateDatabaseAsync(Ct);
+        await DatabaseMigrator.MigrateAsync(_connectionString, NullLogger.Instance, Ct);
+        return new PostgresMessageLog(_connectionString);
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
     }
 
     private static ChatMessage User(long sequence, string text, DateTimeOffset at) => new(MessageId.New(), sequence, ChatRole.User, text, at);
