@@ -23,7 +23,7 @@ public sealed class BenchContext(BenchStack stack, BenchOptions options, Action<
     /// <summary>Conversations at their steady size, subscribed, shared by sections 2, 6 and 7 (as many as the highest concurrency).</summary>
     public List<ChatProbe> SteadyChats { get; set; } = [];
 
-    /// <summary>The size of one conversation grain-state write, sampled from the database.</summary>
+    /// <summary>A payload the size of the write one user message costs (its row in the message log), sampled from the database.</summary>
     public byte[] StatePayload { get; set; } = [];
 
     /// <summary>Section 1, by concurrency.</summary>

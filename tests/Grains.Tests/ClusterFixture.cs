@@ -3,6 +3,7 @@ using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Conversations;
 using ChatbotOrleans.Grains.Email;
 using ChatbotOrleans.Grains.Hosting;
+using ChatbotOrleans.Silo.Conversations;
 using ChatbotOrleans.Silo.Email;
 using ChatbotOrleans.Silo.Hosting;
 using ChatbotOrleans.Silo.Migrations;
@@ -17,12 +18,13 @@ namespace ChatbotOrleans.Grains.Tests;
 
 /// <summary>
 /// A one-silo cluster on a fresh, migrated PostgreSQL database, configured with the production
-/// providers (ADO.NET membership, storage, reminders), the scripted model, and the MailKit sender
+/// providers (ADO.NET membership, storage, reminders), the PostgreSQL message log and the reply sweep
+/// (every second), the scripted model, and the MailKit sender
 /// talking to an SMTP sink that refuses recipients named "reject-…" (5xx) and "busy-…" (4xx).
 /// </summary>
 public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
 {
-    public const int PageSize = 4;
+    public const int WindowSize = 4;
     public const int ContextBudget = 300;
     public const int MailAttempts = 4;
 
@@ -48,12 +50,14 @@ public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.UseChatbotProviders(ConnectionString);
+            silo.UseChatbotJobs();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         });
         builder.ConfigureSiloHost((_, host) =>
         {
             host.AddGrains();
             host.Services.AddSingleton<IChatModel>(Model);
+            host.Services.AddMessageLog(ConnectionString);
             host.Services.AddSingleton<IEmailSender>(new MailKitEmailSender(Options.Create(new SmtpOptions
             {
                 Host = "127.0.0.1",
@@ -69,9 +73,11 @@ public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
             });
             host.Services.Configure<ConversationOptions>(o =>
             {
-                o.PageSize = PageSize;
+                o.WindowSize = WindowSize;
                 o.ContextCharacterBudget = ContextBudget;
                 o.ReplyGuardPeriod = TimeSpan.FromSeconds(1);
+                o.ReplySweepPeriod = TimeSpan.FromSeconds(1);
+                o.ReplySweepGrace = TimeSpan.Zero;
                 ConfigureConversations(o);
             });
         });

@@ -9,7 +9,7 @@ namespace ChatbotOrleans.Grains.Tests;
 public sealed class ClusterWiringTests(ClusterFixture fixture)
 {
     [Fact]
-    public async Task Membership_grain_state_and_reminders_are_rows_in_PostgreSQL()
+    public async Task Membership_grain_state_messages_and_reminders_are_rows_in_PostgreSQL()
     {
         var (user, conversation) = await fixture.NewConversationAsync();
         await conversation.SendAsync(user, new SendMessage(MessageId.New(), "persist me"));
@@ -20,7 +20,8 @@ public sealed class ClusterWiringTests(ClusterFixture fixture)
 
         (await CountAsync(connection, "select count(*) from orleansmembershiptable where status = 3")).ShouldBeGreaterThanOrEqualTo(1);
         (await CountAsync(connection, "select count(*) from orleansstorage where graintypestring like '%conversation%'")).ShouldBeGreaterThanOrEqualTo(1);
-        (await CountAsync(connection, "select count(*) from orleansreminderstable where remindername = 'reply-guard'")).ShouldBeGreaterThanOrEqualTo(1);
+        (await CountAsync(connection, "select count(*) from conversation_messages where text = 'persist me'")).ShouldBe(1);
+        (await CountAsync(connection, "select count(*) from orleansreminderstable where remindername in ('housekeeping', 'reply-sweep')")).ShouldBeGreaterThanOrEqualTo(2);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace ChatbotOrleans.Grains.Tests;
 public sealed class HistoryAndContextTests(ClusterFixture fixture)
 {
     [Fact]
-    public async Task Old_messages_move_to_archive_pages_and_the_whole_history_reads_back_in_order()
+    public async Task A_new_activation_holds_only_the_newest_messages_and_the_whole_history_reads_back_from_the_log_in_order()
     {
         var (user, conversation) = await fixture.NewConversationAsync();
         const int exchanges = 9;
@@ -23,7 +23,7 @@ public sealed class HistoryAndContextTests(ClusterFixture fixture)
         var older = await conversation.GetHistoryAsync(user, snapshot.Messages[0].Sequence, 1_000);
 
         snapshot.Sequence.ShouldBe(2 * exchanges);
-        snapshot.Messages.Count.ShouldBeLessThan(2 * ClusterFixture.PageSize, "the grain keeps at most two pages in its own state");
+        snapshot.Messages.Count.ShouldBe(ClusterFixture.WindowSize, "an activation reads only its window from the log");
         snapshot.HasOlder.ShouldBeTrue();
         older.Concat(snapshot.Messages).Select(m => m.Sequence).ShouldBe(Enumerable.Range(1, 2 * exchanges).Select(i => (long)i));
         older[0].Text.ShouldBe("message 1");

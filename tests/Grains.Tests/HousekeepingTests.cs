@@ -1,5 +1,4 @@
 using ChatbotOrleans.Grains.Abstractions;
-using ChatbotOrleans.Grains.Conversations;
 using ChatbotOrleans.TestSupport;
 using Npgsql;
 using Shouldly;
@@ -12,7 +11,7 @@ public sealed class HousekeepingTests(RetentionClusterFixture fixture)
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task An_idle_conversation_is_deleted_with_its_pages_its_place_in_the_owners_list_and_its_reminders()
+    public async Task An_idle_conversation_is_deleted_with_its_messages_its_place_in_the_owners_list_and_its_reminders()
     {
         var (user, conversation) = await fixture.NewConversationAsync();
         var id = (await conversation.GetSnapshotAsync(user))!.Id;
@@ -22,7 +21,7 @@ public sealed class HousekeepingTests(RetentionClusterFixture fixture)
             await conversation.WaitForSequenceAsync(user, 2 * i);
         }
 
-        var pagesBefore = await fixture.Client.GetGrain<IConversationPageGrain>(id.Value, ConversationPageGrain.KeyFor(0)).ReadAsync();
+        var messagesBefore = await StoredMessagesOfAsync(id);
         var remindersBefore = await RemindersOfAsync(id);
         var owner = fixture.Client.GetGrain<IUserGrain>(user.Value);
         await Poll.UntilAsync(
@@ -31,10 +30,10 @@ public sealed class HousekeepingTests(RetentionClusterFixture fixture)
             RetentionClusterFixture.Retention * 4,
             "the idle conversation to leave its owner's list");
 
-        pagesBefore.ShouldNotBeEmpty("the conversation had archived a page");
+        messagesBefore.ShouldBe(10);
         remindersBefore.ShouldBeGreaterThanOrEqualTo(1);
         (await conversation.GetSnapshotAsync(user)).ShouldBeNull();
-        (await fixture.Client.GetGrain<IConversationPageGrain>(id.Value, ConversationPageGrain.KeyFor(0)).ReadAsync()).ShouldBeEmpty();
+        (await StoredMessagesOfAsync(id)).ShouldBe(0);
         await Poll.UntilAsync(() => RemindersOfAsync(id), count => count == 0, TimeSpan.FromSeconds(10), "no reminder left for it");
     }
 
@@ -46,6 +45,15 @@ public sealed class HousekeepingTests(RetentionClusterFixture fixture)
 
         snapshot.Messages.Count(m => m.Role == ChatRole.Assistant).ShouldBe(1);
         snapshot.Messages[1].Text.ShouldBe("Reply to: " + held);
+    }
+
+    private async Task<long> StoredMessagesOfAsync(ConversationId id)
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync(Token);
+        await using var command = new NpgsqlCommand("select count(*) from conversation_messages where conversation_id = @id", connection);
+        command.Parameters.AddWithValue("id", id.Value);
+        return (long)(await command.ExecuteScalarAsync(Token))!;
     }
 
     /// <summary>Reminder rows of one conversation; its key appears in the stored grain id in "N" form.</summary>

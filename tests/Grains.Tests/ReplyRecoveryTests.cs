@@ -7,10 +7,11 @@ namespace ChatbotOrleans.Grains.Tests;
 public sealed class ReplyRecoveryTests(ClusterFixture fixture)
 {
     [Fact]
-    public async Task A_reply_cut_off_by_deactivation_is_finished_by_the_reminder_exactly_once_without_any_call()
+    public async Task A_reply_cut_off_by_deactivation_is_finished_by_the_reply_sweep_exactly_once_without_any_call()
     {
-        // The activation dies mid-stream; nothing calls the grain afterwards.
-        var (user, conversation, held) = await fixture.CutOffReplyAndAwaitRestartAsync("the reply-guard reminder");
+        // The activation dies mid-stream; nothing calls the grain afterwards. Only the user message's row
+        // in the log says a reply is owed: a send registers no reminder.
+        var (user, conversation, held) = await fixture.CutOffReplyAndAwaitRestartAsync("the reply sweep");
         var snapshot = await conversation.WaitForSequenceAsync(user, 2);
 
         snapshot.Messages.Select(m => (m.Role, m.Text)).ShouldBe(

@@ -5,7 +5,7 @@ namespace ChatbotOrleans.Grains.Tests;
 
 /// <summary>
 /// A cluster of its own where conversations expire after seconds and housekeeping runs every second,
-/// while the per-reply guard waits a day (so only housekeeping can sweep a stale reply).
+/// while the reply sweep and the per-reply guard wait a day (so only housekeeping can restart a stale reply).
 /// </summary>
 public sealed class RetentionClusterFixture(PostgresServerFixture postgres) : ClusterFixture(postgres)
 {
@@ -16,5 +16,6 @@ public sealed class RetentionClusterFixture(PostgresServerFixture postgres) : Cl
         options.RetentionPeriod = Retention;
         options.HousekeepingPeriod = TimeSpan.FromSeconds(1);
         options.ReplyGuardPeriod = TimeSpan.FromDays(1);
+        options.ReplySweepPeriod = TimeSpan.FromDays(1);
     }
 }

@@ -2,8 +2,8 @@ namespace ChatbotOrleans.TestSupport;
 
 /// <summary>
 /// Silo settings for fault tests: Orleans notices a dead silo in a few seconds instead of the
-/// production defaults' tens of seconds, the reminder guarding a pending reply fires every two, and a
-/// silo stops within five.
+/// production defaults' tens of seconds, the reply sweep and the reminder guarding a retried reply fire
+/// every two seconds (the sweep taking any unanswered message, however new), and a silo stops within five.
 /// </summary>
 public static class FaultTuning
 {
@@ -14,6 +14,8 @@ public static class FaultTuning
         ["Orleans__Membership__TableRefreshTimeout"] = "00:00:02",
         ["Orleans__MinimumReminderPeriod"] = "00:00:01",
         ["Conversations__ReplyGuardPeriod"] = "00:00:02",
+        ["Conversations__ReplySweepPeriod"] = "00:00:02",
+        ["Conversations__ReplySweepGrace"] = "00:00:00",
 
         // A silo whose peer was killed must not spend the default 30 s leaving the cluster at the end of a test.
         ["Shutdown__Timeout"] = "00:00:05",

@@ -7,8 +7,8 @@ namespace ChatbotOrleans.Bench.Phases;
 
 /// <summary>
 /// Section 1: the same PostgreSQL driven directly with Npgsql, each worker upserting its own row with a
-/// real conversation state payload (same size, same compressibility), one statement and one commit per
-/// operation, a pooled connection opened per operation as the Orleans provider does.
+/// payload the size of the write a user message costs (its row in the message log, same compressibility),
+/// one statement and one commit per operation, a pooled connection opened per operation as the app does.
 /// </summary>
 public static class CeilingPhase
 {

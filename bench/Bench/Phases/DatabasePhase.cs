@@ -48,7 +48,7 @@ public static class DatabasePhase
         context.Table.Add(new ResultRow("7 Database", "commits per user message (pg_stat_database, the reply's write included)",
             ResultTable.Number(commits), "", null, "≤ 2", commits <= 2));
         context.Table.Add(new ResultRow("7 Database",
-            $"WAL bytes per user message (state write ~{context.StatePayload.Length:N0} bytes)",
+            $"WAL bytes per user message (its log row ~{context.StatePayload.Length:N0} bytes)",
             $"{wal:N0} B", $"message {sizes.MessageCharacters} B + reply {replyBytes} B", wal / ownSize, "≤ 3 × the message size", wal <= 3 * ownSize));
     }
 }

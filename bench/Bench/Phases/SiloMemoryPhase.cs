@@ -68,8 +68,13 @@ public static class SiloMemoryPhase
     {
         await using var connection = new NpgsqlConnection(context.Stack.ConnectionString);
         await connection.OpenAsync(context.CancellationToken);
+        // A conversation's stored size: its metadata state plus its rows in the message log.
         await using var command = new NpgsqlCommand(
-            "SELECT avg(octet_length(payloadbinary))::float8 FROM orleansstorage WHERE graintypestring = 'conversation'", connection);
+            """
+            SELECT ((SELECT coalesce(sum(octet_length(payloadbinary)), 0) FROM orleansstorage WHERE graintypestring = 'conversation')
+                  + (SELECT coalesce(sum(pg_column_size(m.*)), 0) FROM conversation_messages m))::float8
+                 / greatest((SELECT count(*) FROM orleansstorage WHERE graintypestring = 'conversation'), 1)
+            """, connection);
         return (double)(await command.ExecuteScalarAsync(context.CancellationToken))!;
     }
 }

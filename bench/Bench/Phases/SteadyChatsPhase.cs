@@ -4,7 +4,8 @@ namespace ChatbotOrleans.Bench.Phases;
 
 /// <summary>
 /// Before anything is timed: conversations grown to their steady size (a full window of recent
-/// messages), which also warms the silo up, and a real grain-state payload for the ceiling.
+/// messages), which also warms the silo up, and a payload for the ceiling the size of the write a
+/// message costs: one row of the message log.
 /// </summary>
 public static class SteadyChatsPhase
 {
@@ -16,24 +17,34 @@ public static class SteadyChatsPhase
         context.SteadyChats = await context.Chats.CreateAsync(count, subscribe: true);
         await context.Chats.SeedAsync(context.SteadyChats, sizes.SeedTurns, sizes.MessageCharacters);
         context.StatePayload = await SamplePayloadAsync(context);
-        context.Log($"{count} conversations at {2 * sizes.SeedTurns} messages; a conversation state write is ~{context.StatePayload.Length:N0} bytes");
+        context.Log($"{count} conversations at {2 * sizes.SeedTurns} messages; a user message's row is ~{context.StatePayload.Length:N0} bytes");
     }
 
-    /// <summary>The stored conversation state whose size is the median of all stored conversations.</summary>
+    /// <summary>
+    /// A payload as large as the median user message's row in the log (its stored size, header included),
+    /// made of that message's own text, so it compresses the same.
+    /// </summary>
     public static async Task<byte[]> SamplePayloadAsync(BenchContext context)
     {
         await using var connection = new NpgsqlConnection(context.Stack.ConnectionString);
         await connection.OpenAsync(context.CancellationToken);
         await using var command = new NpgsqlCommand(
             """
-            SELECT payloadbinary FROM orleansstorage
-            WHERE graintypestring = 'conversation' AND payloadbinary IS NOT NULL
-            ORDER BY octet_length(payloadbinary)
-            OFFSET (SELECT count(*) / 2 FROM orleansstorage WHERE graintypestring = 'conversation' AND payloadbinary IS NOT NULL)
+            SELECT pg_column_size(m.*), convert_to(m.text, 'UTF8') FROM conversation_messages m
+            WHERE m.role = 0
+            ORDER BY pg_column_size(m.*)
+            OFFSET (SELECT count(*) / 2 FROM conversation_messages WHERE role = 0)
             LIMIT 1
             """,
             connection);
-        return await command.ExecuteScalarAsync(context.CancellationToken) as byte[]
-            ?? throw new InvalidOperationException("No conversation state is stored under the grain type string 'conversation'.");
+        await using var reader = await command.ExecuteReaderAsync(context.CancellationToken);
+        if (!await reader.ReadAsync(context.CancellationToken))
+        {
+            throw new InvalidOperationException("No user message is stored in conversation_messages.");
+        }
+
+        var size = reader.GetInt32(0);
+        var text = reader.GetFieldValue<byte[]>(1);
+        return [.. Enumerable.Range(0, size).Select(i => text.Length == 0 ? (byte)'x' : text[i % text.Length])];
     }
 }

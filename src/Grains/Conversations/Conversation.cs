@@ -3,21 +3,68 @@ using ChatbotOrleans.Grains.Abstractions;
 namespace ChatbotOrleans.Grains.Conversations;
 
 /// <summary>
-/// The conversation's rules over its persisted state: numbering, idempotent sends, the reply queue
-/// (exactly one stored reply per user message) and archiving. No I/O: the grain persists and notifies.
+/// The conversation's rules: numbering, idempotent sends, the reply queue (exactly one stored reply per
+/// user message) and the window of newest messages held in memory. No I/O: the grain appends each new
+/// message to the log and writes the metadata state only when <see cref="NeedsStateWrite"/> says so.
 /// </summary>
-public sealed class Conversation(ConversationState state, ConversationOptions options)
+public sealed class Conversation
 {
-    private const int TitleLength = 60;
+    private readonly ConversationOptions _options;
+    private readonly List<ChatMessage> _recent;
 
-    public ConversationState State { get; } = state;
+    /// <summary>User messages owed a reply, oldest first.</summary>
+    private readonly List<MessageId> _pending = [];
+
+    /// <param name="state">The stored metadata.</param>
+    /// <param name="stored">The newest messages from the log, oldest first.</param>
+    /// <param name="options">The conversation rules.</param>
+    public Conversation(ConversationState state, IReadOnlyList<ChatMessage> stored, ConversationOptions options)
+    {
+        State = state;
+        _options = options;
+        _recent = [.. stored];
+        foreach (var message in _recent.Where(m => m.Role == ChatRole.User && !_recent.Any(r => r.ReplyTo == m.Id)))
+        {
+            _pending.Add(message.Id);
+        }
+
+        // A request answered after the state was last written is dropped here; one still owed joins the queue.
+        foreach (var request in State.ReplyRequests.ToList())
+        {
+            if (IsAnswered(request) || _recent.Find(m => m.Id == request.Message && m.Role == ChatRole.User) is null)
+            {
+                State.ReplyRequests.Remove(request);
+            }
+            else if (!_pending.Contains(request.Message))
+            {
+                _pending.Add(request.Message);
+            }
+        }
+    }
+
+    public ConversationState State { get; }
+
+    /// <summary>The newest messages, oldest first: at least the window's size, and every one still owed a reply.</summary>
+    public IReadOnlyList<ChatMessage> Recent => _recent;
 
     public bool Exists => State.OwnerId != Guid.Empty;
+
+    /// <summary>The newest message's number (0 before the first).</summary>
+    public long Sequence => _recent.Count > 0 ? Math.Max(State.Sequence, _recent[^1].Sequence) : State.Sequence;
+
+    /// <summary>When the conversation last changed: its newest message, or its creation.</summary>
+    public DateTimeOffset UpdatedAt => _recent.Count > 0 && _recent[^1].CreatedAt > State.UpdatedAt ? _recent[^1].CreatedAt : State.UpdatedAt;
+
+    /// <summary>Whether older messages than <see cref="Recent"/>'s first are in the log.</summary>
+    public bool HasOlder => _recent.Count > 0 ? _recent[0].Sequence > 1 : Sequence > 0;
+
+    /// <summary>Whether the metadata changed since it was last written (a title, a reply request).</summary>
+    public bool NeedsStateWrite { get; private set; }
 
     public bool IsOwnedBy(UserId user) => Exists && State.OwnerId == user.Value;
 
     /// <summary>Whether nothing has happened in the conversation for longer than the retention period.</summary>
-    public bool IsExpired(DateTimeOffset now) => Exists && now - State.UpdatedAt > options.RetentionPeriod;
+    public bool IsExpired(DateTimeOffset now) => Exists && now - UpdatedAt > _options.RetentionPeriod;
 
     public void Create(UserId owner, DateTimeOffset now)
     {
@@ -31,7 +78,16 @@ public sealed class Conversation(ConversationState state, ConversationOptions op
             State.OwnerId = owner.Value;
             State.CreatedAt = now;
             State.UpdatedAt = now;
+            NeedsStateWrite = true;
         }
+    }
+
+    /// <summary>Brings the stored copies of the derived figures up to date, before the state is written.</summary>
+    public void PrepareStateWrite()
+    {
+        State.Sequence = Sequence;
+        State.UpdatedAt = UpdatedAt;
+        NeedsStateWrite = false;
     }
 
     /// <summary>Whether <see cref="AddUserMessage"/> would store the message (not a duplicate, not rejected).</summary>
@@ -45,10 +101,11 @@ public sealed class Conversation(ConversationState state, ConversationOptions op
         }
 
         var stored = Append(new ChatMessage(message.Id, 0, ChatRole.User, text, now));
-        State.PendingReplies.Add(message.Id);
+        _pending.Add(message.Id);
         if (State.Title.Length == 0)
         {
-            State.Title = MakeTitle(text);
+            State.Title = TitleRules.FromFirstMessage(text);
+            NeedsStateWrite = true;
         }
 
         return new SendDecision(SendOutcome.Accepted, stored, null);
@@ -57,7 +114,7 @@ public sealed class Conversation(ConversationState state, ConversationOptions op
     private SendDecision? Refusal(SendMessage message, out string text)
     {
         text = "";
-        var existing = State.Recent.Find(m => m.Id == message.Id && m.Role == ChatRole.User);
+        var existing = _recent.Find(m => m.Id == message.Id && m.Role == ChatRole.User);
         if (existing is not null)
         {
             return new SendDecision(SendOutcome.Duplicate, existing, null);
@@ -68,7 +125,7 @@ public sealed class Conversation(ConversationState state, ConversationOptions op
             return new SendDecision(SendOutcome.Rejected, null, "The message has no id; reload the page and send again.");
         }
 
-        var (checkedText, error) = MessageRules.Check(message.Text, options.MaxMessageLength);
+        var (checkedText, error) = MessageRules.Check(message.Text, _options.MaxMessageLength);
         if (checkedText is null)
         {
             return new SendDecision(SendOutcome.Rejected, null, error);
@@ -81,42 +138,42 @@ public sealed class Conversation(ConversationState state, ConversationOptions op
     /// <summary>Queues another reply to a user message whose last reply failed or was stopped.</summary>
     public SendDecision RetryReply(MessageId userMessage)
     {
-        var target = State.Recent.Find(m => m.Id == userMessage && m.Role == ChatRole.User);
+        var target = _recent.Find(m => m.Id == userMessage && m.Role == ChatRole.User);
         if (target is null)
         {
             return new SendDecision(SendOutcome.Rejected, null, "That message is no longer in this conversation's recent history.");
         }
 
-        if (State.PendingReplies.Contains(userMessage))
+        if (_pending.Contains(userMessage))
         {
             return new SendDecision(SendOutcome.Duplicate, target, null);
         }
 
-        var lastReply = State.Recent.FindLast(m => m.ReplyTo == userMessage);
+        var lastReply = _recent.FindLast(m => m.ReplyTo == userMessage);
         if (lastReply is { Status: ReplyStatus.Complete })
         {
             return new SendDecision(SendOutcome.Rejected, null, "That message already has a reply.");
         }
 
-        State.PendingReplies.Add(userMessage);
+        Request(userMessage);
         return new SendDecision(SendOutcome.Accepted, target, null);
     }
 
     /// <summary>Queues another reply to the newest user message, once its last reply has ended.</summary>
     public SendDecision Regenerate()
     {
-        if (State.PendingReplies.Count > 0)
+        if (_pending.Count > 0)
         {
             return new SendDecision(SendOutcome.Rejected, null, "A reply is being written; wait for it or stop it first.");
         }
 
-        var target = State.Recent.FindLast(m => m.Role == ChatRole.User);
+        var target = _recent.FindLast(m => m.Role == ChatRole.User);
         if (target is null)
         {
             return new SendDecision(SendOutcome.Rejected, null, "There is no message to answer yet.");
         }
 
-        State.PendingReplies.Add(target.Id);
+        Request(target.Id);
         return new SendDecision(SendOutcome.Accepted, target, null);
     }
 
@@ -130,91 +187,89 @@ public sealed class Conversation(ConversationState state, ConversationOptions op
         }
 
         State.Title = checkedTitle;
+        NeedsStateWrite = true;
         return null;
     }
+
+    /// <summary>The user messages owed a reply, in the order they will be answered.</summary>
+    public IReadOnlyList<MessageId> Pending => _pending;
+
+    /// <summary>Whether a reply asked for again is owed (those are guarded by a reminder, sends by the log).</summary>
+    public bool HasReplyRequests => State.ReplyRequests.Count > 0;
 
     /// <summary>The user message whose reply is owed first, if any.</summary>
     public ChatMessage? NextPending()
     {
-        while (State.PendingReplies.Count > 0)
+        while (_pending.Count > 0)
         {
-            var id = State.PendingReplies[0];
-            var message = State.Recent.Find(m => m.Id == id && m.Role == ChatRole.User);
+            var id = _pending[0];
+            var message = _recent.Find(m => m.Id == id && m.Role == ChatRole.User);
             if (message is not null)
             {
                 return message;
             }
 
-            // The message left the window (archived); answering it without context would be wrong.
-            State.PendingReplies.RemoveAt(0);
+            // Not in memory any more (cannot happen while owed, as the window keeps owed messages); answering
+            // without its context would be wrong.
+            _pending.RemoveAt(0);
         }
 
         return null;
     }
 
     public IReadOnlyList<ChatTurn> ContextFor(MessageId replyTo) =>
-        ContextWindow.Build(State.Recent, replyTo, options.ContextCharacterBudget);
+        ContextWindow.Build(_recent, replyTo, _options.ContextCharacterBudget);
 
-    /// <summary>Stores the reply to <paramref name="replyTo"/> and takes it off the queue.</summary>
+    /// <summary>Records the reply to <paramref name="replyTo"/> and takes it off the queue.</summary>
     public ChatMessage AddReply(MessageId replyTo, string text, string model, ReplyStatus status, string? error, DateTimeOffset now)
     {
-        State.PendingReplies.Remove(replyTo);
+        _pending.Remove(replyTo);
+
+        // The stored request, if any, is answered by this reply's row: no state write is needed for it.
+        State.ReplyRequests.RemoveAll(r => r.Message == replyTo);
         return Append(new ChatMessage(MessageId.New(), 0, ChatRole.Assistant, text, now, replyTo, status, model, error));
     }
 
-    /// <summary>
-    /// When the window holds two pages, the oldest page leaves it: returns its index and messages for
-    /// the archive. Call <see cref="ConfirmArchived"/> once the page is stored.
-    /// </summary>
-    public (int PageIndex, List<ChatMessage> Messages)? PageToArchive()
-    {
-        if (State.Recent.Count < options.PageSize * 2)
-        {
-            return null;
-        }
+    public ConversationSnapshot Snapshot(ConversationId id, ReplyInProgress? inProgress) =>
+        new(id, State.Title, Sequence, [.. _recent], HasOlder, inProgress, _pending.Count);
 
-        return (State.ArchivedPages, State.Recent.GetRange(0, options.PageSize));
+    private void Request(MessageId userMessage)
+    {
+        _pending.Add(userMessage);
+        State.ReplyRequests.Add(new ReplyRequest(userMessage, Sequence));
+        NeedsStateWrite = true;
     }
 
-    public void ConfirmArchived(int pageIndex)
+    private bool IsAnswered(ReplyRequest request) =>
+        _recent.Exists(m => m.ReplyTo == request.Message && m.Sequence > request.AfterSequence);
+
+    private ChatMessage Append(ChatMessage message)
     {
-        if (pageIndex != State.ArchivedPages)
+        // Kept to the microsecond, as the log stores it, so a message reads back exactly as it was sent.
+        var createdAt = message.CreatedAt.AddTicks(-(message.CreatedAt.Ticks % 10));
+        var stored = message with { Sequence = Sequence + 1, CreatedAt = createdAt };
+        _recent.Add(stored);
+        Trim();
+        return stored;
+    }
+
+    /// <summary>Forgets the oldest messages beyond the window's size, never one still owed a reply or after it.</summary>
+    private void Trim()
+    {
+        var excess = _recent.Count - _options.WindowSize;
+        if (excess <= 0)
         {
             return;
         }
 
-        State.Recent.RemoveRange(0, options.PageSize);
-        State.ArchivedPages++;
-    }
-
-    public ConversationSnapshot Snapshot(ConversationId id, ReplyInProgress? inProgress) =>
-        new(id, State.Title, State.Sequence, [.. State.Recent], State.ArchivedPages > 0, inProgress, State.PendingReplies.Count);
-
-    private ChatMessage Append(ChatMessage message)
-    {
-        var stored = message with { Sequence = State.Sequence + 1 };
-        State.Sequence = stored.Sequence;
-        State.UpdatedAt = stored.CreatedAt;
-        State.Recent.Add(stored);
-        return stored;
-    }
-
-    private static string MakeTitle(string text)
-    {
-        var line = text.AsSpan().Trim();
-        var newline = line.IndexOf('\n');
-        if (newline >= 0)
+        var oldestOwed = _pending.Count == 0 ? long.MaxValue
+            : _recent.Where(m => m.Role == ChatRole.User && _pending.Contains(m.Id)).Select(m => m.Sequence).DefaultIfEmpty(long.MaxValue).Min();
+        var removable = 0;
+        while (removable < excess && _recent[removable].Sequence < oldestOwed)
         {
-            line = line[..newline].TrimEnd();
+            removable++;
         }
 
-        if (line.Length <= TitleLength)
-        {
-            return line.ToString();
-        }
-
-        // Never cut between the two halves of a surrogate pair (an emoji, say).
-        var cut = char.IsHighSurrogate(line[TitleLength - 2]) ? TitleLength - 2 : TitleLength - 1;
-        return string.Concat(line[..cut].TrimEnd(), "…");
+        _recent.RemoveRange(0, removable);
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class ConversationGrain
     }
 
     /// <summary>
-    /// Deletes the conversation: its archive pages, its place in the owner's list, its reminders and its
+    /// Deletes the conversation: its messages, its place in the owner's list, its reminders and its
     /// own state. It disappears for callers first (reads interleave with this); the stored state goes
     /// last, so a crash midway leaves a conversation whose next tick finishes the job.
     /// </summary>
@@ -57,13 +57,8 @@ public sealed partial class ConversationGrain
         await _deactivating.CancelAsync();
         await PublishAsync(new ConversationDeleted(Id));
         var owner = _conversation.State.OwnerId;
-        var pages = _conversation.State.ArchivedPages;
-        _conversation = new Conversation(new ConversationState(), options.Value);
-
-        for (var page = pages - 1; page >= 0; page--)
-        {
-            await GrainFactory.GetGrain<IConversationPageGrain>(Id.Value, ConversationPageGrain.KeyFor(page)).ClearAsync();
-        }
+        _conversation = new Conversation(new ConversationState(), [], options.Value);
+        await log.DeleteAsync(Id);
 
         await GrainFactory.GetGrain<IUserConversations>(owner).ConversationDeletedAsync(Id);
         await this.UnregisterReminderIfAnyAsync(ReplyGuardReminder);

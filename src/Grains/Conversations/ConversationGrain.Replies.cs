@@ -43,19 +43,18 @@ public sealed partial class ConversationGrain
 
             try
             {
-                await PersistAsync();
+                await AppendAsync(reply);
             }
             catch (Exception exception)
             {
-                // Still pending in storage: the guard reminder reactivates the grain and redoes it.
+                // Still owed in storage (the user message has no reply row): the reply sweep, or the next
+                // activation, redoes it.
                 LogReplyNotStored(logger, exception, Id);
                 return;
             }
 
             metrics.MessageStored(reply);
-
             await PublishAsync(reply.Status == ReplyStatus.Failed ? new ReplyFailed(Id, reply) : new ReplyCompleted(Id, reply));
-            await ArchiveIfFullAsync();
         }
     }
 
@@ -126,31 +125,11 @@ public sealed partial class ConversationGrain
         return _conversation.AddReply(userMessage.Id, text, model.Name, status, error, time.GetUtcNow());
     }
 
-    private async Task ArchiveIfFullAsync()
-    {
-        if (_conversation.PageToArchive() is not { } page)
-        {
-            return;
-        }
-
-        try
-        {
-            // The page is stored before the window forgets it: a crash in between only rewrites the page.
-            await GrainFactory.GetGrain<IConversationPageGrain>(Id.Value, ConversationPageGrain.KeyFor(page.PageIndex))
-                .WriteAsync(page.Messages);
-            _conversation.ConfirmArchived(page.PageIndex);
-            await PersistAsync();
-        }
-        catch (Exception exception)
-        {
-            LogArchiveFailed(logger, exception, Id);
-        }
-    }
-
     /// <summary>
-    /// Makes sure a reminder will wake this conversation while replies are owed, so a reply survives
-    /// the silo dying mid-stream. It stays registered while the conversation is busy and is removed by
-    /// the first tick that finds nothing owed, which saves two writes per message in a live chat.
+    /// Makes sure a reminder will wake this conversation while a reply asked for again (retry,
+    /// regenerate) is owed, so it survives the silo dying mid-stream. Replies to sends need none: their
+    /// user message's row marks them owed, and the reply sweep finds it. The reminder is removed by the
+    /// first tick that finds nothing owed.
     /// </summary>
     private async Task EnsureReplyGuardAsync()
     {
@@ -196,7 +175,7 @@ public sealed partial class ConversationGrain
         }
         catch (OperationCanceledException)
         {
-            // Shutting down: the reply stays pending in storage and the reminder resumes it.
+            // Shutting down: the reply stays owed in storage, and the sweep or the reminder resumes it.
         }
     }
 
@@ -205,7 +184,4 @@ public sealed partial class ConversationGrain
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The reply in conversation {ConversationId} could not be stored; it stays pending")]
     private static partial void LogReplyNotStored(ILogger logger, Exception exception, ConversationId conversationId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Archiving a page of conversation {ConversationId} failed; it stays in the window")]
-    private static partial void LogArchiveFailed(ILogger logger, Exception exception, ConversationId conversationId);
 }

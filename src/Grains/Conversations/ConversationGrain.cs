@@ -13,6 +13,7 @@ namespace ChatbotOrleans.Grains.Conversations;
 /// </summary>
 public sealed partial class ConversationGrain(
     [PersistentState("conversation", StorageNames.Chat)] IPersistentState<ConversationState> state,
+    IMessageLog log,
     IChatModel model,
     TimeProvider time,
     IOptions<ConversationOptions> options,
@@ -20,7 +21,6 @@ public sealed partial class ConversationGrain(
     ILogger<ConversationGrain> logger)
     : Grain, IConversationGrain, IConversationLifecycle, IRemindable, IDisposable
 {
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private Conversation _conversation = null!;
     private IAsyncStream<ConversationEvent> _stream = null!;
 
@@ -29,13 +29,12 @@ public sealed partial class ConversationGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         metrics.ConversationActivated();
-        _conversation = new Conversation(state.State, options.Value);
         _stream = this.GetStreamProvider(ConversationStreams.ProviderName)
             .GetStream<ConversationEvent>(StreamId.Create(ConversationStreams.Namespace, Id.Value));
+        _conversation = new Conversation(state.State, await LoadMessagesAsync(cancellationToken), options.Value);
         if (_conversation.NextPending() is not null)
         {
             // A reply was owed when the last activation ended (crash, restart, deactivation): resume it.
-            await EnsureReplyGuardAsync();
             StartReplies();
         }
 
@@ -55,6 +54,13 @@ public sealed partial class ConversationGrain(
         await EnsureHousekeepingAsync();
     }
 
+    public Task ResumeRepliesAsync()
+    {
+        // Activating already resumed what was owed; an active conversation answers this at once.
+        StartReplies();
+        return Task.CompletedTask;
+    }
+
     public Task<ConversationSnapshot?> GetSnapshotAsync(UserId caller) =>
         Task.FromResult(_conversation.IsOwnedBy(caller) ? _conversation.Snapshot(Id, CurrentReply()) : null);
 
@@ -65,14 +71,12 @@ public sealed partial class ConversationGrain(
             return [];
         }
 
-        var found = new List<ChatMessage>();
-        found.AddRange(_conversation.State.Recent.Where(m => m.Sequence < beforeSequence));
-        for (var page = _conversation.State.ArchivedPages - 1; page >= 0 && found.Count < maxCount; page--)
+        // The newest come from memory; only what is older than the window costs a read of the log.
+        var found = _conversation.Recent.Where(m => m.Sequence < beforeSequence).ToList();
+        var oldestHeld = found.Count > 0 ? found[0].Sequence : Math.Min(beforeSequence, _conversation.Recent.Count > 0 ? _conversation.Recent[0].Sequence : long.MaxValue);
+        if (found.Count < maxCount && oldestHeld > 1)
         {
-            var messages = await GrainFactory
-                .GetGrain<IConversationPageGrain>(Id.Value, ConversationPageGrain.KeyFor(page))
-                .ReadAsync();
-            found.InsertRange(0, messages.Where(m => m.Sequence < beforeSequence));
+            found.InsertRange(0, await log.ReadAsync(Id, oldestHeld, maxCount - found.Count));
         }
 
         return found.Count <= maxCount ? found : found.GetRange(found.Count - maxCount, maxCount);
@@ -97,9 +101,14 @@ public sealed partial class ConversationGrain(
             return decision.ToResult();
         }
 
-        await PersistAsync();
+        await AppendAsync(decision.Message!);
+        if (_conversation.NeedsStateWrite)
+        {
+            // The first message gives the conversation its title.
+            await PersistAsync();
+        }
+
         metrics.MessageStored(decision.Message!);
-        await EnsureReplyGuardAsync();
         await PublishAsync(new MessageAdded(Id, decision.Message!));
         StartReplies();
 
@@ -181,29 +190,6 @@ public sealed partial class ConversationGrain(
         return decision.ToResult();
     }
 
-    /// <summary>
-    /// Writes the state, one write at a time: the reply loop and calls interleave on this activation,
-    /// and two overlapping writes would conflict on the storage's ETag. If a write fails, the in-memory
-    /// state may be ahead of the stored one, so this activation is dropped and the next one reloads.
-    /// </summary>
-    private async Task PersistAsync()
-    {
-        await _writeGate.WaitAsync();
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
-
     private async Task PublishAsync(ConversationEvent conversationEvent)
     {
         try
@@ -220,7 +206,7 @@ public sealed partial class ConversationGrain(
     private async Task TellOwnerAsync()
     {
         var owner = new UserId(_conversation.State.OwnerId);
-        var summary = new ConversationSummary(Id, _conversation.State.Title, _conversation.State.UpdatedAt, _conversation.State.Sequence == 0);
+        var summary = new ConversationSummary(Id, _conversation.State.Title, _conversation.UpdatedAt, _conversation.Sequence == 0);
         try
         {
             await GrainFactory.GetGrain<IUserConversations>(owner.Value).ConversationChangedAsync(summary);

@@ -23,15 +23,36 @@ public sealed class ConversationOptions
     public int ContextCharacterBudget { get; set; } = 12_000;
 
     /// <summary>
-    /// How many messages move to an archive page at a time. The grain keeps between one and two pages
-    /// of recent messages in its own state, so adding a message costs the same at any length.
+    /// How many of the newest messages a conversation keeps in memory while active: what the page is
+    /// shown first and what the model's context is cut from. Older ones are read from the message log.
     /// </summary>
     [Range(2, 1_000)]
-    public int PageSize { get; set; } = 32;
+    public int WindowSize { get; set; } = 32;
 
-    /// <summary>How often the reminder that guards pending replies fires (Orleans' minimum applies).</summary>
+    /// <summary>
+    /// How often the reminder that guards a reply asked for again (retry, regenerate) fires (Orleans'
+    /// minimum applies). Replies to sends are guarded by the reply sweep instead.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ReplyGuardPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How often the reply sweep looks for user messages left unanswered, e.g. by a silo that died while
+    /// the model was writing, and wakes their conversations (Orleans' minimum reminder period applies).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ReplySweepPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How old an unanswered user message must be before the sweep wakes its conversation.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ReplySweepGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How far back the sweep looks. Older unanswered messages are answered when their conversation next
+    /// activates (the page is opened, or the daily housekeeping).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan ReplySweepLookback { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>A conversation idle longer than this is deleted, with its archive pages.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]

@@ -8,4 +8,7 @@ public interface IConversationLifecycle : IGrainWithGuidKey
 {
     /// <summary>Makes the conversation exist, owned by <paramref name="owner"/>. Idempotent.</summary>
     Task CreateAsync(UserId owner);
+
+    /// <summary>Starts writing any reply still owed (the reply sweep's wake-up call). Idempotent.</summary>
+    Task ResumeRepliesAsync();
 }

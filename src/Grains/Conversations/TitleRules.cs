@@ -8,6 +8,8 @@ public static class TitleRules
 {
     public const int MaxLength = 80;
 
+    private const int TitleLength = 60;
+
     /// <summary>
     /// Returns the title to store (one line, runs of white space as one space), or an error
     /// sentence for the page.
@@ -60,5 +62,25 @@ public static class TitleRules
         return tidy.Length <= MaxLength
             ? (tidy, null)
             : (null, string.Create(CultureInfo.InvariantCulture, $"The title is {tidy.Length} characters long; the limit is {MaxLength}."));
+    }
+
+    /// <summary>The title a conversation gets from its first message: its first line, shortened.</summary>
+    public static string FromFirstMessage(string text)
+    {
+        var line = text.AsSpan().Trim();
+        var newline = line.IndexOf('\n');
+        if (newline >= 0)
+        {
+            line = line[..newline].TrimEnd();
+        }
+
+        if (line.Length <= TitleLength)
+        {
+            return line.ToString();
+        }
+
+        // Never cut between the two halves of a surrogate pair (an emoji, say).
+        var cut = char.IsHighSurrogate(line[TitleLength - 2]) ? TitleLength - 2 : TitleLength - 1;
+        return string.Concat(line[..cut].TrimEnd(), "…");
     }
 }

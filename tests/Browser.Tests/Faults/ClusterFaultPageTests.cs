@@ -139,7 +139,7 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
 
             if (await page.Locator("[data-testid=send-error]").CountAsync() == 0)
             {
-                // Up to one reminder period (2 s) passes before a reply left unstored is written again.
+                // Up to one sweep period (2 s) passes before a reply left unstored is written again.
                 await ChatPageProbe.WaitForSettledAsync(page, expectedMessages, 30_000);
                 return attempt;
             }

@@ -10,7 +10,7 @@ public sealed class ConversationOwnershipTests
     private static readonly UserId Bruno = new(Guid.Parse("0191a6c0-0000-7000-8000-00000000b0b0"));
     private static readonly DateTimeOffset Created = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private static Conversation Empty() => new(new ConversationState(), new ConversationOptions());
+    private static Conversation Empty() => new(new ConversationState(), [], new ConversationOptions());
 
     [Fact]
     public void A_conversation_never_created_does_not_exist_and_belongs_to_nobody()
@@ -33,7 +33,7 @@ public sealed class ConversationOwnershipTests
         conversation.IsOwnedBy(Ana).ShouldBeTrue();
         conversation.IsOwnedBy(Bruno).ShouldBeFalse();
         conversation.State.CreatedAt.ShouldBe(Created);
-        conversation.State.UpdatedAt.ShouldBe(Created);
+        conversation.UpdatedAt.ShouldBe(Created);
     }
 
     [Fact]
@@ -41,11 +41,11 @@ public sealed class ConversationOwnershipTests
     {
         var conversation = Empty();
         conversation.Create(Ana, Created);
-        var before = StateCopy.Of(conversation.State);
+        var before = StateCopy.Of(conversation);
 
         conversation.Create(Ana, Created.AddDays(1));
 
-        before.ShouldEqual(conversation.State);
+        before.ShouldEqual(conversation);
     }
 
     [Fact]
@@ -53,11 +53,11 @@ public sealed class ConversationOwnershipTests
     {
         var conversation = Empty();
         conversation.Create(Ana, Created);
-        var before = StateCopy.Of(conversation.State);
+        var before = StateCopy.Of(conversation);
 
         Should.Throw<InvalidOperationException>(() => conversation.Create(Bruno, Created.AddDays(1)));
 
-        before.ShouldEqual(conversation.State);
+        before.ShouldEqual(conversation);
         conversation.IsOwnedBy(Bruno).ShouldBeFalse();
     }
 }

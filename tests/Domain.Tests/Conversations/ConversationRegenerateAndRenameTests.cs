@@ -35,7 +35,7 @@ public sealed class ConversationRegenerateAndRenameTests
 
         emptyDecision.Error.ShouldNotBeNull().ShouldContain("no message");
         busyDecision.Error.ShouldNotBeNull().ShouldContain("being written");
-        busy.State.PendingReplies.ShouldBe([waiting.Id]);
+        busy.Pending.ShouldBe([waiting.Id]);
     }
 
     [Fact]

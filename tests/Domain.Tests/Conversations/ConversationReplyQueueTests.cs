@@ -14,7 +14,7 @@ public sealed class ConversationReplyQueueTests
         var b = conversation.Send("b");
         var c = conversation.Send("c");
 
-        conversation.State.PendingReplies.ShouldBe([a.Id, b.Id, c.Id]);
+        conversation.Pending.ShouldBe([a.Id, b.Id, c.Id]);
         conversation.NextPending().ShouldBe(a);
     }
 
@@ -38,7 +38,7 @@ public sealed class ConversationReplyQueueTests
             conversation.RepliesTo(message).Select(r => r.Text).ShouldBe(["reply to " + message.Text]);
         }
 
-        conversation.State.PendingReplies.ShouldBeEmpty();
+        conversation.Pending.ShouldBeEmpty();
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class ConversationReplyQueueTests
 
         conversation.Reply(b);
 
-        conversation.State.PendingReplies.ShouldBe([a.Id, c.Id]);
+        conversation.Pending.ShouldBe([a.Id, c.Id]);
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class ConversationReplyQueueTests
         reply.Error.ShouldBe("timed out");
         reply.Id.ShouldNotBe(question.Id);
         reply.Sequence.ShouldBe(2);
-        conversation.State.Recent[^1].ShouldBe(reply);
-        conversation.State.UpdatedAt.ShouldBe(TestConversation.Start.AddSeconds(3));
+        conversation.Recent[^1].ShouldBe(reply);
+        conversation.UpdatedAt.ShouldBe(TestConversation.Start.AddSeconds(3));
     }
 
     [Fact]
@@ -79,40 +79,9 @@ public sealed class ConversationReplyQueueTests
     {
         var conversation = TestConversation.New();
         conversation.Reply(conversation.Send("a"));
-        var before = StateCopy.Of(conversation.State);
+        var before = StateCopy.Of(conversation);
 
         conversation.NextPending().ShouldBeNull();
-        before.ShouldEqual(conversation.State);
-    }
-
-    [Fact]
-    public void Next_pending_skips_and_drops_messages_that_left_the_window_for_the_archive()
-    {
-        var conversation = TestConversation.New(pageSize: 2);
-        var archivedA = conversation.Send("a");
-        var archivedB = conversation.Send("b");
-        var c = conversation.Send("c");
-        var d = conversation.Send("d");
-        var page = conversation.PageToArchive().ShouldNotBeNull();
-        page.Messages.ShouldBe([archivedA, archivedB]);
-        conversation.ConfirmArchived(page.PageIndex);
-
-        conversation.NextPending().ShouldBe(c);
-
-        conversation.State.PendingReplies.ShouldBe([c.Id, d.Id]);
-    }
-
-    [Fact]
-    public void Next_pending_returns_null_and_empties_the_queue_when_every_pending_message_was_archived()
-    {
-        var conversation = TestConversation.New(pageSize: 2);
-        conversation.Send("a");
-        conversation.Send("b");
-        conversation.Reply(conversation.Send("c"));
-        conversation.ConfirmArchived(conversation.PageToArchive().ShouldNotBeNull().PageIndex);
-
-        conversation.NextPending().ShouldBeNull();
-
-        conversation.State.PendingReplies.ShouldBeEmpty();
+        before.ShouldEqual(conversation);
     }
 }

@@ -31,7 +31,7 @@ public sealed class ConversationRetentionTests
     [Fact]
     public void A_conversation_that_was_never_created_never_expires()
     {
-        var nothing = new Conversation(new ConversationState(), new ConversationOptions());
+        var nothing = new Conversation(new ConversationState(), [], new ConversationOptions());
 
         nothing.IsExpired(DateTimeOffset.MaxValue).ShouldBeFalse();
     }

@@ -18,7 +18,7 @@ public sealed class ConversationRetryTests
 
         decision.Outcome.ShouldBe(SendOutcome.Accepted);
         decision.Message.ShouldBe(question);
-        conversation.State.PendingReplies.ShouldBe([question.Id]);
+        conversation.Pending.ShouldBe([question.Id]);
         conversation.NextPending().ShouldBe(question);
     }
 
@@ -32,7 +32,7 @@ public sealed class ConversationRetryTests
 
         conversation.RetryReply(failed.Id);
 
-        conversation.State.PendingReplies.ShouldBe([waiting.Id, failed.Id]);
+        conversation.Pending.ShouldBe([waiting.Id, failed.Id]);
     }
 
     [Fact]
@@ -55,14 +55,14 @@ public sealed class ConversationRetryTests
         var conversation = TestConversation.New();
         var question = conversation.Send("question");
         conversation.Reply(question);
-        var before = StateCopy.Of(conversation.State);
+        var before = StateCopy.Of(conversation);
 
         var decision = conversation.RetryReply(question.Id);
 
         decision.Outcome.ShouldBe(SendOutcome.Rejected);
         decision.Message.ShouldBeNull();
         decision.Error.ShouldNotBeNullOrWhiteSpace();
-        before.ShouldEqual(conversation.State);
+        before.ShouldEqual(conversation);
     }
 
     [Fact]
@@ -72,13 +72,13 @@ public sealed class ConversationRetryTests
         var question = conversation.Send("question");
         conversation.Reply(question, ReplyStatus.Failed);
         conversation.RetryReply(question.Id);
-        var before = StateCopy.Of(conversation.State);
+        var before = StateCopy.Of(conversation);
 
         var again = conversation.RetryReply(question.Id);
 
         again.Outcome.ShouldBe(SendOutcome.Duplicate);
         again.Message.ShouldBe(question);
-        before.ShouldEqual(conversation.State);
+        before.ShouldEqual(conversation);
     }
 
     [Fact]
@@ -86,11 +86,11 @@ public sealed class ConversationRetryTests
     {
         var conversation = TestConversation.New();
         var question = conversation.Send("question");
-        var before = StateCopy.Of(conversation.State);
+        var before = StateCopy.Of(conversation);
 
         conversation.RetryReply(question.Id).Outcome.ShouldBe(SendOutcome.Duplicate);
 
-        before.ShouldEqual(conversation.State);
+        before.ShouldEqual(conversation);
     }
 
     [Fact]
@@ -98,13 +98,13 @@ public sealed class ConversationRetryTests
     {
         var conversation = TestConversation.New();
         conversation.Reply(conversation.Send("question"), ReplyStatus.Failed);
-        var before = StateCopy.Of(conversation.State);
+        var before = StateCopy.Of(conversation);
 
         var decision = conversation.RetryReply(MessageId.New());
 
         decision.Outcome.ShouldBe(SendOutcome.Rejected);
         decision.Error.ShouldNotBeNullOrWhiteSpace();
-        before.ShouldEqual(conversation.State);
+        before.ShouldEqual(conversation);
     }
 
     [Fact]
@@ -112,10 +112,10 @@ public sealed class ConversationRetryTests
     {
         var conversation = TestConversation.New();
         var reply = conversation.Reply(conversation.Send("question"), ReplyStatus.Failed);
-        var before = StateCopy.Of(conversation.State);
+        var before = StateCopy.Of(conversation);
 
         conversation.RetryReply(reply.Id).Outcome.ShouldBe(SendOutcome.Rejected);
 
-        before.ShouldEqual(conversation.State);
+        before.ShouldEqual(conversation);
     }
 }

@@ -17,8 +17,8 @@ public sealed class ConversationSendTests
         conversation.Reply(second, ReplyStatus.Failed);
         conversation.Reply(third);
 
-        conversation.State.Recent.Select(m => m.Sequence).ShouldBe([1L, 2L, 3L, 4L, 5L, 6L]);
-        conversation.State.Sequence.ShouldBe(6);
+        conversation.Recent.Select(m => m.Sequence).ShouldBe([1L, 2L, 3L, 4L, 5L, 6L]);
+        conversation.Sequence.ShouldBe(6);
     }
 
     [Fact]
@@ -33,8 +33,8 @@ public sealed class ConversationSendTests
         decision.Outcome.ShouldBe(SendOutcome.Accepted);
         var stored = decision.Message.ShouldNotBeNull();
         stored.ShouldBe(new ChatMessage(id, 1, ChatRole.User, "hello", at));
-        conversation.State.Recent.ShouldBe([stored]);
-        conversation.State.UpdatedAt.ShouldBe(at);
+        conversation.Recent.ShouldBe([stored]);
+        conversation.UpdatedAt.ShouldBe(at);
     }
 
     [Fact]
@@ -43,14 +43,14 @@ public sealed class ConversationSendTests
         var conversation = TestConversation.New();
         var id = MessageId.New();
         var first = conversation.AddUserMessage(new SendMessage(id, "hello"), TestConversation.Start).Message;
-        var before = StateCopy.Of(conversation.State);
+        var before = StateCopy.Of(conversation);
 
         var again = conversation.AddUserMessage(new SendMessage(id, "hello, edited"), TestConversation.Start.AddMinutes(1));
 
         again.Outcome.ShouldBe(SendOutcome.Duplicate);
         again.Message.ShouldBe(first);
         again.Error.ShouldBeNull();
-        before.ShouldEqual(conversation.State);
+        before.ShouldEqual(conversation);
     }
 
     [Fact]
@@ -59,13 +59,13 @@ public sealed class ConversationSendTests
         var conversation = TestConversation.New();
         var message = conversation.Send("hello");
         conversation.Reply(message);
-        var before = StateCopy.Of(conversation.State);
+        var before = StateCopy.Of(conversation);
 
         var again = conversation.AddUserMessage(new SendMessage(message.Id, "hello"), TestConversation.Start);
 
         again.Outcome.ShouldBe(SendOutcome.Duplicate);
         conversation.NextPending().ShouldBeNull();
-        before.ShouldEqual(conversation.State);
+        before.ShouldEqual(conversation);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class ConversationSendTests
         decision.Outcome.ShouldBe(SendOutcome.Rejected);
         decision.Message.ShouldBeNull();
         decision.Error.ShouldNotBeNullOrWhiteSpace();
-        conversation.State.Recent.ShouldBeEmpty();
+        conversation.Recent.ShouldBeEmpty();
     }
 
     public static TheoryData<string, string> RejectedSends => new()
@@ -112,7 +112,7 @@ public sealed class ConversationSendTests
         var earlier = conversation.Send("the first message sets the title");
         conversation.Reply(earlier, ReplyStatus.Failed);
         conversation.RetryReply(earlier.Id);
-        var before = StateCopy.Of(conversation.State);
+        var before = StateCopy.Of(conversation);
         var id = reason == "no id" ? new MessageId(Guid.Empty) : MessageId.New();
 
         var decision = conversation.AddUserMessage(new SendMessage(id, text), TestConversation.Start.AddHours(1));
@@ -120,7 +120,7 @@ public sealed class ConversationSendTests
         decision.Outcome.ShouldBe(SendOutcome.Rejected, reason);
         decision.Message.ShouldBeNull();
         decision.Error.ShouldNotBeNullOrWhiteSpace();
-        before.ShouldEqual(conversation.State);
+        before.ShouldEqual(conversation);
     }
 
     [Fact]

@@ -31,22 +31,19 @@ public sealed class ConversationSnapshotTests
         snapshot.Id.ShouldBe(Id);
         snapshot.Title.ShouldBe("First question");
         snapshot.Sequence.ShouldBe(4);
-        snapshot.Messages.ShouldBe(conversation.State.Recent);
+        snapshot.Messages.ShouldBe(conversation.Recent);
         snapshot.HasOlder.ShouldBeFalse();
         snapshot.InProgress.ShouldBe(inProgress);
         snapshot.QueuedReplies.ShouldBe(2);
     }
 
     [Fact]
-    public void The_snapshot_says_older_messages_exist_once_a_page_is_archived()
+    public void The_snapshot_says_older_messages_exist_once_the_window_moved_past_the_first()
     {
-        var conversation = TestConversation.New(pageSize: 2);
-        for (var i = 0; i < 4; i++)
-        {
-            conversation.Send($"message {i}");
-        }
+        var conversation = TestConversation.New(windowSize: 2);
+        conversation.Reply(conversation.Send("message 0"));
+        conversation.Reply(conversation.Send("message 1"));
 
-        conversation.ConfirmArchived(0);
         var snapshot = conversation.Snapshot(Id, null);
 
         snapshot.HasOlder.ShouldBeTrue();

@@ -10,11 +10,11 @@ public sealed class ConversationWouldAcceptTests
     public void A_new_valid_message_would_be_accepted_and_asking_changes_nothing()
     {
         var conversation = TestConversation.New();
-        var before = StateCopy.Of(conversation.State);
+        var before = StateCopy.Of(conversation);
 
         conversation.WouldAccept(new SendMessage(MessageId.New(), "hello")).ShouldBeTrue();
 
-        before.ShouldEqual(conversation.State);
+        before.ShouldEqual(conversation);
     }
 
     [Theory]

@@ -4,7 +4,7 @@ using Shouldly;
 
 namespace ChatbotOrleans.Domain.Tests.Conversations;
 
-/// <summary>A deep copy of a <see cref="ConversationState"/>, to prove an operation changed nothing.</summary>
+/// <summary>A deep copy of what a <see cref="Conversation"/> holds, to prove an operation changed nothing.</summary>
 internal sealed record StateCopy(
     Guid OwnerId,
     string Title,
@@ -12,22 +12,25 @@ internal sealed record StateCopy(
     DateTimeOffset UpdatedAt,
     long Sequence,
     IReadOnlyList<ChatMessage> Recent,
-    int ArchivedPages,
-    IReadOnlyList<MessageId> PendingReplies)
+    IReadOnlyList<MessageId> Pending,
+    IReadOnlyList<ReplyRequest> ReplyRequests,
+    bool NeedsStateWrite)
 {
-    public static StateCopy Of(ConversationState state) =>
-        new(state.OwnerId, state.Title, state.CreatedAt, state.UpdatedAt, state.Sequence, [.. state.Recent], state.ArchivedPages, [.. state.PendingReplies]);
+    public static StateCopy Of(Conversation conversation) =>
+        new(conversation.State.OwnerId, conversation.State.Title, conversation.State.CreatedAt, conversation.UpdatedAt, conversation.Sequence,
+            [.. conversation.Recent], [.. conversation.Pending], [.. conversation.State.ReplyRequests], conversation.NeedsStateWrite);
 
-    public void ShouldEqual(ConversationState state)
+    public void ShouldEqual(Conversation conversation)
     {
-        var now = Of(state);
+        var now = Of(conversation);
         now.OwnerId.ShouldBe(OwnerId);
         now.Title.ShouldBe(Title);
         now.CreatedAt.ShouldBe(CreatedAt);
         now.UpdatedAt.ShouldBe(UpdatedAt);
         now.Sequence.ShouldBe(Sequence);
         now.Recent.ShouldBe(Recent);
-        now.ArchivedPages.ShouldBe(ArchivedPages);
-        now.PendingReplies.ShouldBe(PendingReplies);
+        now.Pending.ShouldBe(Pending);
+        now.ReplyRequests.ShouldBe(ReplyRequests);
+        now.NeedsStateWrite.ShouldBe(NeedsStateWrite);
     }
 }

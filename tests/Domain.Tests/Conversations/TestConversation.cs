@@ -11,18 +11,34 @@ internal static class TestConversation
 
     public static readonly UserId Owner = new(Guid.Parse("0191a6c0-0000-7000-8000-000000000001"));
 
-    public static Conversation New(int pageSize = 32, int maxMessageLength = 4_000, int contextBudget = 12_000)
+    public static Conversation New(int windowSize = 32, int maxMessageLength = 4_000, int contextBudget = 12_000)
     {
-        var options = new ConversationOptions
-        {
-            PageSize = pageSize,
-            MaxMessageLength = maxMessageLength,
-            ContextCharacterBudget = contextBudget,
-        };
-        var conversation = new Conversation(new ConversationState(), options);
+        var conversation = new Conversation(new ConversationState(), [], Options(windowSize, maxMessageLength, contextBudget));
         conversation.Create(Owner, Start);
+        conversation.PrepareStateWrite();
         return conversation;
     }
+
+    /// <summary>The conversation a new activation makes of what <paramref name="conversation"/> stored: its state and log.</summary>
+    public static Conversation Reloaded(this Conversation conversation, IReadOnlyList<ChatMessage> log, int windowSize = 32) =>
+        new(Copy(conversation.State), [.. log.TakeLast(windowSize)], Options(windowSize, 4_000, 12_000));
+
+    private static ConversationOptions Options(int windowSize, int maxMessageLength, int contextBudget) => new()
+    {
+        WindowSize = windowSize,
+        MaxMessageLength = maxMessageLength,
+        ContextCharacterBudget = contextBudget,
+    };
+
+    private static ConversationState Copy(ConversationState state) => new()
+    {
+        OwnerId = state.OwnerId,
+        Title = state.Title,
+        CreatedAt = state.CreatedAt,
+        UpdatedAt = state.UpdatedAt,
+        Sequence = state.Sequence,
+        ReplyRequests = [.. state.ReplyRequests],
+    };
 
     /// <summary>Sends a user message that must be accepted, and returns what was stored.</summary>
     public static ChatMessage Send(this Conversation conversation, string text, DateTimeOffset? at = null)
@@ -37,5 +53,5 @@ internal static class TestConversation
             userMessage.Id, text, "offline", status, status == ReplyStatus.Failed ? "The model failed." : null, Start);
 
     public static IReadOnlyList<ChatMessage> RepliesTo(this Conversation conversation, ChatMessage userMessage) =>
-        [.. conversation.State.Recent.Where(m => m.ReplyTo == userMessage.Id)];
+        [.. conversation.Recent.Where(m => m.ReplyTo == userMessage.Id)];
 }

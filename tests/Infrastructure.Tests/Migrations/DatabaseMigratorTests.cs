@@ -8,7 +8,7 @@ namespace ChatbotOrleans.Infrastructure.Tests.Migrations;
 
 public sealed class DatabaseMigratorTests(PostgresServerFixture postgres)
 {
-    private static readonly string[] AllVersions = ["0001", "0002", "0003", "0004", "0005"];
+    private static readonly string[] AllVersions = ["0001", "0002", "0003", "0004", "0005", "0006"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -62,7 +62,7 @@ public sealed class DatabaseMigratorTests(PostgresServerFixture postgres)
             Task.Run(() => DatabaseMigrator.MigrateAsync(connectionString, NullLogger.Instance, Ct), Ct)));
 
         runs.SelectMany(r => r).Order(StringComparer.Ordinal).ShouldBe(AllVersions);
-        (await QueryAsync(connectionString, "SELECT count(*)::text FROM schema_migrations")).ShouldBe(["5"]);
+        (await QueryAsync(connectionString, "SELECT count(*)::text FROM schema_migrations")).ShouldBe([AllVersions.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
     }
 
     [Fact]

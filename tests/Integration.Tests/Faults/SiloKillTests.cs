@@ -8,8 +8,9 @@ using Shouldly;
 namespace ChatbotOrleans.Integration.Tests.Faults;
 
 /// <summary>
-/// A two-silo cluster loses the silo that is streaming a reply to SIGKILL: the reminder guarding the
-/// reply wakes the conversation on the surviving silo, which writes the reply again, once.
+/// A two-silo cluster loses the silo that is streaming a reply to SIGKILL: the reply sweep finds the
+/// user message the log holds no reply for and wakes the conversation on the surviving silo, which
+/// writes the reply again, once.
 /// </summary>
 public sealed class SiloKillTests(PostgresServerFixture postgres)
 {

@@ -1,0 +1,33 @@
+using ChatbotOrleans.Grains.Abstractions;
+
+namespace ChatbotOrleans.Grains.Conversations;
+
+/// <summary>
+/// The conversations' messages, stored one row per message and never rewritten: adding a message costs
+/// one small insert whatever the conversation's length. The conversation grain's own state keeps only
+/// metadata; it holds its newest messages in memory, loaded from here when it activates.
+/// </summary>
+public interface IMessageLog
+{
+    /// <summary>
+    /// Stores one message. Fails if the conversation already has a message with that sequence (a second
+    /// activation of the same conversation, or a write retried after an unknown outcome): the caller's
+    /// in-memory view is then behind, and it must reload.
+    /// </summary>
+    Task AppendAsync(ConversationId conversation, ChatMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores messages that may already be stored (a message whose sequence is taken is skipped).</summary>
+    Task ImportAsync(ConversationId conversation, IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest <paramref name="maxCount"/> messages numbered below <paramref name="beforeSequence"/>, oldest first.</summary>
+    Task<IReadOnlyList<ChatMessage>> ReadAsync(ConversationId conversation, long beforeSequence, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every message of the conversation.</summary>
+    Task DeleteAsync(ConversationId conversation, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Conversations holding a user message written between <paramref name="since"/> and
+    /// <paramref name="until"/> that no reply answers yet: replies a crashed silo left owed.
+    /// </summary>
+    Task<IReadOnlyList<ConversationId>> FindUnansweredAsync(DateTimeOffset since, DateTimeOffset until, int maxCount, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using ChatbotOrleans.Grains.Abstractions;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ChatbotOrleans.Silo.Conversations;
+
+/// <summary>How a <see cref="ChatMessage"/> maps to a row of <c>conversation_messages</c>.</summary>
+internal static class MessageRows
+{
+    public const string Columns = "sequence, message_id, created_at, reply_to, role, status, model, error, text";
+
+    private const int ParametersPerRow = 10;
+
+    /// <summary>
+    /// One INSERT of all <paramref name="rows"/>; a row whose key is taken is skipped (the caller checks
+    /// what was stored with <paramref name="returning"/> where it matters).
+    /// </summary>
+    public static NpgsqlCommand Insert(NpgsqlConnection connection, IReadOnlyList<(ConversationId Conversation, ChatMessage Message)> rows, string returning = "")
+    {
+        var sql = new StringBuilder($"INSERT INTO conversation_messages (conversation_id, {Columns}) VALUES ");
+        var command = new NpgsqlCommand { Connection = connection };
+        for (var row = 0; row < rows.Count; row++)
+        {
+            var first = (row * ParametersPerRow) + 1;
+            sql.Append(row == 0 ? "(" : ", (");
+            sql.AppendJoin(", ", Enumerable.Range(first, ParametersPerRow).Select(n => FormattableString.Invariant($"${n}")));
+            sql.Append(')');
+            Bind(command.Parameters, rows[row].Conversation, rows[row].Message);
+        }
+
+        sql.Append(" ON CONFLICT (conversation_id, sequence) DO NOTHING ").Append(returning);
+        command.CommandText = sql.ToString();
+        return command;
+    }
+
+    /// <summary>Reads a row selected as <see cref="Columns"/>.</summary>
+    public static ChatMessage Read(NpgsqlDataReader reader) => new(
+        new MessageId(reader.GetGuid(1)),
+        reader.GetInt64(0),
+        (ChatRole)reader.GetInt16(4),
+        reader.GetString(8),
+        reader.GetFieldValue<DateTimeOffset>(2),
+        reader.IsDBNull(3) ? null : new MessageId(reader.GetGuid(3)),
+        (ReplyStatus)reader.GetInt16(5),
+        reader.IsDBNull(6) ? null : reader.GetString(6),
+        reader.IsDBNull(7) ? null : reader.GetString(7));
+
+    private static void Bind(NpgsqlParameterCollection parameters, ConversationId conversation, ChatMessage message)
+    {
+        parameters.Add(new NpgsqlParameter<Guid> { TypedValue = conversation.Value });
+        parameters.Add(new NpgsqlParameter<long> { TypedValue = message.Sequence });
+        parameters.Add(new NpgsqlParameter<Guid> { TypedValue = message.Id.Value });
+        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = message.CreatedAt.ToUniversalTime() });
+        parameters.Add(message.ReplyTo is { } replyTo
+            ? new NpgsqlParameter<Guid> { TypedValue = replyTo.Value }
+            : new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = DBNull.Value });
+        parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)message.Role });
+        parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)message.Status });
+        parameters.Add(Text(message.Model));
+        parameters.Add(Text(message.Error));
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Text });
+    }
+
+    private static NpgsqlParameter Text(string? value) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+}

@@ -1,0 +1,99 @@
+using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Conversations;
+using Npgsql;
+
+namespace ChatbotOrleans.Silo.Conversations;
+
+/// <summary>
+/// The message log in PostgreSQL's <c>conversation_messages</c> table (migration 0006). It opens its
+/// connections with the same connection string as the Orleans providers, so both draw on one pool and
+/// together never hold more than its <c>Max Pool Size</c> connections.
+/// </summary>
+internal sealed class PostgresMessageLog(string connectionString) : IMessageLog, IAsyncDisposable
+{
+    private readonly MessageAppender _appender = new(connectionString);
+
+    public Task AppendAsync(ConversationId conversation, ChatMessage message, CancellationToken cancellationToken = default) =>
+        _appender.AppendAsync(conversation, message);
+
+    public async Task ImportAsync(ConversationId conversation, IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        foreach (var chunk in messages.Chunk(MessageAppender.MaxBatch))
+        {
+            await using var command = MessageRows.Insert(connection, [.. chunk.Select(m => (conversation, m))]);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<ChatMessage>> ReadAsync(ConversationId conversation, long beforeSequence, int maxCount, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"""
+            SELECT {MessageRows.Columns} FROM conversation_messages
+            WHERE conversation_id = $1 AND sequence < $2
+            ORDER BY sequence DESC
+            LIMIT $3
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = conversation.Value });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = beforeSequence });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
+        var messages = new List<ChatMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            messages.Add(MessageRows.Read(reader));
+        }
+
+        messages.Reverse();
+        return messages;
+    }
+
+    public async Task DeleteAsync(ConversationId conversation, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("DELETE FROM conversation_messages WHERE conversation_id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = conversation.Value });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ConversationId>> FindUnansweredAsync(DateTimeOffset since, DateTimeOffset until, int maxCount, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT DISTINCT asked.conversation_id FROM conversation_messages asked
+            WHERE asked.role = $1 AND asked.created_at >= $2 AND asked.created_at < $3
+              AND NOT EXISTS (
+                SELECT 1 FROM conversation_messages answer
+                WHERE answer.conversation_id = asked.conversation_id
+                  AND answer.sequence > asked.sequence
+                  AND answer.reply_to = asked.message_id)
+            LIMIT $4
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)ChatRole.User });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = since.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = until.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
+        var found = new List<ConversationId>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(new ConversationId(reader.GetGuid(0)));
+        }
+
+        return found;
+    }
+
+    public ValueTask DisposeAsync() => _appender.DisposeAsync();
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+}

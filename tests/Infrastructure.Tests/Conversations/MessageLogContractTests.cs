@@ -1,0 +1,153 @@
+using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Silo.Conversations;
+using ChatbotOrleans.Silo.Migrations;
+using ChatbotOrleans.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Shouldly;
+
+namespace ChatbotOrleans.Infrastructure.Tests.Conversations;
+
+/// <summary>The PostgreSQL message log against a migrated database.</summary>
+public sealed class MessageLogContractTests(PostgresServerFixture postgres)
+{
+    private static readonly DateTimeOffset At = new(2026, 5, 6, 7, 8, 9, TimeSpan.Zero);
+
+    private string _connectionString = "";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Messages_read_back_exactly_newest_last_in_pages_before_a_sequence()
+    {
+        await using var log = await NewLogAsync();
+        var id = new ConversationId(Guid.NewGuid());
+        var question = User(1, "Hello 👋\nsecond line", At);
+        var answer = new ChatMessage(MessageId.New(), 2, ChatRole.Assistant, "partial", At.AddTicks(10), question.Id, ReplyStatus.Failed, "gpt-x", "The model failed.");
+        var next = User(3, "", At.AddSeconds(1));
+        foreach (var message in new[] { question, answer, next })
+        {
+            await log.AppendAsync(id, message, Ct);
+        }
+
+        (await log.ReadAsync(id, long.MaxValue, 10, Ct)).ShouldBe([question, answer, next]);
+        (await log.ReadAsync(id, 3, 1, Ct)).ShouldBe([answer]);
+        (await log.ReadAsync(id, 1, 10, Ct)).ShouldBeEmpty();
+        (await log.ReadAsync(new ConversationId(Guid.NewGuid()), long.MaxValue, 10, Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_second_message_with_the_same_sequence_is_refused_and_the_first_is_kept()
+    {
+        await using var log = await NewLogAsync();
+        var id = new ConversationId(Guid.NewGuid());
+        var first = User(1, "first", At);
+        await log.AppendAsync(id, first, Ct);
+
+        var conflict = await Should.ThrowAsync<InvalidOperationException>(() => log.AppendAsync(id, User(1, "from a second activation", At), Ct));
+
+        conflict.Message.ShouldContain("already has a message numbered 1");
+        (await log.ReadAsync(id, long.MaxValue, 10, Ct)).ShouldBe([first]);
+    }
+
+    [Fact]
+    public async Task Messages_appended_at_the_same_time_are_all_stored_and_share_commits()
+    {
+        await using var log = await NewLogAsync();
+        var appends = Enumerable.Range(0, 100).Select(i => (Id: new ConversationId(Guid.NewGuid()), Message: User(1, $"message {i}", At))).ToList();
+        var taken = new ConversationId(Guid.NewGuid());
+        await log.AppendAsync(taken, User(1, "first", At), Ct);
+
+        var clash = log.AppendAsync(taken, User(1, "a clash in the same batch", At), Ct);
+        await Task.WhenAll(appends.Select(a => log.AppendAsync(a.Id, a.Message, Ct)));
+
+        await Should.ThrowAsync<InvalidOperationException>(() => clash);
+        foreach (var (id, message) in appends)
+        {
+            (await log.ReadAsync(id, long.MaxValue, 10, Ct)).ShouldBe([message]);
+        }
+
+        // Rows written by one transaction share its id (xmin): 100 messages took far fewer commits.
+        var transactions = await ScalarAsync("SELECT count(DISTINCT xmin::text) FROM conversation_messages WHERE text LIKE 'message %'");
+        transactions.ShouldBeLessThan(50);
+    }
+
+    [Fact]
+    public async Task Importing_twice_stores_each_message_once_and_keeps_what_was_there()
+    {
+        await using var log = await NewLogAsync();
+        var id = new ConversationId(Guid.NewGuid());
+        var messages = Enumerable.Range(1, 5).Select(i => User(i, $"message {i}", At.AddMinutes(i))).ToList();
+        await log.ImportAsync(id, messages[..3], Ct);
+
+        await log.ImportAsync(id, messages, Ct);
+
+        (await log.ReadAsync(id, long.MaxValue, 10, Ct)).ShouldBe(messages);
+    }
+
+    [Fact]
+    public async Task The_sweep_finds_conversations_with_an_unanswered_user_message_in_its_time_range_only()
+    {
+        await using var log = await NewLogAsync();
+        var now = DateTimeOffset.UtcNow;
+        var answered = new ConversationId(Guid.NewGuid());
+        var owing = new ConversationId(Guid.NewGuid());
+        var owingBehindAnAnswer = new ConversationId(Guid.NewGuid());
+        var tooRecent = new ConversationId(Guid.NewGuid());
+        var tooOld = new ConversationId(Guid.NewGuid());
+        var failed = new ConversationId(Guid.NewGuid());
+
+        var question = User(1, "q", now.AddMinutes(-5));
+        await log.AppendAsync(answered, question, Ct);
+        await log.AppendAsync(answered, Reply(2, question, ReplyStatus.Complete, now.AddMinutes(-5)), Ct);
+        await log.AppendAsync(owing, User(1, "q", now.AddMinutes(-5)), Ct);
+        var a = User(1, "a", now.AddMinutes(-5));
+        await log.AppendAsync(owingBehindAnAnswer, a, Ct);
+        await log.AppendAsync(owingBehindAnAnswer, User(2, "b", now.AddMinutes(-5)), Ct);
+        await log.AppendAsync(owingBehindAnAnswer, Reply(3, a, ReplyStatus.Complete, now.AddMinutes(-4)), Ct);
+        await log.AppendAsync(tooRecent, User(1, "q", now), Ct);
+        await log.AppendAsync(tooOld, User(1, "q", now.AddHours(-3)), Ct);
+        var failedQuestion = User(1, "q", now.AddMinutes(-5));
+        await log.AppendAsync(failed, failedQuestion, Ct);
+        await log.AppendAsync(failed, Reply(2, failedQuestion, ReplyStatus.Failed, now.AddMinutes(-5)), Ct);
+
+        var found = await log.FindUnansweredAsync(now.AddHours(-1), now.AddSeconds(-30), 100, Ct);
+
+        found.ShouldBe([owing, owingBehindAnAnswer], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Deleting_a_conversation_removes_its_messages_and_no_other()
+    {
+        await using var log = await NewLogAsync();
+        var gone = new ConversationId(Guid.NewGuid());
+        var kept = new ConversationId(Guid.NewGuid());
+        await log.AppendAsync(gone, User(1, "bye", At), Ct);
+        await log.AppendAsync(kept, User(1, "stay", At), Ct);
+
+        await log.DeleteAsync(gone, Ct);
+
+        (await log.ReadAsync(gone, long.MaxValue, 10, Ct)).ShouldBeEmpty();
+        (await log.ReadAsync(kept, long.MaxValue, 10, Ct)).Count.ShouldBe(1);
+    }
+
+    private async Task<PostgresMessageLog> NewLogAsync()
+    {
+        _connectionString = await postgres.CreateDatabaseAsync(Ct);
+        await DatabaseMigrator.MigrateAsync(_connectionString, NullLogger.Instance, Ct);
+        return new PostgresMessageLog(_connectionString);
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    private static ChatMessage User(long sequence, string text, DateTimeOffset at) => new(MessageId.New(), sequence, ChatRole.User, text, at);
+
+    private static ChatMessage Reply(long sequence, ChatMessage question, ReplyStatus status, DateTimeOffset at) =>
+        new(MessageId.New(), sequence, ChatRole.Assistant, "answer", at, question.Id, status, "offline");
+}
