@@ -7,7 +7,7 @@ public sealed class CpuMeter
 {
     private readonly int _silo;
     private readonly int _postgres;
-    private readonly (TimeSpan Silo, TimeSpan Postgres, TimeSpan Bench) _start;
+    private readonly (TimeSpan Silo, IReadOnlyDictionary<int, long> Postgres, TimeSpan Bench) _start;
     private readonly long _startedAt = Stopwatch.GetTimestamp();
 
     private CpuMeter(int silo, int postgres)
@@ -25,7 +25,7 @@ public sealed class CpuMeter
         var end = Read();
         var elapsed = Stopwatch.GetElapsedTime(_startedAt);
         var silo = end.Silo - _start.Silo;
-        var postgres = end.Postgres - _start.Postgres;
+        var postgres = ProcessCpu.Between(_start.Postgres, end.Postgres);
         var bench = end.Bench - _start.Bench;
         var total = silo + postgres + bench;
         return $"CPU per {operation}: silo {Ms(silo)}, PostgreSQL {Ms(postgres)}, bench (client + fake model) {Ms(bench)} ms; "
@@ -34,6 +34,6 @@ public sealed class CpuMeter
         string Ms(TimeSpan used) => (used.TotalMilliseconds / Math.Max(operations, 1)).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private (TimeSpan Silo, TimeSpan Postgres, TimeSpan Bench) Read() =>
-        (ProcessCpu.Used(_silo), ProcessCpu.UsedWithChildren(_postgres), Process.GetCurrentProcess().TotalProcessorTime);
+    private (TimeSpan Silo, IReadOnlyDictionary<int, long> Postgres, TimeSpan Bench) Read() =>
+        (ProcessCpu.Used(_silo), ProcessCpu.TreeTicks(_postgres), Process.GetCurrentProcess().TotalProcessorTime);
 }

@@ -11,24 +11,32 @@ public static class ProcessCpu
     public static TimeSpan Used(int processId) => TimeSpan.FromSeconds(Ticks(Fields(processId)) / TicksPerSecond);
 
     /// <summary>
-    /// A process and its living children together, e.g. the postmaster and its backends (whose CPU only
-    /// reaches the parent's counters once they exit, so both are counted: a backend ending in between is missed).
+    /// The CPU ticks of a process and of each of its living children (e.g. the postmaster and its backends), by
+    /// process id: compare two with <see cref="Between"/>.
     /// </summary>
-    public static TimeSpan UsedWithChildren(int processId)
+    public static IReadOnlyDictionary<int, long> TreeTicks(int processId)
     {
-        var ticks = Ticks(Fields(processId));
+        var ticks = new Dictionary<int, long> { [processId] = Ticks(Fields(processId)) };
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var child)
                 && TryFields(child) is { } fields
                 && int.Parse(fields[1], CultureInfo.InvariantCulture) == processId)
             {
-                ticks += Ticks(fields);
+                ticks[child] = Ticks(fields);
             }
         }
 
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        return ticks;
     }
+
+    /// <summary>
+    /// The CPU used between two readings of <see cref="TreeTicks"/>: by the processes alive at the end, each since
+    /// the first reading or since it started. A child that ended in between is left out rather than guessed at
+    /// (the parent's cutime would add its whole life, not the part in between): the pools measured keep theirs.
+    /// </summary>
+    public static TimeSpan Between(IReadOnlyDictionary<int, long> before, IReadOnlyDictionary<int, long> after) =>
+        TimeSpan.FromSeconds(after.Sum(p => Math.Max(0, p.Value - before.GetValueOrDefault(p.Key))) / TicksPerSecond);
 
     private static long Ticks(string[] fields) =>
         long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);

@@ -14,7 +14,9 @@ public static class SteadyChatsPhase
         var sizes = context.Sizes;
         var count = new[] { sizes.Concurrencies.Max(), sizes.FullTurnConcurrency, sizes.DatabaseConversations }.Max();
         context.SetModel(sizes.ShortReplyTokens, TimeSpan.Zero, TimeSpan.Zero);
-        context.SteadyChats = await context.Chats.CreateAsync(count, subscribe: true);
+        // One user per conversation, as many people chatting at once: each stays far below the per-user message
+        // limit however fast section 2 drives it (several conversations of one user would share that limit).
+        context.SteadyChats = await context.Chats.CreateAsync(count, perUser: 1, subscribe: true);
         await context.Chats.SeedAsync(context.SteadyChats, sizes.SeedTurns, sizes.MessageCharacters);
         context.StatePayload = await SamplePayloadAsync(context);
         context.Log($"{count} conversations at {2 * sizes.SeedTurns} messages; a user message's row is ~{context.StatePayload.Length:N0} bytes");
