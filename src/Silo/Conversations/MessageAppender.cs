@@ -44,8 +44,8 @@ internal sealed class MessageAppender : IAsyncDisposable
         var held = new Queue<PendingAppend>();
         while (held.Count > 0 || await _queue.Reader.WaitToReadAsync())
         {
-            // A second message with a key already in this batch waits for the next one, so that the
-            // conflict check below can tell the two apart.
+            // A second message with a key already in this batch waits for the next one: in the same
+            // statement it would fail the whole batch, and the conflict check could not tell the two apart.
             while (batch.Count < MaxBatch && (held.TryDequeue(out var next) || _queue.Reader.TryRead(out next)))
             {
                 if (keys.Add((next.Conversation.Value, next.Message.Sequence)))
@@ -70,27 +70,21 @@ internal sealed class MessageAppender : IAsyncDisposable
         {
             await using var connection = new NpgsqlConnection(_connectionString);
             await connection.OpenAsync();
-            await using var command = MessageRows.Insert(connection, [.. batch.Select(p => (p.Conversation, p.Message))], "RETURNING conversation_id, sequence");
-            var stored = new HashSet<(Guid, long)>();
-            await using (var reader = await command.ExecuteReaderAsync())
+            var remaining = batch;
+            while (remaining.Count > 0)
             {
-                while (await reader.ReadAsync())
+                try
                 {
-                    stored.Add((reader.GetGuid(0), reader.GetInt64(1)));
+                    await using var insert = MessageRows.Insert(connection, [.. remaining.Select(p => (p.Conversation, p.Message))], skipTaken: false);
+                    await insert.ExecuteNonQueryAsync();
+                    remaining.ForEach(p => p.Stored.TrySetResult());
+                    return;
                 }
-            }
-
-            foreach (var pending in batch)
-            {
-                if (stored.Contains((pending.Conversation.Value, pending.Message.Sequence)))
+                catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
                 {
-                    pending.Stored.TrySetResult();
-                }
-                else
-                {
-                    // An Orleans-serializable type: the grain passes it on to its caller.
-                    pending.Stored.TrySetException(new InvalidOperationException(
-                        $"Conversation {pending.Conversation.Value} already has a message numbered {pending.Message.Sequence}; this activation was behind and reloads."));
+                    // Rare: a stale activation wrote a number already taken. The batch was rolled back; the
+                    // messages whose number is taken fail, the others go again in one statement.
+                    remaining = await RefuseTakenAsync(connection, remaining, exception);
                 }
             }
         }
@@ -101,6 +95,43 @@ internal sealed class MessageAppender : IAsyncDisposable
                 pending.Stored.TrySetException(exception);
             }
         }
+    }
+
+    /// <summary>Fails the appends whose number is already stored and returns the others.</summary>
+    private static async Task<List<PendingAppend>> RefuseTakenAsync(NpgsqlConnection connection, List<PendingAppend> batch, PostgresException violation)
+    {
+        var taken = new HashSet<(Guid, long)>();
+        await using (var select = MessageRows.SelectTaken(connection, [.. batch.Select(p => (p.Conversation.Value, p.Message.Sequence))]))
+        await using (var reader = await select.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                taken.Add((reader.GetGuid(0), reader.GetInt64(1)));
+            }
+        }
+
+        if (taken.Count == 0)
+        {
+            // The violation was not on a message's number: nothing to retry.
+            throw violation;
+        }
+
+        var others = new List<PendingAppend>(batch.Count);
+        foreach (var pending in batch)
+        {
+            if (taken.Contains((pending.Conversation.Value, pending.Message.Sequence)))
+            {
+                // An Orleans-serializable type: the grain passes it on to its caller.
+                pending.Stored.TrySetException(new InvalidOperationException(
+                    $"Conversation {pending.Conversation.Value} already has a message numbered {pending.Message.Sequence}; this activation was behind and reloads."));
+            }
+            else
+            {
+                others.Add(pending);
+            }
+        }
+
+        return others;
     }
 
     public async ValueTask DisposeAsync()

@@ -13,10 +13,12 @@ internal static class MessageRows
     private const int ParametersPerRow = 10;
 
     /// <summary>
-    /// One INSERT of all <paramref name="rows"/>; a row whose key is taken is skipped (the caller checks
-    /// what was stored with <paramref name="returning"/> where it matters).
+    /// One INSERT of all <paramref name="rows"/>. With <paramref name="skipTaken"/> a row whose key is taken is
+    /// skipped; without it the statement fails with a unique violation, and costs less: a speculative insertion
+    /// (ON CONFLICT) writes one more WAL record per row to confirm it, for a conflict that only a stale second
+    /// activation of a conversation can cause.
     /// </summary>
-    public static NpgsqlCommand Insert(NpgsqlConnection connection, IReadOnlyList<(ConversationId Conversation, ChatMessage Message)> rows, string returning = "")
+    public static NpgsqlCommand Insert(NpgsqlConnection connection, IReadOnlyList<(ConversationId Conversation, ChatMessage Message)> rows, bool skipTaken)
     {
         var sql = new StringBuilder($"INSERT INTO conversation_messages (conversation_id, {Columns}) VALUES ");
         var command = new NpgsqlCommand { Connection = connection };
@@ -29,10 +31,30 @@ internal static class MessageRows
             Bind(command.Parameters, rows[row].Conversation, rows[row].Message);
         }
 
-        sql.Append(" ON CONFLICT (conversation_id, sequence) DO NOTHING ").Append(returning);
+        if (skipTaken)
+        {
+            sql.Append(" ON CONFLICT (conversation_id, sequence) DO NOTHING");
+        }
+
         command.CommandText = sql.ToString();
         return command;
     }
+
+    /// <summary>Which of <paramref name="keys"/> (conversation, sequence) are already stored.</summary>
+    public static NpgsqlCommand SelectTaken(NpgsqlConnection connection, IReadOnlyCollection<(Guid Conversation, long Sequence)> keys) => new(
+        """
+        SELECT m.conversation_id, m.sequence
+        FROM conversation_messages m
+        JOIN unnest($1::uuid[], $2::bigint[]) AS k(conversation_id, sequence)
+          ON m.conversation_id = k.conversation_id AND m.sequence = k.sequence
+        """, connection)
+    {
+        Parameters =
+        {
+            new NpgsqlParameter<Guid[]> { TypedValue = [.. keys.Select(k => k.Conversation)] },
+            new NpgsqlParameter<long[]> { TypedValue = [.. keys.Select(k => k.Sequence)] },
+        },
+    };
 
     /// <summary>Reads a row selected as <see cref="Columns"/>.</summary>
     public static ChatMessage Read(NpgsqlDataReader reader) => new(

@@ -5,12 +5,28 @@ using Npgsql;
 namespace ChatbotOrleans.Silo.Conversations;
 
 /// <summary>
-/// The message log in PostgreSQL's <c>conversation_messages</c> table (migration 0006). It opens its
+/// The message log in PostgreSQL's <c>conversation_messages</c> table (migrations 0006 and 0007). It opens its
 /// connections with the same connection string as the Orleans providers, so both draw on one pool and
 /// together never hold more than its <c>Max Pool Size</c> connections.
 /// </summary>
 internal sealed class PostgresMessageLog(string connectionString) : IMessageLog, IAsyncDisposable
 {
+    /// <summary>User messages of a time range without a reply: $1 the user role, $2 since, $3 until, $4 at most.</summary>
+    internal const string UnansweredSql =
+        """
+        SELECT DISTINCT asked.conversation_id FROM conversation_messages asked
+        WHERE asked.role = $1 AND asked.created_at >= $2 AND asked.created_at < $3
+          -- The minute index (migration 0007) is found through its own expression.
+          AND date_trunc('minute', asked.created_at AT TIME ZONE 'UTC') >= date_trunc('minute', $2 AT TIME ZONE 'UTC')
+          AND date_trunc('minute', asked.created_at AT TIME ZONE 'UTC') <= date_trunc('minute', $3 AT TIME ZONE 'UTC')
+          AND NOT EXISTS (
+            SELECT 1 FROM conversation_messages answer
+            WHERE answer.conversation_id = asked.conversation_id
+              AND answer.sequence > asked.sequence
+              AND answer.reply_to = asked.message_id)
+        LIMIT $4
+        """;
+
     private readonly MessageAppender _appender = new(connectionString);
 
     public Task AppendAsync(ConversationId conversation, ChatMessage message, CancellationToken cancellationToken = default) =>
@@ -21,7 +37,7 @@ internal sealed class PostgresMessageLog(string connectionString) : IMessageLog,
         await using var connection = await OpenAsync(cancellationToken);
         foreach (var chunk in messages.Chunk(MessageAppender.MaxBatch))
         {
-            await using var command = MessageRows.Insert(connection, [.. chunk.Select(m => (conversation, m))]);
+            await using var command = MessageRows.Insert(connection, [.. chunk.Select(m => (conversation, m))], skipTaken: true);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -62,18 +78,7 @@ internal sealed class PostgresMessageLog(string connectionString) : IMessageLog,
     public async Task<IReadOnlyList<ConversationId>> FindUnansweredAsync(DateTimeOffset since, DateTimeOffset until, int maxCount, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT DISTINCT asked.conversation_id FROM conversation_messages asked
-            WHERE asked.role = $1 AND asked.created_at >= $2 AND asked.created_at < $3
-              AND NOT EXISTS (
-                SELECT 1 FROM conversation_messages answer
-                WHERE answer.conversation_id = asked.conversation_id
-                  AND answer.sequence > asked.sequence
-                  AND answer.reply_to = asked.message_id)
-            LIMIT $4
-            """,
-            connection);
+        await using var command = new NpgsqlCommand(UnansweredSql, connection);
         command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)ChatRole.User });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = since.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = until.ToUniversalTime() });

@@ -73,6 +73,41 @@ public sealed class MessageLogContractTests(PostgresServerFixture postgres)
     }
 
     [Fact]
+    public async Task A_taken_number_in_a_batch_fails_only_its_message_and_the_others_are_stored_together()
+    {
+        await using var log = await NewLogAsync();
+        var taken = new ConversationId(Guid.NewGuid());
+        await log.AppendAsync(taken, User(1, "first", At), Ct);
+
+        // The writer's next insert waits on this lock, so everything appended meanwhile goes in one batch.
+        await using var blocker = new NpgsqlConnection(_connectionString);
+        await blocker.OpenAsync(Ct);
+        await using var lockTable = await blocker.BeginTransactionAsync(Ct);
+        await new NpgsqlCommand("LOCK TABLE conversation_messages IN EXCLUSIVE MODE", blocker, lockTable).ExecuteNonQueryAsync(Ct);
+        var waiting = log.AppendAsync(new ConversationId(Guid.NewGuid()), User(1, "written while locked", At), Ct);
+        while (await ScalarAsync("SELECT count(*) FROM pg_locks WHERE relation = 'conversation_messages'::regclass AND NOT granted") == 0)
+        {
+            await Task.Delay(20, Ct);
+        }
+
+        var clash = log.AppendAsync(taken, User(1, "from a stale activation", At), Ct);
+        var others = Enumerable.Range(0, 10).Select(i => (Id: new ConversationId(Guid.NewGuid()), Message: User(1, $"batched {i}", At))).ToList();
+        var stored = others.Select(o => log.AppendAsync(o.Id, o.Message, Ct)).ToList();
+        await lockTable.CommitAsync(Ct);
+
+        await waiting;
+        (await Should.ThrowAsync<InvalidOperationException>(() => clash)).Message.ShouldContain("already has a message numbered 1");
+        await Task.WhenAll(stored);
+        foreach (var (id, message) in others)
+        {
+            (await log.ReadAsync(id, long.MaxValue, 10, Ct)).ShouldBe([message]);
+        }
+
+        (await log.ReadAsync(taken, long.MaxValue, 10, Ct)).Single().Text.ShouldBe("first");
+        (await ScalarAsync("SELECT count(DISTINCT xmin::text) FROM conversation_messages WHERE text LIKE 'batched %'")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Importing_twice_stores_each_message_once_and_keeps_what_was_there()
     {
         await using var log = await NewLogAsync();
@@ -114,6 +149,38 @@ public sealed class MessageLogContractTests(PostgresServerFixture postgres)
         var found = await log.FindUnansweredAsync(now.AddHours(-1), now.AddSeconds(-30), 100, Ct);
 
         found.ShouldBe([owing, owingBehindAnAnswer], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task The_sweep_query_finds_its_rows_through_the_minute_index()
+    {
+        await using var log = await NewLogAsync();
+        await log.AppendAsync(new ConversationId(Guid.NewGuid()), User(1, "asked", At), Ct);
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(Ct);
+        await new NpgsqlCommand("SET enable_seqscan = off", connection).ExecuteNonQueryAsync(Ct);
+
+        // If the query's expression and the index's ever differ, the planner can only scan the table.
+        await using var explain = new NpgsqlCommand("EXPLAIN " + PostgresMessageLog.UnansweredSql, connection)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<short> { TypedValue = (short)ChatRole.User },
+                new NpgsqlParameter<DateTimeOffset> { TypedValue = At.AddMinutes(-5) },
+                new NpgsqlParameter<DateTimeOffset> { TypedValue = At.AddMinutes(5) },
+                new NpgsqlParameter<int> { TypedValue = 10 },
+            },
+        };
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        string.Join("\n", plan).ShouldContain("ix_conversation_messages_created_minute");
     }
 
     [Fact]
