@@ -15,19 +15,24 @@ public static class StatementStatistics
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>The statements of this database that wrote WAL or ran most, one line each.</summary>
+    /// <summary>
+    /// The statements of this database that wrote WAL or ran most, one line each; multi-row INSERTs of any
+    /// row count are summed as one statement.
+    /// </summary>
     public static async Task<string> DescribeAsync(string connectionString, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
             """
-            SELECT calls, round(total_exec_time::numeric / greatest(calls, 1), 3), wal_bytes::bigint, wal_fpi, wal_records,
-                   left(regexp_replace(query, '\s+', ' ', 'g'), 90)
-            FROM pg_stat_statements
-            WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-              AND query NOT LIKE '%pg_stat%'
-            ORDER BY wal_bytes DESC, calls DESC
+            SELECT sum(calls)::bigint AS calls, round(sum(total_exec_time)::numeric / greatest(sum(calls), 1), 3),
+                   sum(wal_bytes)::bigint AS wal, sum(wal_fpi)::bigint, sum(wal_records)::bigint, statement
+            FROM (SELECT *, left(regexp_replace(regexp_replace(query, '\s+', ' ', 'g'), ' VALUES \(\$.*', ' VALUES (…)…'), 90) AS statement
+                  FROM pg_stat_statements
+                  WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                    AND query NOT LIKE '%pg_stat%') s
+            GROUP BY statement
+            ORDER BY wal DESC, calls DESC
             LIMIT 12
             """,
             connection);
