@@ -41,6 +41,7 @@ public sealed class ChatProbe(IClusterClient client, UserId owner, ConversationI
         var turn = new Turn(MessageId.New());
         _turns[turn.Id] = turn;
         var result = await Grain.SendAsync(Owner, new SendMessage(turn.Id, MessageText.Make(turn.Id, characters)));
+        turn.OnAccepted();
         if (result.Outcome != SendOutcome.Accepted)
         {
             throw new InvalidOperationException($"The send was not accepted: {result.Outcome} {result.Error}");

@@ -14,6 +14,9 @@ public sealed class Turn(MessageId id)
 
     public long SentAt { get; } = Stopwatch.GetTimestamp();
 
+    /// <summary>When the send call returned: the grain accepted the message and its row is stored.</summary>
+    public long AcceptedAt { get; private set; }
+
     public long AddedAt { get; private set; }
 
     public long FirstTokenAt { get; private set; }
@@ -31,11 +34,15 @@ public sealed class Turn(MessageId id)
 
     public Task<ChatMessage> Completed => _completed.Task;
 
+    public TimeSpan ToAccepted => Stopwatch.GetElapsedTime(SentAt, AcceptedAt);
+
     public TimeSpan ToAdded => Stopwatch.GetElapsedTime(SentAt, AddedAt);
 
     public TimeSpan ToFirstToken => Stopwatch.GetElapsedTime(SentAt, FirstTokenAt);
 
     public TimeSpan ToCompleted => Stopwatch.GetElapsedTime(SentAt, CompletedAt);
+
+    internal void OnAccepted() => AcceptedAt = Stopwatch.GetTimestamp();
 
     // The subscription delivers one conversation's events one at a time, so no locking is needed here.
     internal void OnAdded()
