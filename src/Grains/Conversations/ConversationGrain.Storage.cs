@@ -87,16 +87,20 @@ public sealed partial class ConversationGrain
         {
             if (_writeFailed)
             {
-                throw new InvalidOperationException("An earlier write of this conversation failed; it reloads on its next call.");
+                throw new OrleansException("An earlier write of this conversation failed; it reloads on its next call.");
             }
 
             await write();
         }
-        catch
+        catch (Exception exception)
         {
             _writeFailed = true;
             DeactivateOnIdle();
-            throw;
+
+            // Callers (the web tier) treat an OrleansException as "the service did not answer, try again": true
+            // of a database failure, of a number taken by a newer activation, and of a call that reaches this
+            // activation after a failed write but before it is gone. Other types would reach a page as a bug.
+            throw exception as OrleansException ?? new OrleansException("The conversation could not be stored; try again.", exception);
         }
         finally
         {
