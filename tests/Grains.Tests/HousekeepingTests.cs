@@ -1,6 +1,5 @@
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.TestSupport;
-using Npgsql;
 using Shouldly;
 
 namespace ChatbotOrleans.Grains.Tests;
@@ -21,8 +20,8 @@ public sealed class HousekeepingTests(RetentionClusterFixture fixture)
             await conversation.WaitForSequenceAsync(user, 2 * i);
         }
 
-        var messagesBefore = await StoredMessagesOfAsync(id);
-        var remindersBefore = await RemindersOfAsync(id);
+        var messagesBefore = await StoredRows.MessagesOfAsync(fixture.ConnectionString, id, Token);
+        var remindersBefore = await StoredRows.RemindersOfAsync(fixture.ConnectionString, id, Token);
         var owner = fixture.Client.GetGrain<IUserGrain>(user.Value);
         await Poll.UntilAsync(
             owner.ListConversationsAsync,
@@ -33,8 +32,8 @@ public sealed class HousekeepingTests(RetentionClusterFixture fixture)
         messagesBefore.ShouldBe(10);
         remindersBefore.ShouldBeGreaterThanOrEqualTo(1);
         (await conversation.GetSnapshotAsync(user)).ShouldBeNull();
-        (await StoredMessagesOfAsync(id)).ShouldBe(0);
-        await Poll.UntilAsync(() => RemindersOfAsync(id), count => count == 0, TimeSpan.FromSeconds(10), "no reminder left for it");
+        (await StoredRows.MessagesOfAsync(fixture.ConnectionString, id, Token)).ShouldBe(0);
+        await Poll.UntilAsync(() => StoredRows.RemindersOfAsync(fixture.ConnectionString, id, Token), count => count == 0, TimeSpan.FromSeconds(10), "no reminder left for it");
     }
 
     [Fact]
@@ -45,24 +44,5 @@ public sealed class HousekeepingTests(RetentionClusterFixture fixture)
 
         snapshot.Messages.Count(m => m.Role == ChatRole.Assistant).ShouldBe(1);
         snapshot.Messages[1].Text.ShouldBe("Reply to: " + held);
-    }
-
-    private async Task<long> StoredMessagesOfAsync(ConversationId id)
-    {
-        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync(Token);
-        await using var command = new NpgsqlCommand("select count(*) from conversation_messages where conversation_id = @id", connection);
-        command.Parameters.AddWithValue("id", id.Value);
-        return (long)(await command.ExecuteScalarAsync(Token))!;
-    }
-
-    /// <summary>Reminder rows of one conversation; its key appears in the stored grain id in "N" form.</summary>
-    private async Task<long> RemindersOfAsync(ConversationId id)
-    {
-        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync(Token);
-        await using var command = new NpgsqlCommand("select count(*) from orleansreminderstable where grainid like @key", connection);
-        command.Parameters.AddWithValue("key", $"%{id.Value:N}%");
-        return (long)(await command.ExecuteScalarAsync(Token))!;
     }
 }

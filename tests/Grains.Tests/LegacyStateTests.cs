@@ -1,7 +1,6 @@
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Conversations;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Orleans.Storage;
 using Shouldly;
 
@@ -49,7 +48,7 @@ public sealed class LegacyStateTests(ClusterFixture fixture)
         snapshot.Messages[^1].ReplyTo.ShouldBe(old[6].Id, "the message owed a reply in the old state was answered");
         var history = await conversation.GetHistoryAsync(user, snapshot.Messages[0].Sequence, 100);
         history.Concat(snapshot.Messages).Take(7).ShouldBe(old);
-        (await StoredRowsAsync(id)).ShouldBe(8);
+        (await StoredRows.MessagesOfAsync(fixture.ConnectionString, id, Token)).ShouldBe(8);
         (await fixture.Client.GetGrain<IConversationPageGrain>(id.Value, ConversationPageGrain.KeyFor(0)).ReadAsync()).ShouldBeEmpty();
         var stored = new GrainState<ConversationState>(new ConversationState());
         await storage.ReadStateAsync("conversation", grainId, stored);
@@ -57,14 +56,5 @@ public sealed class LegacyStateTests(ClusterFixture fixture)
         upgraded.Recent.ShouldBeEmpty();
         upgraded.ArchivedPages.ShouldBe(0);
         upgraded.PendingReplies.ShouldBeEmpty();
-    }
-
-    private async Task<long> StoredRowsAsync(ConversationId id)
-    {
-        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync(Token);
-        await using var command = new NpgsqlCommand("select count(*) from conversation_messages where conversation_id = @id", connection);
-        command.Parameters.AddWithValue("id", id.Value);
-        return (long)(await command.ExecuteScalarAsync(Token))!;
     }
 }
