@@ -46,7 +46,9 @@ internal sealed class MessageAppender : IAsyncDisposable
         {
             // A second message with a key already in this batch waits for the next one: in the same
             // statement it would fail the whole batch, and the conflict check could not tell the two apart.
-            while (batch.Count < MaxBatch && (held.TryDequeue(out var next) || _queue.Reader.TryRead(out next)))
+            // Each pass takes what was held before it at most once, so one put back is not taken again.
+            var heldBefore = held.Count;
+            while (batch.Count < MaxBatch && ((heldBefore-- > 0 && held.TryDequeue(out var next)) || _queue.Reader.TryRead(out next)))
             {
                 if (keys.Add((next.Conversation.Value, next.Message.Sequence)))
                 {
@@ -121,7 +123,7 @@ internal sealed class MessageAppender : IAsyncDisposable
         {
             if (taken.Contains((pending.Conversation.Value, pending.Message.Sequence)))
             {
-                // An Orleans-serializable type: the grain passes it on to its caller.
+                // The grain reports it to its caller as an OrleansException and reloads.
                 pending.Stored.TrySetException(new InvalidOperationException(
                     $"Conversation {pending.Conversation.Value} already has a message numbered {pending.Message.Sequence}; this activation was behind and reloads."));
             }

@@ -108,6 +108,33 @@ public sealed class MessageLogContractTests(PostgresServerFixture postgres)
     }
 
     [Fact]
+    public async Task Two_appends_of_one_number_queued_together_store_the_first_and_refuse_the_second()
+    {
+        await using var log = await NewLogAsync();
+        var id = new ConversationId(Guid.NewGuid());
+
+        // Both wait in the writer's queue behind a locked insert, so they are read in the same pass.
+        await using var blocker = new NpgsqlConnection(_connectionString);
+        await blocker.OpenAsync(Ct);
+        await using var lockTable = await blocker.BeginTransactionAsync(Ct);
+        await new NpgsqlCommand("LOCK TABLE conversation_messages IN EXCLUSIVE MODE", blocker, lockTable).ExecuteNonQueryAsync(Ct);
+        var waiting = log.AppendAsync(new ConversationId(Guid.NewGuid()), User(1, "written while locked", At), Ct);
+        while (await ScalarAsync("SELECT count(*) FROM pg_locks WHERE relation = 'conversation_messages'::regclass AND NOT granted") == 0)
+        {
+            await Task.Delay(20, Ct);
+        }
+
+        var first = log.AppendAsync(id, User(1, "first", At), Ct);
+        var second = log.AppendAsync(id, User(1, "second, from a stale activation", At), Ct);
+        await lockTable.CommitAsync(Ct);
+
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await first.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        (await Should.ThrowAsync<InvalidOperationException>(() => second.WaitAsync(TimeSpan.FromSeconds(10), Ct))).Message.ShouldContain("already has a message numbered 1");
+        (await log.ReadAsync(id, long.MaxValue, 10, Ct)).Single().Text.ShouldBe("first");
+    }
+
+    [Fact]
     public async Task Importing_twice_stores_each_message_once_and_keeps_what_was_there()
     {
         await using var log = await NewLogAsync();
