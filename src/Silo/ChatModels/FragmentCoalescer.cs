@@ -21,17 +21,26 @@ internal static class FragmentCoalescer
         var held = new StringBuilder();
         long? lastSent = null;
         Task<bool>? next = null;
+
+        // When what is held must go out: one timer per held batch, not one per fragment (a timer made and
+        // cancelled for every token was 7% of the silo's CPU with 500 replies streaming). It is not cancelled
+        // when the batch leaves earlier: it fires once within the interval and is dropped.
+        Task? due = null;
         ExceptionDispatchInfo? failure = null;
         try
         {
             while (true)
             {
                 next ??= source.MoveNextAsync().AsTask();
-                if (held.Length > 0 && !next.IsCompleted && !await ArrivesWithinAsync(next, interval - Stopwatch.GetElapsedTime(lastSent!.Value), cancellationToken))
+                if (held.Length > 0 && !next.IsCompleted)
                 {
-                    // The model paused: what is held goes out now rather than waiting for the next fragment.
-                    yield return Take(held, out lastSent);
-                    continue;
+                    due ??= Task.Delay(Remaining(lastSent!.Value, interval), CancellationToken.None);
+                    if (await Task.WhenAny(next, due) != next)
+                    {
+                        // The model paused: what is held goes out now rather than waiting for the next fragment.
+                        yield return Take(held, out lastSent, out due);
+                        continue;
+                    }
                 }
 
                 bool more;
@@ -56,13 +65,13 @@ internal static class FragmentCoalescer
                 held.Append(source.Current);
                 if (lastSent is null || interval <= TimeSpan.Zero || Stopwatch.GetElapsedTime(lastSent.Value) >= interval)
                 {
-                    yield return Take(held, out lastSent);
+                    yield return Take(held, out lastSent, out due);
                 }
             }
 
             if (held.Length > 0)
             {
-                yield return Take(held, out lastSent);
+                yield return Take(held, out lastSent, out due);
             }
 
             failure?.Throw();
@@ -86,25 +95,18 @@ internal static class FragmentCoalescer
         }
     }
 
-    private static string Take(StringBuilder held, out long? sentAt)
+    private static string Take(StringBuilder held, out long? sentAt, out Task? due)
     {
         var text = held.ToString();
         held.Clear();
         sentAt = Stopwatch.GetTimestamp();
+        due = null;
         return text;
     }
 
-    private static async Task<bool> ArrivesWithinAsync(Task<bool> next, TimeSpan wait, CancellationToken cancellationToken)
+    private static TimeSpan Remaining(long sentAt, TimeSpan interval)
     {
-        if (wait <= TimeSpan.Zero)
-        {
-            return false;
-        }
-
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var elapsed = Task.Delay(wait, timer.Token);
-        var first = await Task.WhenAny(next, elapsed);
-        await timer.CancelAsync();
-        return first == next;
+        var remaining = interval - Stopwatch.GetElapsedTime(sentAt);
+        return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
     }
 }
