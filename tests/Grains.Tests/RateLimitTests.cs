@@ -51,6 +51,50 @@ public sealed partial class RateLimitTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Retries_and_regenerations_spend_the_message_allowance_and_refused_ones_spend_nothing()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var failing = $"fail-once: {Guid.NewGuid():N}";
+        var sent = await conversation.SendAsync(user, new SendMessage(MessageId.New(), failing));
+        await conversation.WaitForSequenceAsync(user, 2);
+        var retried = await conversation.RetryReplyAsync(user, sent.Message!.Id);
+        await conversation.WaitForSequenceAsync(user, 3);
+        var answeredAlready = await conversation.RetryReplyAsync(user, sent.Message.Id);
+
+        // Then a message and its regeneration at a time (the tests' window holds only the newest few
+        // messages), until the two above and these have spent the whole allowance.
+        var texts = new List<string>();
+        var regenerated = new List<SendResult>();
+        for (var pair = 0; pair < (MessagesPerMinute - 2) / 2; pair++)
+        {
+            var sequence = 4L + (3 * pair);
+            var text = $"asked twice {Guid.NewGuid():N}";
+            texts.Add(text);
+            (await conversation.SendAsync(user, new SendMessage(MessageId.New(), text))).Outcome.ShouldBe(SendOutcome.Accepted);
+            await conversation.WaitForSequenceAsync(user, sequence + 1);
+            regenerated.Add(await conversation.RegenerateAsync(user));
+            await conversation.WaitForSequenceAsync(user, sequence + 2);
+        }
+
+        var oneTooMany = await conversation.RegenerateAsync(user);
+        var send = await conversation.SendAsync(user, new SendMessage(MessageId.New(), "and a message"));
+        var snapshot = await conversation.GetSnapshotAsync(user);
+
+        retried.Outcome.ShouldBe(SendOutcome.Accepted);
+        answeredAlready.Error.ShouldBe("That message already has a reply.", "a refusal for another reason says why and spends nothing");
+        regenerated.Count.ShouldBe((MessagesPerMinute - 2) / 2);
+        regenerated.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted);
+        oneTooMany.Outcome.ShouldBe(SendOutcome.Rejected);
+        TooManyReplies().IsMatch(oneTooMany.Error ?? "").ShouldBeTrue($"a polite sentence with the wait, got \"{oneTooMany.Error}\"");
+        send.Outcome.ShouldBe(SendOutcome.Rejected, "messages and replies asked again share one allowance");
+        TooFast().IsMatch(send.Error ?? "").ShouldBeTrue(send.Error);
+        fixture.Model.CallsFor(failing).ShouldBe(2, "the failed reply and the retry");
+        texts.ShouldAllBe(t => fixture.Model.CallsFor(t) == 2, "each message's reply and its regeneration; the refused one asked nothing");
+        snapshot!.QueuedReplies.ShouldBe(0);
+        snapshot.Sequence.ShouldBe(3 + (3 * regenerated.Count));
+    }
+
+    [Fact]
     public async Task An_address_over_the_sign_in_limit_is_told_to_wait_and_no_email_is_sent()
     {
         var address = $"flood-{Guid.NewGuid():N}@example.com";
@@ -88,4 +132,7 @@ public sealed partial class RateLimitTests(ClusterFixture fixture)
 
     [GeneratedRegex(@"^You are sending messages too fast; try again in (\d+) seconds?\.$")]
     private static partial Regex TooFast();
+
+    [GeneratedRegex(@"^You are asking for new replies too fast; try again in \d+ seconds?\.$")]
+    private static partial Regex TooManyReplies();
 }

@@ -135,10 +135,24 @@ public sealed class Conversation
         return null;
     }
 
+    /// <summary>Whether <see cref="RetryReply"/> would queue a reply (a refused request costs no allowance).</summary>
+    public bool WouldRetryReply(MessageId userMessage) => RetryRefusal(userMessage, out _) is null;
+
     /// <summary>Queues another reply to a user message whose last reply failed or was stopped.</summary>
     public SendDecision RetryReply(MessageId userMessage)
     {
-        var target = _recent.Find(m => m.Id == userMessage && m.Role == ChatRole.User);
+        if (RetryRefusal(userMessage, out var target) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Request(userMessage);
+        return new SendDecision(SendOutcome.Accepted, target, null);
+    }
+
+    private SendDecision? RetryRefusal(MessageId userMessage, out ChatMessage? target)
+    {
+        target = _recent.Find(m => m.Id == userMessage && m.Role == ChatRole.User);
         if (target is null)
         {
             return new SendDecision(SendOutcome.Rejected, null, "That message is no longer in this conversation's recent history.");
@@ -150,31 +164,37 @@ public sealed class Conversation
         }
 
         var lastReply = _recent.FindLast(m => m.ReplyTo == userMessage);
-        if (lastReply is { Status: ReplyStatus.Complete })
-        {
-            return new SendDecision(SendOutcome.Rejected, null, "That message already has a reply.");
-        }
-
-        Request(userMessage);
-        return new SendDecision(SendOutcome.Accepted, target, null);
+        return lastReply is { Status: ReplyStatus.Complete }
+            ? new SendDecision(SendOutcome.Rejected, null, "That message already has a reply.")
+            : null;
     }
+
+    /// <summary>Whether <see cref="Regenerate"/> would queue a reply (a refused request costs no allowance).</summary>
+    public bool WouldRegenerate() => RegenerateRefusal(out _) is null;
 
     /// <summary>Queues another reply to the newest user message, once its last reply has ended.</summary>
     public SendDecision Regenerate()
     {
+        if (RegenerateRefusal(out var target) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Request(target!.Id);
+        return new SendDecision(SendOutcome.Accepted, target, null);
+    }
+
+    private SendDecision? RegenerateRefusal(out ChatMessage? target)
+    {
+        target = _recent.FindLast(m => m.Role == ChatRole.User);
         if (_pending.Count > 0)
         {
             return new SendDecision(SendOutcome.Rejected, null, "A reply is being written; wait for it or stop it first.");
         }
 
-        var target = _recent.FindLast(m => m.Role == ChatRole.User);
-        if (target is null)
-        {
-            return new SendDecision(SendOutcome.Rejected, null, "There is no message to answer yet.");
-        }
-
-        Request(target.Id);
-        return new SendDecision(SendOutcome.Accepted, target, null);
+        return target is not null ? null
+            : _recent.Count == 0 ? new SendDecision(SendOutcome.Rejected, null, "There is no message to answer yet.")
+            : new SendDecision(SendOutcome.Rejected, null, "The newest message has been answered too many times to hold in memory; send it again as a new message.");
     }
 
     /// <summary>Gives the conversation the user's title; returns an error sentence when it cannot be used.</summary>

@@ -124,6 +124,11 @@ public sealed partial class ConversationGrain(
             return new SendResult(SendOutcome.NotFound, Error: "This conversation does not exist.");
         }
 
+        if (_conversation.WouldRetryReply(userMessage) && await TooFastForReplyAsync(caller) is { } tooFast)
+        {
+            return new SendResult(SendOutcome.Rejected, Error: tooFast);
+        }
+
         return await QueueReplyAsync(_conversation.RetryReply(userMessage));
     }
 
@@ -134,8 +139,16 @@ public sealed partial class ConversationGrain(
             return new SendResult(SendOutcome.NotFound, Error: "This conversation does not exist.");
         }
 
+        if (_conversation.WouldRegenerate() && await TooFastForReplyAsync(caller) is { } tooFast)
+        {
+            return new SendResult(SendOutcome.Rejected, Error: tooFast);
+        }
+
         return await QueueReplyAsync(_conversation.Regenerate());
     }
+
+    /// <summary>A reply asked for again costs the model as much as a message: it spends the same allowance.</summary>
+    private Task<string?> TooFastForReplyAsync(UserId caller) => GrainFactory.GetGrain<ISendRateGrain>(caller.Value).TryTakeReplyAsync();
 
     public Task<UpdateResult> StopReplyAsync(UserId caller)
     {

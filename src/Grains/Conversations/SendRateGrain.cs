@@ -18,6 +18,9 @@ public sealed class SendRateGrain(TimeProvider time, IOptions<ConversationOption
     private readonly SlidingWindowLimit _limit = new(options.Value.MaxMessagesPerMinute, Window);
     private readonly List<DateTimeOffset> _sentAt = [];
 
-    public Task<string?> TryTakeAsync() =>
-        Task.FromResult(_limit.TryTake(_sentAt, time.GetUtcNow(), out var wait) ? null : RateLimitMessages.TooManyMessages(wait));
+    public Task<string?> TryTakeAsync() => Task.FromResult(Take() is { } wait ? RateLimitMessages.TooManyMessages(wait) : null);
+
+    public Task<string?> TryTakeReplyAsync() => Task.FromResult(Take() is { } wait ? RateLimitMessages.TooManyReplies(wait) : null);
+
+    private TimeSpan? Take() => _limit.TryTake(_sentAt, time.GetUtcNow(), out var wait) ? null : wait;
 }

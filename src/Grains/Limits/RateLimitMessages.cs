@@ -8,6 +8,9 @@ public static class RateLimitMessages
     public static string TooManyMessages(TimeSpan wait) =>
         $"You are sending messages too fast; try again in {Describe(wait)}.";
 
+    public static string TooManyReplies(TimeSpan wait) =>
+        $"You are asking for new replies too fast; try again in {Describe(wait)}.";
+
     public static string TooManySignIns(TimeSpan wait) =>
         $"Too many sign-ins with this address in the last hour; try again in {Describe(wait)}, or use the newest sign-in link in your inbox.";
 

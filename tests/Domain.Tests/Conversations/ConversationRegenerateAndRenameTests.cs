@@ -17,8 +17,12 @@ public sealed class ConversationRegenerateAndRenameTests
         var newest = conversation.Send("newest");
         conversation.Reply(newest, status);
 
+        var would = conversation.WouldRegenerate();
+        var pendingBefore = conversation.Pending.Count;
         var decision = conversation.Regenerate();
 
+        would.ShouldBeTrue();
+        pendingBefore.ShouldBe(0, "asking whether it would queue one queues nothing");
         decision.Outcome.ShouldBe(SendOutcome.Accepted);
         conversation.NextPending().ShouldBe(newest);
     }
@@ -30,12 +34,36 @@ public sealed class ConversationRegenerateAndRenameTests
         var busy = TestConversation.New();
         var waiting = busy.Send("waiting");
 
+        var emptyWould = empty.WouldRegenerate();
+        var busyWould = busy.WouldRegenerate();
         var emptyDecision = empty.Regenerate();
         var busyDecision = busy.Regenerate();
 
+        (emptyWould, busyWould).ShouldBe((false, false), "a refused request must not spend the user's allowance");
         emptyDecision.Error.ShouldNotBeNull().ShouldContain("no message");
         busyDecision.Error.ShouldNotBeNull().ShouldContain("being written");
         busy.Pending.ShouldBe([waiting.Id]);
+    }
+
+    [Fact]
+    public void Regenerate_says_so_when_the_newest_message_has_left_the_window_behind_its_replies()
+    {
+        var conversation = TestConversation.New(windowSize: 3);
+        var question = conversation.Send("question");
+        conversation.Reply(question);
+        for (var i = 0; i < 2; i++)
+        {
+            conversation.Regenerate().Outcome.ShouldBe(SendOutcome.Accepted);
+            conversation.Reply(question);
+        }
+
+        var would = conversation.WouldRegenerate();
+        var decision = conversation.Regenerate();
+
+        would.ShouldBeFalse();
+        decision.Outcome.ShouldBe(SendOutcome.Rejected);
+        decision.Error.ShouldBe("The newest message has been answered too many times to hold in memory; send it again as a new message.",
+            "not 'no message to answer yet' in a conversation that has one");
     }
 
     [Fact]

@@ -14,8 +14,11 @@ public sealed class ConversationRetryTests
         var question = conversation.Send("question");
         conversation.Reply(question, status);
 
+        var would = conversation.WouldRetryReply(question.Id);
+        var pendingBefore = conversation.Pending.Count;
         var decision = conversation.RetryReply(question.Id);
 
+        (would, pendingBefore).ShouldBe((true, 0), "asking whether it would queue one queues nothing");
         decision.Outcome.ShouldBe(SendOutcome.Accepted);
         decision.Message.ShouldBe(question);
         conversation.Pending.ShouldBe([question.Id]);
@@ -57,8 +60,10 @@ public sealed class ConversationRetryTests
         conversation.Reply(question);
         var before = StateCopy.Of(conversation);
 
+        var would = conversation.WouldRetryReply(question.Id);
         var decision = conversation.RetryReply(question.Id);
 
+        would.ShouldBeFalse("a refused request must not spend the user's allowance");
         decision.Outcome.ShouldBe(SendOutcome.Rejected);
         decision.Message.ShouldBeNull();
         decision.Error.ShouldNotBeNullOrWhiteSpace();
@@ -74,8 +79,10 @@ public sealed class ConversationRetryTests
         conversation.RetryReply(question.Id);
         var before = StateCopy.Of(conversation);
 
+        var would = conversation.WouldRetryReply(question.Id);
         var again = conversation.RetryReply(question.Id);
 
+        would.ShouldBeFalse("the duplicate queues nothing, so it spends nothing");
         again.Outcome.ShouldBe(SendOutcome.Duplicate);
         again.Message.ShouldBe(question);
         before.ShouldEqual(conversation);
