@@ -83,6 +83,9 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
         ["DOTNET_ENVIRONMENT"] = "Development",
         ["Urls"] = BaseUrl.ToString().TrimEnd('/'),
+
+        // Every test's users sign in from 127.0.0.1: one network, more than production's 60 an hour.
+        ["SignIn__MaxPerNetworkPerHour"] = "100000",
     };
 
     /// <summary>Puts the shared fake model back to its plain behaviour: an instant echo, no faults.</summary>

@@ -78,6 +78,40 @@ public sealed partial class CredentialsAndFormsTests(WebTierFixture fixture)
     }
 
     [Fact]
+    public async Task A_network_over_its_hourly_sign_in_limit_is_told_to_wait_and_no_account_or_email_is_made()
+    {
+        // Production's limit, 60 an hour, from a network of its own (the proxy's X-Forwarded-For entry).
+        const int PerHour = 60;
+        var network = $"192.0.2.{Random.Shared.Next(1, 255)}";
+        var signedIn = 0;
+        for (var i = 0; i < PerHour; i++)
+        {
+            using var session = new WebSession(fixture.Web, network);
+            using var response = await session.SignInAsync($"net-{i}-{Guid.NewGuid():N}@example.com");
+            signedIn += response.StatusCode == HttpStatusCode.Redirect && session.Auth is not null ? 1 : 0;
+        }
+
+        var refusedAddress = $"net-refused-{Guid.NewGuid():N}@example.com";
+        using var refusedSession = new WebSession(fixture.Web, network);
+        using var refused = await refusedSession.SignInAsync(refusedAddress);
+        var refusedPage = await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var spoofing = new WebSession(fixture.Web, $"198.51.100.9, {network}");
+        using var spoofed = await spoofing.SignInAsync($"net-spoofed-{Guid.NewGuid():N}@example.com");
+        using var neighbour = new WebSession(fixture.Web, $"192.0.2.{(int.Parse(network.Split('.')[^1], System.Globalization.CultureInfo.InvariantCulture) % 254) + 1}");
+        using var neighbourSignIn = await neighbour.SignInAsync($"net-neighbour-{Guid.NewGuid():N}@example.com");
+        var afterwards = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync(refusedAddress);
+
+        signedIn.ShouldBe(PerHour);
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK, "the form again, with the sentence");
+        refusedPage.ShouldMatch(@"Too many sign-ins from your network in the last hour; try again in \d+ minutes?\.");
+        refusedSession.Auth.ShouldBeNull();
+        spoofed.StatusCode.ShouldBe(HttpStatusCode.OK, "an address the client wrote before the proxy's entry changes nothing");
+        spoofing.Auth.ShouldBeNull();
+        neighbourSignIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the limit is per network");
+        afterwards.Succeeded.ShouldBeTrue("the refused address got no account, so no email either: it signs in at once now");
+    }
+
+    [Fact]
     public async Task A_sign_in_link_post_without_its_antiforgery_token_is_refused_and_the_link_still_works_once()
     {
         var address = $"link-{Guid.NewGuid():N}@example.com";

@@ -10,10 +10,16 @@ internal sealed partial class WebSession : IDisposable
 
     private readonly HttpClient _http;
 
-    public WebSession(Uri baseAddress)
+    /// <param name="baseAddress">The frontend.</param>
+    /// <param name="forwardedFor">An <c>X-Forwarded-For</c> on every request, as Traefik adds it: the client as the proxy saw it.</param>
+    public WebSession(Uri baseAddress, string? forwardedFor = null)
     {
         BaseAddress = baseAddress;
         _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies }) { BaseAddress = baseAddress };
+        if (forwardedFor is not null)
+        {
+            _http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        }
     }
 
     public Uri BaseAddress { get; }

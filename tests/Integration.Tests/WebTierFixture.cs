@@ -29,7 +29,9 @@ public sealed class WebTierFixture(PostgresServerFixture postgres) : IAsyncLifet
 
         (_, Silo) = await Harness.Topology.StartSiloAsync(
             CancellationToken.None, new Dictionary<string, string?> { ["Smtp__PickupFolder"] = MailFolder.FullName });
-        Web = await Harness.Topology.StartFrontendAsync(CancellationToken.None);
+        // As deployed behind Traefik: the client's address comes from X-Forwarded-For.
+        Web = await Harness.Topology.StartFrontendAsync(
+            CancellationToken.None, new Dictionary<string, string?> { ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true" });
         await Harness.ConnectClientAsync(CancellationToken.None);
     }
 
