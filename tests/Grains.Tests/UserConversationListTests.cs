@@ -26,6 +26,7 @@ public sealed class UserConversationListTests(ClusterFixture fixture)
                 return Task.CompletedTask;
             });
 
+        var before = await userGrain.ListConversationsAsync();
         await first.SendAsync(user, new SendMessage(MessageId.New(), "first chat again"));
         var seen = await Poll.UntilAsync(() => Task.FromResult(published.ToList()), p => p.Count >= 1, TimeSpan.FromSeconds(30), "a list change");
         var listed = await userGrain.ListConversationsAsync();
@@ -36,7 +37,10 @@ public sealed class UserConversationListTests(ClusterFixture fixture)
 
         listed.Select(c => c.Title).ShouldBe(["first chat", "second chat"]);
         reloaded.Select(c => c.Title).ShouldBe(["first chat", "second chat"], "the order is written when the user grain deactivates");
-        seen[^1].Conversations.Select(c => c.Title).ShouldBe(["first chat", "second chat"]);
+        before.Select(c => c.Title).ShouldBe(["second chat", "first chat"]);
+        seen[^1].OnlyChanged.ShouldBeTrue("a message that only moves a chat publishes that chat, not the whole list");
+        seen[^1].Conversations.Select(c => c.Title).ShouldBe(["first chat"]);
+        seen[^1].ApplyTo(before).ShouldBe(listed, "a page that applies it shows the user grain's list");
     }
 
     [Fact]

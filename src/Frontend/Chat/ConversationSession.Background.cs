@@ -21,7 +21,7 @@ internal sealed partial class ConversationSession
 
     private Task OnListChangedAsync(ConversationListChanged changed) => RunOnPageAsync(() =>
     {
-        Conversations = changed.Conversations;
+        Conversations = changed.ApplyTo(Conversations);
         return Task.CompletedTask;
     });
 

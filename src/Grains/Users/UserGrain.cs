@@ -90,7 +90,8 @@ public sealed partial class UserGrain(
             _unsavedActivity = true;
             if (!wasNewest)
             {
-                await PublishAsync();
+                // Pages move the one chat up themselves: the event does not grow with the user's list.
+                await PublishAsync(new ConversationListChanged(Id, [Conversations[index]], OnlyChanged: true));
             }
 
             return;
@@ -113,16 +114,16 @@ public sealed partial class UserGrain(
     {
         await state.WriteStateAsync();
         _unsavedActivity = false;
-        await PublishAsync();
+        await PublishAsync(new ConversationListChanged(Id, NewestFirst()));
     }
 
-    private async Task PublishAsync()
+    private async Task PublishAsync(ConversationListChanged changed)
     {
         try
         {
             await this.GetStreamProvider(ConversationStreams.ProviderName)
                 .GetStream<ConversationListChanged>(StreamId.Create(UserStreams.Namespace, Id.Value))
-                .OnNextAsync(new ConversationListChanged(Id, NewestFirst()));
+                .OnNextAsync(changed);
         }
         catch (Exception exception)
         {
