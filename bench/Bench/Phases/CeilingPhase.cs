@@ -56,7 +56,7 @@ public static class CeilingPhase
         var single = context.Ceiling[context.Sizes.Concurrencies[0]].Latency;
         context.Table.Add(new ResultRow("1 Ceiling", "single-client upsert latency p50 / p95 / p99",
             $"{ResultTable.Ms(single.P50)} / {ResultTable.Ms(single.P95)} / {ResultTable.Ms(single.P99)}", Target: "baseline"));
-        context.Table.Add(new ResultRow("1 Ceiling", "silo CPU meanwhile, idle (timers, stream queue polling)",
+        context.Table.Add(new ResultRow("1 Ceiling", "silo CPU meanwhile, no traffic (mostly the JIT tiering up the just-started silo; then timers, stream queue polling)",
             ResultTable.Number(100 * idle, "0.0") + " % of a core"));
     }
 
