@@ -53,7 +53,7 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
             ["Conversations__MaxMessagesPerMinute"] = MessagesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SignIn__MaxSignInsPerHour"] = SignInsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        await App.StartFrontendAsync(CancellationToken.None, FrontendSettings());
+        await App.StartPublishedFrontendAsync(CancellationToken.None, FrontendSettings());
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -73,15 +73,12 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
     {
         var web = App.Processes.Last(p => p.Name == "web" && !p.HasExited);
         await web.StopAsync(TimeSpan.FromSeconds(5));
-        return () => App.StartFrontendAsync(CancellationToken.None, FrontendSettings());
+        return () => App.StartPublishedFrontendAsync(CancellationToken.None, FrontendSettings());
     }
 
-    // A build output serves Blazor's framework files (blazor.web.js) only in Development; in
-    // Production they come from `dotnet publish`, which the container images do.
+    // The published frontend in Production, as the container image runs it.
     private Dictionary<string, string?> FrontendSettings() => new()
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["DOTNET_ENVIRONMENT"] = "Development",
         ["Urls"] = BaseUrl.ToString().TrimEnd('/'),
 
         // Every test's users sign in from 127.0.0.1: one network, more than production's 60 an hour.

@@ -77,6 +77,18 @@ public sealed class AppTopology : IAsyncDisposable
         return url;
     }
 
+    /// <summary>
+    /// Starts the frontend as deployed: published (<see cref="PublishedFrontend"/>), in Production, serving
+    /// Blazor's framework files, which a browser needs; waits until it has a gateway to the cluster.
+    /// </summary>
+    public async Task<Uri> StartPublishedFrontendAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var directory = await PublishedFrontend.DirectoryAsync();
+        var (_, url) = await StartAsync(
+            "web", Path.Combine(directory, PublishedFrontend.AssemblyName), directory, Environment(), settings, waitUntilReady: true, cancellationToken);
+        return url;
+    }
+
     private async Task<(AppProcess Process, Uri Url)> StartAsync(
         string name, string assembly, string directory, Dictionary<string, string?> environment,
         IReadOnlyDictionary<string, string?>? settings, bool waitUntilReady, CancellationToken cancellationToken)

@@ -47,10 +47,8 @@ public sealed partial class FaultAppFixture : IAsyncLifetime
 
         await StartSiloAsync();
         BaseUrl = new Uri($"http://127.0.0.1:{FreePort.Any()}/");
-        await App.StartFrontendAsync(CancellationToken.None, new Dictionary<string, string?>
+        await App.StartPublishedFrontendAsync(CancellationToken.None, new Dictionary<string, string?>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["DOTNET_ENVIRONMENT"] = "Development",
             ["Urls"] = BaseUrl.ToString().TrimEnd('/'),
         });
 
