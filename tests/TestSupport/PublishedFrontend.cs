@@ -35,6 +35,8 @@ public static class PublishedFrontend
                 "-o", output, "--nologo", "-v:quiet",
             },
         };
+        // Test processes run side by side; two publishes of one project at once would share its obj folder.
+        await using var gate = await LockAsync(Path.Combine(layout.FrontendDirectory, "obj", "chatbot-publish.lock"));
         using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet publish did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -46,6 +48,21 @@ public static class PublishedFrontend
         }
 
         return output;
+    }
+
+    private static async Task<FileStream> LockAsync(string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (attempt < 600)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     private static void TryDelete(string directory)
