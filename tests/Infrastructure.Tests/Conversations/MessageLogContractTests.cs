@@ -80,22 +80,13 @@ public sealed class MessageLogContractTests(PostgresServerFixture postgres)
         await log.AppendAsync(taken, User(1, "first", At), Ct);
 
         // The writer's next insert waits on this lock, so everything appended meanwhile goes in one batch.
-        await using var blocker = new NpgsqlConnection(_connectionString);
-        await blocker.OpenAsync(Ct);
-        await using var lockTable = await blocker.BeginTransactionAsync(Ct);
-        await new NpgsqlCommand("LOCK TABLE conversation_messages IN EXCLUSIVE MODE", blocker, lockTable).ExecuteNonQueryAsync(Ct);
-        var waiting = log.AppendAsync(new ConversationId(Guid.NewGuid()), User(1, "written while locked", At), Ct);
-        while (await ScalarAsync("SELECT count(*) FROM pg_locks WHERE relation = 'conversation_messages'::regclass AND NOT granted") == 0)
-        {
-            await Task.Delay(20, Ct);
-        }
-
+        await using var held = await HoldWriterAsync(log);
         var clash = log.AppendAsync(taken, User(1, "from a stale activation", At), Ct);
         var others = Enumerable.Range(0, 10).Select(i => (Id: new ConversationId(Guid.NewGuid()), Message: User(1, $"batched {i}", At))).ToList();
         var stored = others.Select(o => log.AppendAsync(o.Id, o.Message, Ct)).ToList();
-        await lockTable.CommitAsync(Ct);
+        await held.ReleaseAsync();
 
-        await waiting;
+        await held.Waiting;
         (await Should.ThrowAsync<InvalidOperationException>(() => clash)).Message.ShouldContain("already has a message numbered 1");
         await Task.WhenAll(stored);
         foreach (var (id, message) in others)
@@ -114,21 +105,12 @@ public sealed class MessageLogContractTests(PostgresServerFixture postgres)
         var id = new ConversationId(Guid.NewGuid());
 
         // Both wait in the writer's queue behind a locked insert, so they are read in the same pass.
-        await using var blocker = new NpgsqlConnection(_connectionString);
-        await blocker.OpenAsync(Ct);
-        await using var lockTable = await blocker.BeginTransactionAsync(Ct);
-        await new NpgsqlCommand("LOCK TABLE conversation_messages IN EXCLUSIVE MODE", blocker, lockTable).ExecuteNonQueryAsync(Ct);
-        var waiting = log.AppendAsync(new ConversationId(Guid.NewGuid()), User(1, "written while locked", At), Ct);
-        while (await ScalarAsync("SELECT count(*) FROM pg_locks WHERE relation = 'conversation_messages'::regclass AND NOT granted") == 0)
-        {
-            await Task.Delay(20, Ct);
-        }
-
+        await using var held = await HoldWriterAsync(log);
         var first = log.AppendAsync(id, User(1, "first", At), Ct);
         var second = log.AppendAsync(id, User(1, "second, from a stale activation", At), Ct);
-        await lockTable.CommitAsync(Ct);
+        await held.ReleaseAsync();
 
-        await waiting.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await held.Waiting.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         await first.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         (await Should.ThrowAsync<InvalidOperationException>(() => second.WaitAsync(TimeSpan.FromSeconds(10), Ct))).Message.ShouldContain("already has a message numbered 1");
         (await log.ReadAsync(id, long.MaxValue, 10, Ct)).Single().Text.ShouldBe("first");
@@ -232,6 +214,25 @@ public sealed class MessageLogContractTests(PostgresServerFixture postgres)
         return new PostgresMessageLog(_connectionString);
     }
 
+    /// <summary>
+    /// Locks the table and appends one message, whose insert then waits on the lock: whatever is appended until
+    /// <see cref="HeldWriter.ReleaseAsync"/> queues behind it and is read by the writer in one pass.
+    /// </summary>
+    private async Task<HeldWriter> HoldWriterAsync(PostgresMessageLog log)
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(Ct);
+        var transaction = await connection.BeginTransactionAsync(Ct);
+        await new NpgsqlCommand("LOCK TABLE conversation_messages IN EXCLUSIVE MODE", connection, transaction).ExecuteNonQueryAsync(Ct);
+        var waiting = log.AppendAsync(new ConversationId(Guid.NewGuid()), User(1, "written while locked", At), Ct);
+        while (await ScalarAsync("SELECT count(*) FROM pg_locks WHERE relation = 'conversation_messages'::regclass AND NOT granted") == 0)
+        {
+            await Task.Delay(20, Ct);
+        }
+
+        return new HeldWriter(connection, transaction, waiting);
+    }
+
     private async Task<long> ScalarAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(_connectionString);
@@ -244,4 +245,18 @@ public sealed class MessageLogContractTests(PostgresServerFixture postgres)
 
     private static ChatMessage Reply(long sequence, ChatMessage question, ReplyStatus status, DateTimeOffset at) =>
         new(MessageId.New(), sequence, ChatRole.Assistant, "answer", at, question.Id, status, "offline");
+
+    private sealed class HeldWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, Task waiting) : IAsyncDisposable
+    {
+        /// <summary>The append that waits on the lock.</summary>
+        public Task Waiting => waiting;
+
+        public Task ReleaseAsync() => transaction.CommitAsync(Ct);
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
 }
