@@ -83,9 +83,8 @@ public sealed class AppTopology : IAsyncDisposable
     /// </summary>
     public async Task<Uri> StartPublishedFrontendAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var directory = await PublishedFrontend.DirectoryAsync();
-        var (_, url) = await StartAsync(
-            "web", Path.Combine(directory, PublishedFrontend.AssemblyName), directory, Environment(), settings, waitUntilReady: true, cancellationToken);
+        var assembly = await PublishedFrontend.AssemblyAsync();
+        var (_, url) = await StartAsync("web", assembly, Path.GetDirectoryName(assembly)!, Environment(), settings, waitUntilReady: true, cancellationToken);
         return url;
     }
 

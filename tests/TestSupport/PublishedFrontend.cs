@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Collections.Concurrent;
 using ChatbotOrleans.DevHost;
 
 namespace ChatbotOrleans.TestSupport;
@@ -10,44 +10,34 @@ namespace ChatbotOrleans.TestSupport;
 /// </summary>
 public static class PublishedFrontend
 {
-    private static readonly Lazy<Task<string>> Directory = new(PublishAsync);
+    private static readonly Lazy<Task<string>> Assembly = new(PublishAsync);
 
-    /// <summary>The published frontend's directory (its content root, with wwwroot).</summary>
-    public static Task<string> DirectoryAsync() => Directory.Value;
-
-    public const string AssemblyName = "ChatbotOrleans.Frontend.dll";
+    /// <summary>The published frontend's assembly; its directory is the content root, with wwwroot.</summary>
+    public static Task<string> AssemblyAsync() => Assembly.Value;
 
     private static async Task<string> PublishAsync()
     {
         var layout = RepositoryLayout.Find();
         var builtAssembly = layout.FrontendAssembly;
         var configuration = new DirectoryInfo(Path.GetDirectoryName(builtAssembly)!).Parent!.Name;
-        var output = System.IO.Directory.CreateTempSubdirectory("chatbot-frontend-").FullName;
+        var output = Directory.CreateTempSubdirectory("chatbot-frontend-").FullName;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(output);
 
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList =
-            {
-                "publish", Path.Combine(layout.FrontendDirectory, "Frontend.csproj"), "--no-build", "-c", configuration,
-                "-o", output, "--nologo", "-v:quiet",
-            },
-        };
         // Test processes run side by side; two publishes of one project at once would share its obj folder.
         await using var gate = await LockAsync(Path.Combine(layout.FrontendDirectory, "obj", "chatbot-publish.lock"));
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet publish did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0 || !File.Exists(Path.Combine(output, AssemblyName)))
+        var lines = new ConcurrentQueue<string>();
+        await using var publish = AppProcess.Start(
+            "publish", "publish", layout.Root, new Dictionary<string, string?>(), lines.Enqueue,
+            Path.Combine(layout.FrontendDirectory, "Frontend.csproj"), "--no-build", "-c", configuration, "-o", output, "--nologo", "-v:quiet");
+        await publish.Exited;
+        var published = Path.Combine(output, Path.GetFileName(builtAssembly));
+        if (publish.ExitCode != 0 || !File.Exists(published))
         {
             throw new InvalidOperationException(
-                $"dotnet publish of the frontend ({configuration}, from its build output) failed with exit code {process.ExitCode}:\n{await stdout}\n{await stderr}");
+                $"dotnet publish of the frontend ({configuration}, from its build output) failed with exit code {publish.ExitCode}:\n{string.Join('\n', lines)}");
         }
 
-        return output;
+        return published;
     }
 
     private static async Task<FileStream> LockAsync(string path)
@@ -69,7 +59,7 @@ public static class PublishedFrontend
     {
         try
         {
-            System.IO.Directory.Delete(directory, recursive: true);
+            Directory.Delete(directory, recursive: true);
         }
         catch (IOException)
         {

@@ -14,6 +14,8 @@ internal sealed class SignInNetworkLimit : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
+    private const int Segments = 12;
+
     private readonly PartitionedRateLimiter<string> _limiter;
 
     public SignInNetworkLimit(IOptions<SignInLimitOptions> options)
@@ -25,7 +27,7 @@ internal sealed class SignInNetworkLimit : IDisposable
             {
                 PermitLimit = permits,
                 Window = Window,
-                SegmentsPerWindow = 12,
+                SegmentsPerWindow = Segments,
                 QueueLimit = 0,
                 AutoReplenishment = true,
             }));
@@ -41,8 +43,8 @@ internal sealed class SignInNetworkLimit : IDisposable
             return null;
         }
 
-        // A sliding window frees permits segment by segment: the next one within a twelfth of the hour.
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : Window / 12;
+        // A sliding window frees permits segment by segment: the next one within a segment of the hour.
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : Window / Segments;
     }
 
     /// <summary>An IPv4 address stands for itself; an IPv6 client usually has a whole /64 to pick addresses from.</summary>
