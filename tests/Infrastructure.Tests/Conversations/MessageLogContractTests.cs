@@ -99,6 +99,28 @@ public sealed class MessageLogContractTests(PostgresServerFixture postgres)
     }
 
     [Fact]
+    public async Task Messages_written_in_one_batch_read_back_exactly()
+    {
+        await using var log = await NewLogAsync();
+        var id = new ConversationId(Guid.NewGuid());
+        var question = User(1, "Hello 👋\nsecond line, a tab\there and a backslash \\", At);
+        var failed = new ChatMessage(MessageId.New(), 2, ChatRole.Assistant, "partial", At.AddTicks(10), question.Id, ReplyStatus.Failed, "gpt-x", "The model failed.");
+        var empty = User(3, "", At.AddSeconds(1));
+        var other = new ConversationId(Guid.NewGuid());
+        var elsewhere = User(1, "elsewhere", At.AddDays(-1));
+
+        // Queued behind a locked insert, the four are written together (a COPY, not the single-row INSERT).
+        await using var held = await HoldWriterAsync(log);
+        var stored = new[] { log.AppendAsync(id, question, Ct), log.AppendAsync(id, failed, Ct), log.AppendAsync(id, empty, Ct), log.AppendAsync(other, elsewhere, Ct) };
+        await held.ReleaseAsync();
+        await Task.WhenAll(stored);
+
+        (await log.ReadAsync(id, long.MaxValue, 10, Ct)).ShouldBe([question, failed, empty]);
+        (await log.ReadAsync(other, long.MaxValue, 10, Ct)).ShouldBe([elsewhere]);
+        (await ScalarAsync($"SELECT count(DISTINCT xmin::text) FROM conversation_messages WHERE conversation_id IN ('{id.Value}', '{other.Value}')")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Two_appends_of_one_number_queued_together_store_the_first_and_refuse_the_second()
     {
         await using var log = await NewLogAsync();
