@@ -52,6 +52,9 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
             ["Email__PublicUrl"] = BaseUrl.ToString().TrimEnd('/'),
             ["Conversations__MaxMessagesPerMinute"] = MessagesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SignIn__MaxSignInsPerHour"] = SignInsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+            // Every test's users sign in from 127.0.0.1: one network, more than production's 60 an hour.
+            ["SignIn__MaxPerNetworkPerHour"] = "100000",
         });
         await App.StartPublishedFrontendAsync(CancellationToken.None, FrontendSettings());
 
@@ -80,9 +83,6 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
     private Dictionary<string, string?> FrontendSettings() => new()
     {
         ["Urls"] = BaseUrl.ToString().TrimEnd('/'),
-
-        // Every test's users sign in from 127.0.0.1: one network, more than production's 60 an hour.
-        ["SignIn__MaxPerNetworkPerHour"] = "100000",
     };
 
     /// <summary>Puts the shared fake model back to its plain behaviour: an instant echo, no faults.</summary>

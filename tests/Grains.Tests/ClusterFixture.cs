@@ -121,7 +121,7 @@ public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
     /// <summary>Signs in a new user and starts a conversation for them.</summary>
     public async Task<(UserId User, IConversationGrain Conversation)> NewConversationAsync()
     {
-        var signIn = await Client.GetGrain<ISignInGrain>(0).SignInAsync($"user-{Guid.NewGuid():N}@example.com");
+        var signIn = await Client.GetGrain<ISignInGrain>(0).SignInAsync($"user-{Guid.NewGuid():N}@example.com", TestNetworks.Unique());
         var user = signIn.User!.Id;
         var summary = await Client.GetGrain<IUserGrain>(user.Value).StartConversationAsync();
         return (user, Client.GetGrain<IConversationGrain>(summary.Id.Value));

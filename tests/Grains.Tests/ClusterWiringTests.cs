@@ -1,6 +1,7 @@
 using ChatbotOrleans.Grains.Abstractions;
 using Npgsql;
 using Shouldly;
+using ChatbotOrleans.TestSupport;
 
 namespace ChatbotOrleans.Grains.Tests;
 
@@ -30,9 +31,9 @@ public sealed class ClusterWiringTests(ClusterFixture fixture)
         var address = $"Mixed.{Guid.NewGuid():N}@Example.COM";
         var signIn = fixture.Client.GetGrain<ISignInGrain>(0);
 
-        var first = await signIn.SignInAsync(address);
-        var second = await signIn.SignInAsync("  " + address.ToLowerInvariant() + " ");
-        var invalid = await signIn.SignInAsync("not an address");
+        var first = await signIn.SignInAsync(address, TestNetworks.Unique());
+        var second = await signIn.SignInAsync("  " + address.ToLowerInvariant() + " ", TestNetworks.Unique());
+        var invalid = await signIn.SignInAsync("not an address", TestNetworks.Unique());
 
         first.User.ShouldNotBeNull().Email.ShouldBe(address.ToLowerInvariant());
         second.User.ShouldBeNull();

@@ -13,7 +13,7 @@ public sealed class EmailOutboxTests(ClusterFixture fixture)
     {
         var address = $"ana-{Guid.NewGuid():N}@example.com";
 
-        var signIn = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync(address);
+        var signIn = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync(address, TestNetworks.Unique());
         var id = EmailIds.Welcome(signIn.User!.Id.Value);
         var delivery = await fixture.WaitForDeliveryAsync(id, d => d.Status == EmailStatus.Sent, "the welcome email to be sent");
 
@@ -36,7 +36,7 @@ public sealed class EmailOutboxTests(ClusterFixture fixture)
         long remindersWhileDown;
         try
         {
-            var signIn = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync(address);
+            var signIn = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync(address, TestNetworks.Unique());
             id = EmailIds.Welcome(signIn.User!.Id.Value);
             var failing = await fixture.WaitForDeliveryAsync(id, d => d.Attempts >= 2, "two refused attempts");
             failing.Status.ShouldBe(EmailStatus.Pending);
@@ -61,7 +61,7 @@ public sealed class EmailOutboxTests(ClusterFixture fixture)
     {
         var address = $"reject-{Guid.NewGuid():N}@example.com";
 
-        var signIn = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync(address);
+        var signIn = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync(address, TestNetworks.Unique());
         var id = EmailIds.Welcome(signIn.User!.Id.Value);
         var failed = await fixture.WaitForDeliveryAsync(id, d => d.Status == EmailStatus.Failed, "the email to fail");
         var undelivered = await fixture.Client.GetGrain<IEmailOutboxRegistryGrain>(Guid.Empty).ListUndeliveredAsync();
@@ -81,7 +81,7 @@ public sealed class EmailOutboxTests(ClusterFixture fixture)
     {
         var address = $"busy-{Guid.NewGuid():N}@example.com";
 
-        var signIn = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync(address);
+        var signIn = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync(address, TestNetworks.Unique());
         var id = EmailIds.Welcome(signIn.User!.Id.Value);
         var failed = await fixture.WaitForDeliveryAsync(id, d => d.Status == EmailStatus.Failed, "the attempts to run out");
 
@@ -97,10 +97,10 @@ public sealed class EmailOutboxTests(ClusterFixture fixture)
         var address = $"twice-{Guid.NewGuid():N}@example.com";
         var signIn = fixture.Client.GetGrain<ISignInGrain>(0);
 
-        var first = await signIn.SignInAsync(address);
+        var first = await signIn.SignInAsync(address, TestNetworks.Unique());
         var id = EmailIds.Welcome(first.User!.Id.Value);
         await fixture.Client.GetGrain<IEmailOutboxGrain>(id).EnqueueAsync(new EmailMessage(address, "Welcome to Chatbot", "again", "again"));
-        var second = await signIn.SignInAsync(address);
+        var second = await signIn.SignInAsync(address, TestNetworks.Unique());
         await Poll.UntilAsync(() => Task.FromResult(fixture.Mail.MessagesTo(address).Count), n => n >= 2, TimeSpan.FromSeconds(30), "the welcome and the link");
 
         second.LinkSent.ShouldBeTrue();

@@ -49,7 +49,7 @@ public sealed class MetricsTests(ClusterFixture fixture) : IDisposable
     {
         Listen();
 
-        await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync($"busy-{Guid.NewGuid():N}@example.com");
+        await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync($"busy-{Guid.NewGuid():N}@example.com", TestNetworks.Unique());
 
         await Poll.UntilAsync(
             () =>

@@ -7,13 +7,14 @@ namespace ChatbotOrleans.Grains.Tests;
 
 /// <summary>
 /// Floods, refused by the grains with the production defaults (20 messages a minute per user, 5 sign-ins
-/// an hour per address): the refusal says how long to wait, and nothing is stored, asked or sent.
+/// an hour per address, 60 an hour per client network): the refusal says how long to wait, and nothing is stored, asked or sent.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed partial class RateLimitTests(ClusterFixture fixture)
 {
     private const int MessagesPerMinute = 20;
     private const int SignInsPerHour = 5;
+    private const int SignInsPerNetworkPerHour = 60;
 
     [Fact]
     public async Task A_user_over_the_message_limit_across_conversations_is_told_to_wait_and_nothing_is_stored()
@@ -102,10 +103,10 @@ public sealed partial class RateLimitTests(ClusterFixture fixture)
         var results = new List<SignInResult>();
         for (var i = 0; i < SignInsPerHour + 2; i++)
         {
-            results.Add(await signIn.SignInAsync(address));
+            results.Add(await signIn.SignInAsync(address, TestNetworks.Unique()));
         }
 
-        var otherAddress = await signIn.SignInAsync($"calm-{Guid.NewGuid():N}@example.com");
+        var otherAddress = await signIn.SignInAsync($"calm-{Guid.NewGuid():N}@example.com", TestNetworks.Unique());
         var mails = await Poll.UntilAsync(
             () => Task.FromResult(fixture.Mail.MessagesTo(address)), m => m.Count >= SignInsPerHour, TimeSpan.FromSeconds(30), "the welcome email and four links");
 
@@ -120,6 +121,71 @@ public sealed partial class RateLimitTests(ClusterFixture fixture)
 
         otherAddress.Succeeded.ShouldBeTrue("the limit is per address");
         mails.Count.ShouldBe(SignInsPerHour, "one welcome and four links; the refused sign-ins sent nothing");
+    }
+
+    [Fact]
+    public async Task A_network_over_its_sign_in_limit_is_told_to_wait_whatever_the_address_and_nothing_is_made_or_sent()
+    {
+        // What a script mailing strangers through us looks like: a new address each time, from one network.
+        var network = TestNetworks.Unique();
+        var signIn = fixture.Client.GetGrain<ISignInGrain>(0);
+        var addresses = Enumerable.Range(0, SignInsPerNetworkPerHour).Select(i => $"stranger-{i}-{Guid.NewGuid():N}@example.com").ToList();
+        var allowed = new List<SignInResult>();
+        foreach (var address in addresses)
+        {
+            allowed.Add(await signIn.SignInAsync(address, network));
+        }
+
+        var refusedAddress = $"stranger-refused-{Guid.NewGuid():N}@example.com";
+        var refused = await signIn.SignInAsync(refusedAddress, network);
+        var mistyped = await signIn.SignInAsync("stranger at example.com", network);
+        var welcomes = await Poll.UntilAsync(
+            () => Task.FromResult(addresses.Count(a => fixture.Mail.MessagesTo(a).Count > 0)),
+            count => count == addresses.Count, TimeSpan.FromSeconds(60), "a welcome email to each allowed address");
+        var fromElsewhere = await signIn.SignInAsync(refusedAddress, TestNetworks.Unique());
+
+        allowed.ShouldAllBe(r => r.Succeeded, "production's 60 an hour, each a new address");
+        refused.Succeeded.ShouldBeFalse();
+        refused.LinkSent.ShouldBeFalse();
+        refused.Error.ShouldBe("Too many sign-ins from your network in the last hour; try again in 60 minutes.");
+        mistyped.Error.ShouldNotBeNull().ShouldNotContain("network", Case.Insensitive, "a bad address is answered as such, whatever the network");
+        welcomes.ShouldBe(SignInsPerNetworkPerHour);
+        fromElsewhere.Succeeded.ShouldBeTrue("the refused address got no account (so no email either): from another network it signs in at once");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("a network name far longer than any IPv4 address or IPv6 /64 could be written")]
+    public async Task A_sign_in_without_a_sensible_network_is_a_callers_error_and_makes_nothing(string network)
+    {
+        var address = $"no-network-{Guid.NewGuid():N}@example.com";
+        var signIn = fixture.Client.GetGrain<ISignInGrain>(0);
+
+        var failure = await Should.ThrowAsync<ArgumentException>(() => signIn.SignInAsync(address, network));
+        var afterwards = await signIn.SignInAsync(address, TestNetworks.Unique());
+
+        failure.Message.ShouldContain("The client network must be 1 to 64 characters, not blank.");
+        afterwards.Succeeded.ShouldBeTrue("the refused call made no account");
+    }
+
+    [Fact]
+    public async Task A_frontend_of_the_previous_version_still_signs_in_during_a_rolling_deploy_within_the_address_limit()
+    {
+        var address = $"old-frontend-{Guid.NewGuid():N}@example.com";
+        var signIn = fixture.Client.GetGrain<ISignInGrain>(0);
+
+#pragma warning disable CS0618 // The call of frontends from before the network limit moved into the cluster.
+        var results = new List<SignInResult>();
+        for (var i = 0; i < SignInsPerHour + 1; i++)
+        {
+            results.Add(await signIn.SignInAsync(address));
+        }
+#pragma warning restore CS0618
+
+        results[0].Succeeded.ShouldBeTrue();
+        results.Skip(1).Take(SignInsPerHour - 1).ShouldAllBe(r => r.LinkSent);
+        results[^1].Error.ShouldNotBeNull().ShouldStartWith("Too many sign-ins with this address in the last hour");
     }
 
     /// <summary>The archive and the recent messages (with a page size of 4, ten quick sends already archive some).</summary>

@@ -14,9 +14,9 @@ public sealed class SignInLinkTests(ClusterFixture fixture)
     public async Task A_returning_address_gets_a_link_that_signs_in_the_same_user_once()
     {
         var address = $"back-{Guid.NewGuid():N}@example.com";
-        var first = await SignIn.SignInAsync(address);
+        var first = await SignIn.SignInAsync(address, TestNetworks.Unique());
 
-        var again = await SignIn.SignInAsync(address);
+        var again = await SignIn.SignInAsync(address, TestNetworks.Unique());
         var mail = await Poll.UntilAsync(
             () => Task.FromResult(fixture.Mail.MessagesTo(address).FirstOrDefault(m => (m.Message.Subject ?? "").Contains("sign-in link", StringComparison.Ordinal))),
             m => m is not null, TimeSpan.FromSeconds(30), "the sign-in link email");
@@ -37,7 +37,7 @@ public sealed class SignInLinkTests(ClusterFixture fixture)
     public async Task The_link_in_the_welcome_email_works_too()
     {
         var address = $"welcome-link-{Guid.NewGuid():N}@example.com";
-        var first = await SignIn.SignInAsync(address);
+        var first = await SignIn.SignInAsync(address, TestNetworks.Unique());
         var mail = await Poll.UntilAsync(() => Task.FromResult(fixture.Mail.MessagesTo(address)), m => m.Count > 0, TimeSpan.FromSeconds(30), "the welcome email");
 
         var redeemed = await SignIn.RedeemLinkAsync(MailAssertions.SignInToken(mail[0].TextBody));

@@ -3,6 +3,7 @@ using ChatbotOrleans.Grains.Email;
 using ChatbotOrleans.Silo.Email;
 using ChatbotOrleans.Silo.Hosting;
 using Shouldly;
+using ChatbotOrleans.TestSupport;
 
 namespace ChatbotOrleans.Grains.Tests;
 
@@ -13,7 +14,7 @@ public sealed class UndeliveredMailCommandTests(ClusterFixture fixture)
     public async Task The_command_prints_the_undelivered_email_with_its_recipient_and_reason()
     {
         var address = $"reject-cli-{Guid.NewGuid():N}@example.com";
-        var signIn = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync(address);
+        var signIn = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync(address, TestNetworks.Unique());
         var id = EmailIds.Welcome(signIn.User!.Id.Value);
         await fixture.WaitForDeliveryAsync(id, d => d.Status == EmailStatus.Failed, "the email to fail");
         using var output = new StringWriter();

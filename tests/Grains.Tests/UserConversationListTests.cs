@@ -60,7 +60,7 @@ public sealed class UserConversationListTests(ClusterFixture fixture)
     [Fact]
     public async Task Two_tabs_opening_the_app_at_once_get_the_same_new_chat()
     {
-        var signIn = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync($"tabs-{Guid.NewGuid():N}@example.com");
+        var signIn = await fixture.Client.GetGrain<ISignInGrain>(0).SignInAsync($"tabs-{Guid.NewGuid():N}@example.com", TestNetworks.Unique());
         var userGrain = fixture.Client.GetGrain<IUserGrain>(signIn.User!.Id.Value);
 
         var opened = await Task.WhenAll(userGrain.FindOrStartNewestAsync(), userGrain.FindOrStartNewestAsync());

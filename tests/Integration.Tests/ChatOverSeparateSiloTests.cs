@@ -20,7 +20,7 @@ public sealed class ChatOverSeparateSiloTests(PostgresServerFixture postgres)
         await harness.Topology.StartSiloAsync(Token);
         var client = await harness.ConnectClientAsync(Token);
 
-        var signIn = await client.GetGrain<ISignInGrain>(0).SignInAsync("Ana@Example.com");
+        var signIn = await client.GetGrain<ISignInGrain>(0).SignInAsync("Ana@Example.com", TestNetworks.Unique());
         signIn.Succeeded.ShouldBeTrue(signIn.Error);
         var user = signIn.User!.Id;
         var conversation = await client.GetGrain<IUserGrain>(user.Value).StartConversationAsync();

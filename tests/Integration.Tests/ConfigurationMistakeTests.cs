@@ -30,6 +30,7 @@ public sealed class ConfigurationMistakeTests(PostgresServerFixture postgres)
     [InlineData("SMTP port as text", "error: Smtp:Port must be a whole number, but was 'twenty-five'. Fix the setting (environment variable Smtp__Port).")]
     [InlineData("message limit of zero", "error: Conversations:MaxMessagesPerMinute must be between 1 and 10000.")]
     [InlineData("sign-in limit of 1000", "error: SignIn:MaxSignInsPerHour must be between 1 and 100.")]
+    [InlineData("network sign-in limit of 0", "error: SignIn:MaxPerNetworkPerHour must be between 1 and 100000.")]
     public async Task A_silo_with_a_configuration_mistake_stops_at_once_with_one_line_saying_what_to_fix(string mistake, string expected)
     {
         var closedPort = FreePort.Any();
@@ -98,6 +99,9 @@ public sealed class ConfigurationMistakeTests(PostgresServerFixture postgres)
                 break;
             case "sign-in limit of 1000":
                 settings["SignIn__MaxSignInsPerHour"] = "1000";
+                break;
+            case "network sign-in limit of 0":
+                settings["SignIn__MaxPerNetworkPerHour"] = "0";
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(mistake), mistake, "no such case");

@@ -26,7 +26,7 @@ public sealed class UndeliveredMailCommandProcessTests(PostgresServerFixture pos
         var (empty, emptyOutput) = await harness.Topology.RunSiloCommandAsync(Token, "mail", "undelivered");
         var address = $"reject-{Guid.NewGuid():N}@example.com";
 
-        await client.GetGrain<ISignInGrain>(0).SignInAsync(address);
+        await client.GetGrain<ISignInGrain>(0).SignInAsync(address, TestNetworks.Unique());
         var (listed, output) = await Poll.UntilAsync(
             () => harness.Topology.RunSiloCommandAsync(Token, "mail", "undelivered"),
             result => result.Output.Contains(address, StringComparison.Ordinal),

@@ -19,8 +19,12 @@ public sealed class ChatFactory(IClusterClient client, CancellationToken cancell
         var probes = new ChatProbe[count];
         await Parallel.ForAsync(0, users, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (u, _) =>
         {
-            var email = $"bench-{Interlocked.Increment(ref _users)}-{Guid.NewGuid():N}@example.com";
-            var signIn = await client.GetGrain<ISignInGrain>(0).SignInAsync(email);
+            var number = Interlocked.Increment(ref _users);
+            var email = $"bench-{number}-{Guid.NewGuid():N}@example.com";
+
+            // Each user from an address of its own in the benchmarking range (198.18.0.0/15), as people sign in.
+            var network = $"198.{18 + ((number >> 16) & 1)}.{(number >> 8) & 255}.{number & 255}";
+            var signIn = await client.GetGrain<ISignInGrain>(0).SignInAsync(email, network);
             var user = signIn.User?.Id ?? throw new InvalidOperationException($"Sign-in failed: {signIn.Error}");
             for (var i = u * perUser; i < Math.Min(count, (u + 1) * perUser); i++)
             {

@@ -6,31 +6,22 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace ChatbotOrleans.Frontend.Auth;
 
 /// <summary>Signs a user in through the cluster and issues the auth cookie.</summary>
-internal sealed partial class SignInService(
-    IClusterClient client, ClusterConnectionMonitor monitor, SignInNetworkLimit networkLimit, ILogger<SignInService> logger)
+internal sealed partial class SignInService(IClusterClient client, ClusterConnectionMonitor monitor, ILogger<SignInService> logger)
 {
     private const string Unavailable = "Sign-in is unavailable right now. Please try again in a moment.";
 
     public const string CheckInbox =
         "This address already has an account. Check your inbox: we emailed you a sign-in link. Open it on this device to continue.";
 
+    /// <summary>
+    /// Signs in with an address as typed. The cluster counts the request's network (<see cref="ClientNetwork"/>)
+    /// against its hourly limit, whichever replica the request reached.
+    /// </summary>
     /// <returns><c>null</c> when signed in, otherwise a sentence to show (an error, or <see cref="CheckInbox"/>).</returns>
     public Task<string?> SignInAsync(HttpContext httpContext, string email)
     {
-        if (networkLimit.TryTake(httpContext) is { } wait)
-        {
-            LogNetworkLimited(logger, httpContext.Connection.RemoteIpAddress);
-            return Task.FromResult<string?>(TooManyFromNetwork(wait));
-        }
-
-        return CompleteAsync(httpContext, signIn => signIn.SignInAsync(email));
-    }
-
-    /// <summary>The refusal of the network limit, with the wait in whole minutes (rounded up, so it is enough).</summary>
-    internal static string TooManyFromNetwork(TimeSpan wait)
-    {
-        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-        return $"Too many sign-ins from your network in the last hour; try again in {minutes} minute{(minutes == 1 ? "" : "s")}.";
+        var network = ClientNetwork.Of(httpContext.Connection.RemoteIpAddress);
+        return CompleteAsync(httpContext, signIn => signIn.SignInAsync(email, network));
     }
 
     /// <summary>Signs in with the token of an emailed link.</summary>
@@ -68,9 +59,6 @@ internal sealed partial class SignInService(
             new AuthenticationProperties { IsPersistent = true });
         return null;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in refused: the network of {Address} is over its hourly limit.")]
-    private static partial void LogNetworkLimited(ILogger logger, System.Net.IPAddress? address);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in failed: the cluster did not answer.")]
     private static partial void LogClusterUnavailable(ILogger logger, Exception exception);

@@ -44,11 +44,6 @@ internal static class FrontendHostingExtensions
         services.AddHealthChecks().AddCheck<OrleansReadyHealthCheck>("orleans", tags: [OrleansReadyHealthCheck.Tag]);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<SignInLimitOptions>()
-            .BindConfiguration(SignInLimitOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<SignInNetworkLimit>();
         services.AddScoped<SignInService>();
         services.AddScoped<ConversationSession>();
         return builder;

@@ -14,6 +14,9 @@ public static class RateLimitMessages
     public static string TooManySignIns(TimeSpan wait) =>
         $"Too many sign-ins with this address in the last hour; try again in {Describe(wait)}, or use the newest sign-in link in your inbox.";
 
+    public static string TooManySignInsFromNetwork(TimeSpan wait) =>
+        $"Too many sign-ins from your network in the last hour; try again in {Describe(wait)}.";
+
     /// <summary>A wait in words, rounded up so that trying again after it always works: "40 seconds", "1 minute".</summary>
     public static string Describe(TimeSpan wait)
     {

@@ -17,4 +17,13 @@ public sealed class SignInLinkOptions
     /// </summary>
     [Range(1, 100)]
     public int MaxSignInsPerHour { get; set; } = 5;
+
+    /// <summary>
+    /// Sign-ins per hour from one client network (an IPv4 address, an IPv6 /64, as the web tier names it),
+    /// counted across the cluster. Each sign-in sends an email, a welcome or a link, to whatever address was
+    /// typed, so without it one client could mail anyone through us: the per-address limit does not stop a
+    /// script trying new addresses. Generous for offices and carrier NAT behind one address.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxPerNetworkPerHour { get; set; } = 60;
 }

@@ -87,7 +87,7 @@ public sealed class SiloKillTests(PostgresServerFixture postgres)
 
     private static async Task<(UserId User, IConversationGrain Grain)> ConversationAsync(IClusterClient client)
     {
-        var signIn = await client.GetGrain<ISignInGrain>(0).SignInAsync($"kill-{Guid.NewGuid():N}@example.com");
+        var signIn = await client.GetGrain<ISignInGrain>(0).SignInAsync($"kill-{Guid.NewGuid():N}@example.com", TestNetworks.Unique());
         var user = signIn.User.ShouldNotBeNull(signIn.Error).Id;
         var conversation = await client.GetGrain<IUserGrain>(user.Value).StartConversationAsync();
         return (user, client.GetGrain<IConversationGrain>(conversation.Id.Value));
