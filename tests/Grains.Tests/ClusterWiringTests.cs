@@ -1,7 +1,7 @@
 using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.TestSupport;
 using Npgsql;
 using Shouldly;
-using ChatbotOrleans.TestSupport;
 
 namespace ChatbotOrleans.Grains.Tests;
 

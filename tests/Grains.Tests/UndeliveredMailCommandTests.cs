@@ -2,8 +2,8 @@ using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Email;
 using ChatbotOrleans.Silo.Email;
 using ChatbotOrleans.Silo.Hosting;
-using Shouldly;
 using ChatbotOrleans.TestSupport;
+using Shouldly;
 
 namespace ChatbotOrleans.Grains.Tests;
 
