@@ -9,7 +9,7 @@ public sealed class SignInGrain : Grain, ISignInGrain
     /// <summary>Room to spare: the longest network name the web tier makes is an IPv6 /64 of 24 characters.</summary>
     public const int MaxNetworkLength = 64;
 
-    public async Task<SignInResult> SignInAsync(string email, string network)
+    public Task<SignInResult> SignInAsync(string email, string network)
     {
         // A caller's bug, not the user's input: the frontend always names the network.
         if (string.IsNullOrWhiteSpace(network) || network.Length > MaxNetworkLength)
@@ -17,6 +17,14 @@ public sealed class SignInGrain : Grain, ISignInGrain
             throw new ArgumentException($"The client network must be 1 to {MaxNetworkLength} characters, not blank.", nameof(network));
         }
 
+        return SignInCountedAsync(email, GrainFactory.GetGrain<ISignInNetworkGrain>(network));
+    }
+
+    [Obsolete("Kept for frontends of earlier versions during a rolling deploy; they limit their networks themselves.")]
+    public Task<SignInResult> SignInAsync(string email) => SignInCountedAsync(email, networkLimit: null);
+
+    private async Task<SignInResult> SignInCountedAsync(string email, ISignInNetworkGrain? networkLimit)
+    {
         var (address, error) = EmailAddressRules.Normalize(email);
         if (address is null)
         {
@@ -24,19 +32,12 @@ public sealed class SignInGrain : Grain, ISignInGrain
         }
 
         // Only a sign-in that may send an email counts; a mistyped address costs the network nothing.
-        if (await GrainFactory.GetGrain<ISignInNetworkGrain>(network).TryTakeAsync() is { } refusal)
+        if (networkLimit is not null && await networkLimit.TryTakeAsync() is { } refusal)
         {
             return new SignInResult(null, refusal);
         }
 
         return await GrainFactory.GetGrain<IAccountGrain>(address).SignInAsync();
-    }
-
-    [Obsolete("Kept for frontends of earlier versions during a rolling deploy; they limit their networks themselves.")]
-    public async Task<SignInResult> SignInAsync(string email)
-    {
-        var (address, error) = EmailAddressRules.Normalize(email);
-        return address is null ? new SignInResult(null, error) : await GrainFactory.GetGrain<IAccountGrain>(address).SignInAsync();
     }
 
     public async Task<SignInResult> RedeemLinkAsync(string token)
