@@ -78,19 +78,6 @@ public sealed partial class FaultAppFixture : IAsyncLifetime
         await StartSiloAsync();
     }
 
-    /// <summary>
-    /// Kills the silo (SIGKILL) and starts a new one on other silo and gateway ports, as a redeployed container
-    /// comes back at another address: the frontend knows only the dead gateway until it reads the membership
-    /// table again. Returns when the new silo is an active member; later restarts keep the new ports.
-    /// </summary>
-    public async Task ReplaceSiloOnOtherPortsAsync()
-    {
-        await _silo!.KillAsync();
-        _siloSettings["Orleans__SiloPort"] = FreePort.Any().ToString(CultureInfo.InvariantCulture);
-        _siloSettings["Orleans__GatewayPort"] = FreePort.Any().ToString(CultureInfo.InvariantCulture);
-        await StartSiloAsync();
-    }
-
     /// <summary>A fresh browser context signed in as a new user, on an interactive chat page.</summary>
     public async Task<IPage> SignedInPageAsync()
     {
