@@ -11,6 +11,9 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
     /// <summary>How long a send may take to say it failed while the database is down: well under Orleans' 30 s call timeout.</summary>
     private static readonly TimeSpan OutageAnswerDeadline = TimeSpan.FromSeconds(10);
 
+    /// <summary>How soon a silo at a new address must have joined after its lone predecessor was killed.</summary>
+    private static readonly TimeSpan ReplacementJoinDeadline = TimeSpan.FromSeconds(45);
+
     private IPage? _page;
 
     public ValueTask InitializeAsync()
@@ -49,6 +52,44 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
             ],
             counts);
         second.ShouldBe(first, counts);
+    }
+
+    [Fact]
+    public async Task After_the_silo_comes_back_at_another_gateway_address_the_open_page_finds_it_and_streams_again()
+    {
+        _page = await fixture.SignedInPageAsync();
+        await ChatPageProbe.SendAsync(_page, "before the move");
+        await ChatPageProbe.WaitForSettledAsync(_page, 2);
+
+        var joined = await fixture.ReplaceSiloOnOtherPortsAsync();
+        var clock = Stopwatch.StartNew();
+        var attempts = await SendUntilStoredAsync(_page, "after the move", expectedMessages: 4);
+        var storedAfter = clock.Elapsed;
+        await ChatPageProbe.WaitForSettledAsync(_page, 4);
+
+        // The reply arrived over the page's stream subscription, made again through the new gateway.
+        var shown = await ChatPageProbe.ShownAsync(_page);
+        await _page.ReloadAsync();
+        await BrowserAppFixture.WaitUntilInteractiveAsync(_page);
+        await ChatPageProbe.WaitForSettledAsync(_page, 4);
+        var reloaded = await ChatPageProbe.ShownAsync(_page);
+
+        var counts = $"{ChatPageProbe.Counts(2, shown)}; the new silo joined {joined.TotalSeconds:0.0} s after the kill; sends needed at the new address: {attempts}, stored {storedAfter.TotalSeconds:0.0} s after the new silo was up";
+        TestContext.Current.TestOutputHelper?.WriteLine(counts);
+
+        // The killed silo stays listed Active until its heartbeat is three periods old, and the new one may not
+        // join before then: with Orleans' 30 s heartbeat that is 60-90 s after the kill, with ours (5 s) 10-15 s
+        // plus the probes that confirm it dead.
+        joined.ShouldBeLessThan(ReplacementJoinDeadline, counts);
+        shown.ShouldBe(
+            [
+                "1 user before the move",
+                "2 assistant Echo: before the move",
+                "3 user after the move",
+                "4 assistant Echo: after the move",
+            ],
+            counts);
+        reloaded.ShouldBe(shown, "what the page showed live is what was stored; " + counts);
     }
 
     [Fact]

@@ -78,6 +78,22 @@ public sealed partial class FaultAppFixture : IAsyncLifetime
         await StartSiloAsync();
     }
 
+    /// <summary>
+    /// Kills the silo (SIGKILL) and starts a new one on other silo and gateway ports, as a redeployed container
+    /// comes back at another address: the frontend knows only the dead gateway until it reads the membership
+    /// table again. Returns, once the new silo is an active member, how long that took from the kill; later
+    /// restarts keep the new ports.
+    /// </summary>
+    public async Task<TimeSpan> ReplaceSiloOnOtherPortsAsync()
+    {
+        await _silo!.KillAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        _siloSettings["Orleans__SiloPort"] = FreePort.Any().ToString(CultureInfo.InvariantCulture);
+        _siloSettings["Orleans__GatewayPort"] = FreePort.Any().ToString(CultureInfo.InvariantCulture);
+        await StartSiloAsync();
+        return clock.Elapsed;
+    }
+
     /// <summary>A fresh browser context signed in as a new user, on an interactive chat page.</summary>
     public async Task<IPage> SignedInPageAsync()
     {
