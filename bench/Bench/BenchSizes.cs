@@ -28,8 +28,14 @@ public sealed record BenchSizes
 
     public required int MemoryMessages { get; init; }
 
-    /// <summary>Open chat pages (Blazor circuits) of section 5.</summary>
+    /// <summary>
+    /// Section 5 opens chat pages (Blazor circuits) in rounds of this many, reading the frontend after each;
+    /// the first round is a young process's (reported apart), the later ones give the per-page slope.
+    /// </summary>
     public required int ChatPages { get; init; }
+
+    /// <summary>The rounds of <see cref="ChatPages"/> (at least three: the first and two more for a slope).</summary>
+    public required int ChatPageRounds { get; init; }
 
     /// <summary>Chat pages opened before section 5 measures, so the frontend's one-time costs (JIT, pools, caches) are paid.</summary>
     public required int WarmChatPages { get; init; }
@@ -75,6 +81,7 @@ public sealed record BenchSizes
         MemoryConversations = 10_000,
         MemoryMessages = 20,
         ChatPages = 20,
+        ChatPageRounds = 5,
         WarmChatPages = 5,
         ReplyTokens = 200,
         FullTurnConcurrency = 64,
@@ -103,6 +110,7 @@ public sealed record BenchSizes
         MemoryConversations = 50,
         MemoryMessages = 4,
         ChatPages = 1,
+        ChatPageRounds = 3,
         WarmChatPages = 1,
         ReplyTokens = 20,
         FullTurnConcurrency = 8,

@@ -7,21 +7,16 @@ namespace ChatbotOrleans.Bench.Phases;
 
 /// <summary>
 /// Section 5, frontend: the real frontend process and real Blazor Server circuits, opened by Debian's
-/// Chromium (Playwright, one browser, one context per page so each is its own signed-in user). Each figure
-/// is a difference divided by the pages: before and after them, the frontend is made to run a full garbage
-/// collection (over EventPipe), left alone, then read. A few pages first warm the process up (JIT, pools,
-/// caches), so the figures are what one more page costs.
+/// Chromium (Playwright, one browser, one context per page so each is its own signed-in user). After a few
+/// warm-up pages, the frontend is read after every round of further pages: made to run a full garbage
+/// collection (over EventPipe), left alone, then read. The first round still carries a young process's
+/// one-time growth: the JIT moves each method a page calls once to its next tier when the process has served
+/// about 30 pages, and its scratch memory and code grow meanwhile. The judged figure is the least-squares
+/// slope through the later readings: what one more open page costs a frontend that is already serving.
 /// </summary>
 public static partial class FrontendMemoryPhase
 {
     private static readonly TimeSpan HeapTimeout = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// The runtime setting of the second measurement: the JIT compiles each method once, fully optimized, so
-    /// what the pages cost is not mixed with the tier-ups that a young process keeps making while it serves
-    /// them (methods called once per page reach the next tier every 30 pages). Not the production setting.
-    /// </summary>
-    private static readonly Dictionary<string, string?> WithoutTiering = new() { ["DOTNET_TieredCompilation"] = "0" };
 
     public static async Task RunAsync(BenchContext context)
     {
@@ -41,87 +36,106 @@ public static partial class FrontendMemoryPhase
         });
 
         // Published and in Production, as the container image runs it.
-        var production = await MeasureAsync(context, browser, settings: null);
-        Report(context, production);
-
-        var withoutTiering = await MeasureAsync(context, browser, WithoutTiering);
-        var privateMemory = withoutTiering.PrivatePerPage;
-        context.Log($"frontend with tiered compilation off, after {context.Sizes.WarmChatPages} warm-up pages, {withoutTiering.Describe()}");
-        context.Table.Add(new ResultRow("5 Memory",
-            "frontend private memory per open chat page with tiered compilation off (DOTNET_TieredCompilation=0, not the production setting: "
-            + $"the JIT's tier-ups while the pages open left out; {MiB(withoutTiering.Before.Private)} → {MiB(withoutTiering.After.Private)}; managed heap {withoutTiering.HeapPerPage / 1024:0.0} KiB)",
-            ResultTable.Kib(privateMemory), "", null));
+        Report(context, await MeasureAsync(context, browser));
     }
 
-    /// <summary>Starts a frontend, opens the warm-up pages and then the measured ones, reads it, and stops it.</summary>
-    private static async Task<FrontendReading> MeasureAsync(BenchContext context, IBrowser browser, IReadOnlyDictionary<string, string?>? settings)
+    /// <summary>Starts a frontend, opens the warm-up pages and then the measured rounds, reading it after each, and stops it.</summary>
+    private static async Task<FrontendReading> MeasureAsync(BenchContext context, IBrowser browser)
     {
         // Every page signs a new user in from 127.0.0.1: the silo allows that network more than production's 60 an hour.
-        var url = await context.Stack.Topology.StartPublishedFrontendAsync(context.CancellationToken, settings);
+        var url = await context.Stack.Topology.StartPublishedFrontendAsync(context.CancellationToken);
         var process = context.Stack.Topology.Processes[^1];
         var frontend = process.Id;
-        for (var i = 0; i < context.Sizes.WarmChatPages; i++)
-        {
-            await OpenChatPageAsync(browser, url);
-        }
+        var sizes = context.Sizes;
+        await OpenChatPagesAsync(browser, url, sizes.WarmChatPages);
 
-        // The heap dumps come first and last: the native buffers of the first stay in the process for both readings.
+        // The heap dumps by type come first and last: the native buffers of the first stay in the process for every reading.
         var heapBefore = await ManagedHeap.CollectAsync(frontend, HeapTimeout, byType: true);
-        await ManagedHeap.CollectAsync(frontend, HeapTimeout, byType: false);
-        var before = await ProcessMemory.SettledAsync(frontend, context.Sizes.Settle);
-        var pages = context.Sizes.ChatPages;
-        for (var i = 0; i < pages; i++)
+        var readings = new List<FrontendPoint> { await ReadAsync(context, frontend, pages: 0) };
+        for (var round = 1; round <= sizes.ChatPageRounds; round++)
         {
-            await OpenChatPageAsync(browser, url);
+            await OpenChatPagesAsync(browser, url, sizes.ChatPages);
+            var reading = await ReadAsync(context, frontend, round * sizes.ChatPages);
+            context.Log($"frontend after {sizes.WarmChatPages} + {reading.Pages} pages: {reading.Describe(readings[^1])}");
+            readings.Add(reading);
         }
 
-        await ManagedHeap.CollectAsync(frontend, HeapTimeout, byType: false);
-        var after = await ProcessMemory.SettledAsync(frontend, context.Sizes.Settle);
         var heapAfter = await ManagedHeap.CollectAsync(frontend, HeapTimeout, byType: true);
         await process.StopAsync(TimeSpan.FromSeconds(10));
-        return new FrontendReading(pages, before, after, heapBefore, heapAfter);
+        return new FrontendReading(readings, heapBefore, heapAfter);
+    }
+
+    private static async Task<FrontendPoint> ReadAsync(BenchContext context, int frontend, int pages)
+    {
+        var heap = await ManagedHeap.CollectAsync(frontend, HeapTimeout, byType: false);
+        var (workingSet, privateBytes) = await ProcessMemory.SettledAsync(frontend, context.Sizes.Settle);
+        return new FrontendPoint(pages, workingSet, privateBytes, heap.HeapBytes);
+    }
+
+    private static async Task OpenChatPagesAsync(IBrowser browser, Uri url, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await OpenChatPageAsync(browser, url);
+        }
     }
 
     private static string MiB(long bytes) => $"{bytes / 1048576.0:0.0} MiB";
 
+    private static string Kib(double bytes) => $"{bytes / 1024:0}";
+
     private static void Report(BenchContext context, FrontendReading reading)
     {
-        var (pages, before, after) = (reading.Pages, reading.Before, reading.After);
-        context.Log($"frontend after {context.Sizes.WarmChatPages} warm-up pages, {reading.Describe()}");
-        context.Log("frontend managed heap growth per page by type (shallow sizes):");
+        var sizes = context.Sizes;
+        var (first, warm) = (reading.Readings[1], reading.Readings[^1]);
+        var steady = reading.Steady;
+        context.Log("frontend managed heap growth per page by type over all measured pages (shallow sizes):");
         foreach (var (name, bytes, count) in reading.HeapAfter.GrowthSince(reading.HeapBefore).Take(15))
         {
-            context.Log($"  {bytes / 1024.0 / pages,6:0.0} KiB {count / (double)pages,6:0.0} objects  {name}");
+            context.Log($"  {bytes / 1024.0 / warm.Pages,6:0.0} KiB {count / (double)warm.Pages,6:0.0} objects  {name}");
         }
 
-        var circuits = $"{pages} Blazor circuits from Chromium after {context.Sizes.WarmChatPages}";
+        var window = $"{steady[^1].Pages - steady[0].Pages} Blazor circuits from Chromium after {sizes.WarmChatPages + first.Pages}, "
+            + $"least-squares slope through {steady.Count} readings, rounds of {sizes.ChatPages} from {reading.RoundRange(p => p.Private)} KiB a page";
         context.Table.Add(new ResultRow("5 Memory",
-            $"frontend working set per open chat page ({circuits}; {MiB(before.WorkingSet)} → {MiB(after.WorkingSet)})",
-            ResultTable.Kib(reading.WorkingSetPerPage), "", null));
+            $"frontend private memory per open chat page (anonymous resident memory: working set less code; {window}; {MiB(steady[0].Private)} → {MiB(steady[^1].Private)})",
+            ResultTable.Kib(reading.SlopeOf(p => p.Private)), "", null, "≤ 250 KiB", reading.SlopeOf(p => p.Private) <= 250 * 1024));
         context.Table.Add(new ResultRow("5 Memory",
-            $"frontend private memory per open chat page (anonymous resident memory: working set less code; {MiB(before.Private)} → {MiB(after.Private)})",
-            ResultTable.Kib(reading.PrivatePerPage), "", null, "≤ 250 KiB", reading.PrivatePerPage <= 250 * 1024));
+            $"frontend working set per open chat page (same pages; {MiB(steady[0].WorkingSet)} → {MiB(steady[^1].WorkingSet)})",
+            ResultTable.Kib(reading.SlopeOf(p => p.WorkingSet)), "", null));
         context.Table.Add(new ResultRow("5 Memory",
-            $"frontend managed heap per open chat page, live objects after a full GC ({MiB(reading.HeapBefore.HeapBytes)} → {MiB(reading.HeapAfter.HeapBytes)})",
-            ResultTable.Kib(reading.HeapPerPage), "", null));
+            $"frontend managed heap per open chat page, live objects after a full GC (same pages; {MiB(steady[0].Heap)} → {MiB(steady[^1].Heap)})",
+            ResultTable.Kib(reading.SlopeOf(p => p.Heap)), "", null));
+        context.Table.Add(new ResultRow("5 Memory",
+            $"frontend private memory per page over the first {first.Pages} pages after {sizes.WarmChatPages} warm-up (a young process: with the JIT's one-time tier-ups; managed heap {Kib(first.HeapPerPageSince(reading.Readings[0]))} KiB a page)",
+            ResultTable.Kib(first.PrivatePerPageSince(reading.Readings[0])), "", null));
     }
 
-    /// <summary>One frontend's readings before and after the measured pages.</summary>
-    private sealed record FrontendReading(
-        int Pages, (long WorkingSet, long Private) Before, (long WorkingSet, long Private) After,
-        ManagedHeapReading HeapBefore, ManagedHeapReading HeapAfter)
+    /// <summary>One reading of the frontend after <paramref name="Pages"/> measured pages.</summary>
+    private sealed record FrontendPoint(int Pages, long WorkingSet, long Private, long Heap)
     {
-        public double WorkingSetPerPage => (double)(After.WorkingSet - Before.WorkingSet) / Pages;
+        public double PrivatePerPageSince(FrontendPoint earlier) => (double)(Private - earlier.Private) / (Pages - earlier.Pages);
 
-        public double PrivatePerPage => (double)(After.Private - Before.Private) / Pages;
+        public double HeapPerPageSince(FrontendPoint earlier) => (double)(Heap - earlier.Heap) / (Pages - earlier.Pages);
 
-        public double HeapPerPage => (double)(HeapAfter.HeapBytes - HeapBefore.HeapBytes) / Pages;
+        public string Describe(FrontendPoint earlier) =>
+            $"working set {MiB(WorkingSet)}, private {MiB(Private)} ({Kib(PrivatePerPageSince(earlier))} KiB a page since the last reading), "
+            + $"managed heap {MiB(Heap)} ({Kib(HeapPerPageSince(earlier))} KiB a page)";
+    }
 
-        public string Describe() =>
-            $"{Pages} more open chat pages (each after a full GC): "
-            + $"working set {MiB(Before.WorkingSet)} → {MiB(After.WorkingSet)} ({WorkingSetPerPage / 1024:0.0} KiB each), "
-            + $"private {MiB(Before.Private)} → {MiB(After.Private)} ({PrivatePerPage / 1024:0.0} KiB each), "
-            + $"managed heap {MiB(HeapBefore.HeapBytes)} → {MiB(HeapAfter.HeapBytes)} ({HeapPerPage / 1024:0.0} KiB each)";
+    /// <summary>The readings after the warm-up (the first before any measured page) and the heap by type at both ends.</summary>
+    private sealed record FrontendReading(IReadOnlyList<FrontendPoint> Readings, ManagedHeapReading HeapBefore, ManagedHeapReading HeapAfter)
+    {
+        /// <summary>The readings from the end of the first round on: the young process's one-time growth left behind.</summary>
+        public IReadOnlyList<FrontendPoint> Steady => Readings.Skip(1).ToList();
+
+        public double SlopeOf(Func<FrontendPoint, long> figure) => LinearFit.Slope(Steady.Select(p => ((double)p.Pages, (double)figure(p))).ToList());
+
+        public string RoundRange(Func<FrontendPoint, long> figure)
+        {
+            var perPage = Steady.Zip(Steady.Skip(1), (a, b) => (double)(figure(b) - figure(a)) / (b.Pages - a.Pages)).ToList();
+            return $"{Kib(perPage.Min())} to {Kib(perPage.Max())}";
+        }
     }
 
     /// <summary>Signs a new user in and waits until the chat page's circuit is connected (its input enabled).</summary>
