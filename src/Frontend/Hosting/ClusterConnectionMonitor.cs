@@ -14,6 +14,7 @@ namespace ChatbotOrleans.Frontend.Hosting;
 internal sealed class ClusterConnectionMonitor : IClusterConnectionStatusObserver
 {
     private int _connectedGateways;
+    private bool _hasBeenConnected;
 
     /// <summary>Raised on an Orleans thread after a gateway connection opened (the first one included).</summary>
     public event EventHandler? GatewayConnected;
@@ -22,11 +23,15 @@ internal sealed class ClusterConnectionMonitor : IClusterConnectionStatusObserve
 
     public bool IsConnected => ConnectedGateways > 0;
 
+    /// <summary>Whether a gateway connection has opened since the client started (then it has lost them all if not <see cref="IsConnected"/>).</summary>
+    public bool HasBeenConnected => Volatile.Read(ref _hasBeenConnected);
+
     public void NotifyGatewayCountChanged(int currentNumberOfGateways, int previousNumberOfGateways, bool connectionRecovered)
     {
         Volatile.Write(ref _connectedGateways, currentNumberOfGateways);
         if (currentNumberOfGateways > previousNumberOfGateways || connectionRecovered)
         {
+            Volatile.Write(ref _hasBeenConnected, true);
             GatewayConnected?.Invoke(this, EventArgs.Empty);
         }
     }

@@ -23,6 +23,7 @@ internal static partial class OrleansClientSetup
 
         var monitor = new ClusterConnectionMonitor();
         builder.Services.AddSingleton(monitor);
+        builder.Services.AddHostedService<ClusterReconnector>();
         builder.UseOrleansClient(client =>
         {
             client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> clustering) =>

@@ -55,6 +55,43 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_reply_cut_off_by_a_killed_silo_is_written_again_and_the_open_page_shows_it_once_without_a_reload()
+    {
+        _page = await fixture.SignedInPageAsync();
+        var words = string.Join(' ', Enumerable.Range(1, 16).Select(i => $"word{i}"));
+        fixture.App.Model.ReplyText = request => $"Echo: {request.LastUserText} {words}";
+        fixture.App.Model.TokenDelay = TimeSpan.FromMilliseconds(200);
+        await ChatPageProbe.SendAsync(_page, "cut off");
+
+        // Killed (SIGKILL) while the page shows part of the reply: the reply is neither finished nor stored.
+        await _page.WaitForFunctionAsync(
+            "() => (document.querySelector('[data-testid=reply-in-progress] .text')?.innerText ?? '').includes('word2')",
+            null,
+            new() { Timeout = 15_000 });
+        await fixture.RestartSiloAfterKillAsync();
+        var partial = await _page.Locator("[data-testid=reply-in-progress] .text").AllInnerTextsAsync();
+        var clock = Stopwatch.StartNew();
+
+        // No user action: the reply sweep on the new silo finds the unanswered message and the page, still
+        // subscribed, receives the new attempt from its first token.
+        await ChatPageProbe.WaitForSettledAsync(_page, 2, 30_000);
+        var settledAfter = clock.Elapsed;
+        var shown = await ChatPageProbe.ShownAsync(_page);
+        await _page.ReloadAsync();
+        await BrowserAppFixture.WaitUntilInteractiveAsync(_page);
+        await ChatPageProbe.WaitForSettledAsync(_page, 2);
+        var reloaded = await ChatPageProbe.ShownAsync(_page);
+
+        var requests = fixture.App.Model.Requests.Count(r => r.LastUserText == "cut off");
+        var counts = $"{ChatPageProbe.Counts(1, shown)}; shown while the silo was down: [{string.Join(" | ", partial)}]; "
+            + $"model requests for the message: {requests}; settled {settledAfter.TotalSeconds:0.0} s after the new silo was up";
+        TestContext.Current.TestOutputHelper?.WriteLine(counts);
+        shown.ShouldBe(["1 user cut off", $"2 assistant Echo: cut off {words}"], counts);
+        reloaded.ShouldBe(shown, "what the page showed live is what was stored; " + counts);
+        requests.ShouldBe(2, "the cut-off request and the one that answered; " + counts);
+    }
+
+    [Fact]
     public async Task After_the_silo_comes_back_at_another_gateway_address_the_open_page_finds_it_and_streams_again()
     {
         _page = await fixture.SignedInPageAsync();

@@ -36,4 +36,18 @@ public sealed class ClusterConnectionMonitorTests
         raised.ShouldBe(1);
         monitor.ConnectedGateways.ShouldBe(2);
     }
+
+    [Fact]
+    public void Having_been_connected_is_remembered_after_every_gateway_is_lost_but_not_claimed_before_the_first()
+    {
+        var monitor = new ClusterConnectionMonitor();
+        monitor.HasBeenConnected.ShouldBeFalse();
+
+        monitor.NotifyGatewayCountChanged(1, 0, connectionRecovered: true);
+        monitor.NotifyClusterConnectionLost();
+        monitor.NotifyGatewayCountChanged(0, 1, connectionRecovered: false);
+
+        monitor.IsConnected.ShouldBeFalse();
+        monitor.HasBeenConnected.ShouldBeTrue();
+    }
 }
