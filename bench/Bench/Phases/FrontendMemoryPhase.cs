@@ -82,8 +82,6 @@ public static partial class FrontendMemoryPhase
 
     private static string MiB(long bytes) => $"{bytes / 1048576.0:0.0} MiB";
 
-    private static string Kib(double bytes) => $"{bytes / 1024:0}";
-
     private static void Report(BenchContext context, FrontendReading reading)
     {
         var sizes = context.Sizes;
@@ -96,7 +94,7 @@ public static partial class FrontendMemoryPhase
         }
 
         var window = $"{steady[^1].Pages - steady[0].Pages} Blazor circuits from Chromium after {sizes.WarmChatPages + first.Pages}, "
-            + $"least-squares slope through {steady.Count} readings, rounds of {sizes.ChatPages} from {reading.RoundRange(p => p.Private)} KiB a page";
+            + $"least-squares slope through {steady.Count} readings, rounds of {sizes.ChatPages} from {reading.RoundRange(p => p.Private)} a page";
         context.Table.Add(new ResultRow("5 Memory",
             $"frontend private memory per open chat page (anonymous resident memory: working set less code; {window}; {MiB(steady[0].Private)} → {MiB(steady[^1].Private)})",
             ResultTable.Kib(reading.SlopeOf(p => p.Private)), "", null, "≤ 250 KiB", reading.SlopeOf(p => p.Private) <= 250 * 1024));
@@ -107,7 +105,7 @@ public static partial class FrontendMemoryPhase
             $"frontend managed heap per open chat page, live objects after a full GC (same pages; {MiB(steady[0].Heap)} → {MiB(steady[^1].Heap)})",
             ResultTable.Kib(reading.SlopeOf(p => p.Heap)), "", null));
         context.Table.Add(new ResultRow("5 Memory",
-            $"frontend private memory per page over the first {first.Pages} pages after {sizes.WarmChatPages} warm-up (a young process: with the JIT's one-time tier-ups; managed heap {Kib(first.HeapPerPageSince(reading.Readings[0]))} KiB a page)",
+            $"frontend private memory per page over the first {first.Pages} pages after {sizes.WarmChatPages} warm-up (a young process: with the JIT's one-time tier-ups; managed heap {ResultTable.Kib(first.HeapPerPageSince(reading.Readings[0]))} a page)",
             ResultTable.Kib(first.PrivatePerPageSince(reading.Readings[0])), "", null));
     }
 
@@ -119,8 +117,8 @@ public static partial class FrontendMemoryPhase
         public double HeapPerPageSince(FrontendPoint earlier) => (double)(Heap - earlier.Heap) / (Pages - earlier.Pages);
 
         public string Describe(FrontendPoint earlier) =>
-            $"working set {MiB(WorkingSet)}, private {MiB(Private)} ({Kib(PrivatePerPageSince(earlier))} KiB a page since the last reading), "
-            + $"managed heap {MiB(Heap)} ({Kib(HeapPerPageSince(earlier))} KiB a page)";
+            $"working set {MiB(WorkingSet)}, private {MiB(Private)} ({ResultTable.Kib(PrivatePerPageSince(earlier))} a page since the last reading), "
+            + $"managed heap {MiB(Heap)} ({ResultTable.Kib(HeapPerPageSince(earlier))} a page)";
     }
 
     /// <summary>The readings after the warm-up (the first before any measured page) and the heap by type at both ends.</summary>
@@ -134,7 +132,7 @@ public static partial class FrontendMemoryPhase
         public string RoundRange(Func<FrontendPoint, long> figure)
         {
             var perPage = Steady.Zip(Steady.Skip(1), (a, b) => (double)(figure(b) - figure(a)) / (b.Pages - a.Pages)).ToList();
-            return $"{Kib(perPage.Min())} to {Kib(perPage.Max())}";
+            return $"{ResultTable.Kib(perPage.Min())} to {ResultTable.Kib(perPage.Max())}";
         }
     }
 

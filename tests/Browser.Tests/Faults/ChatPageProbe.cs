@@ -34,6 +34,15 @@ internal static class ChatPageProbe
             new object[] { count, Typing },
             new() { Timeout = timeoutMs });
 
+    /// <summary>Reloads the page and returns what it shows once interactive and settled at <paramref name="count"/> messages: what was stored.</summary>
+    public static async Task<string[]> ShownAfterReloadAsync(IPage page, int count)
+    {
+        await page.ReloadAsync();
+        await BrowserAppFixture.WaitUntilInteractiveAsync(page);
+        await WaitForSettledAsync(page, count);
+        return await ShownAsync(page);
+    }
+
     public static Task<bool> TypingShownAsync(IPage page) => page.Locator(Typing).IsVisibleAsync();
 
     /// <summary>"sent n, shown m, duplicated d: [...]" for assertion messages; failed replies are not counted as duplicates.</summary>

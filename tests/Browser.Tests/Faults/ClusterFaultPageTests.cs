@@ -77,10 +77,7 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
         await ChatPageProbe.WaitForSettledAsync(_page, 2, 30_000);
         var settledAfter = clock.Elapsed;
         var shown = await ChatPageProbe.ShownAsync(_page);
-        await _page.ReloadAsync();
-        await BrowserAppFixture.WaitUntilInteractiveAsync(_page);
-        await ChatPageProbe.WaitForSettledAsync(_page, 2);
-        var reloaded = await ChatPageProbe.ShownAsync(_page);
+        var reloaded = await ChatPageProbe.ShownAfterReloadAsync(_page, 2);
 
         var requests = fixture.App.Model.Requests.Count(r => r.LastUserText == "cut off");
         var counts = $"{ChatPageProbe.Counts(1, shown)}; shown while the silo was down: [{string.Join(" | ", partial)}]; "
@@ -106,10 +103,7 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
 
         // The reply arrived over the page's stream subscription, made again through the new gateway.
         var shown = await ChatPageProbe.ShownAsync(_page);
-        await _page.ReloadAsync();
-        await BrowserAppFixture.WaitUntilInteractiveAsync(_page);
-        await ChatPageProbe.WaitForSettledAsync(_page, 4);
-        var reloaded = await ChatPageProbe.ShownAsync(_page);
+        var reloaded = await ChatPageProbe.ShownAfterReloadAsync(_page, 4);
 
         var counts = $"{ChatPageProbe.Counts(2, shown)}; the new silo joined {joined.TotalSeconds:0.0} s after the kill; sends needed at the new address: {attempts}, stored {storedAfter.TotalSeconds:0.0} s after the new silo was up";
         TestContext.Current.TestOutputHelper?.WriteLine(counts);
@@ -159,10 +153,7 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
         var shownDuringOutage = await ChatPageProbe.ShownAsync(_page);
         var draft = await _page.InputValueAsync("[data-testid=message-input]");
         var attempts = await SendUntilStoredAsync(_page, "during the outage", expectedMessages: 4);
-        await _page.ReloadAsync();
-        await BrowserAppFixture.WaitUntilInteractiveAsync(_page);
-        await ChatPageProbe.WaitForSettledAsync(_page, 4);
-        var shown = await ChatPageProbe.ShownAsync(_page);
+        var shown = await ChatPageProbe.ShownAfterReloadAsync(_page, 4);
 
         var counts = $"{ChatPageProbe.Counts(2, shown)}; replies streaming at the outage 1; the failed send answered in "
             + $"{clock.Elapsed.TotalSeconds:0.0} s with \"{error}\"; sends needed once the database was back: {attempts}; "
