@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -6,25 +7,59 @@ namespace ChatbotOrleans.DevHost;
 /// <summary>Finds TCP ports on loopback that nothing listens on.</summary>
 public static class FreePort
 {
+    private const int LowestPort = 10_000;
+
+    /// <summary>
+    /// A free port below the kernel's ephemeral range. A port the kernel hands out for port 0 comes from that
+    /// range, which outgoing connections of every process on the machine also draw from: between our choosing
+    /// it and the server binding it, a parallel test's connection could take it ("Address already in use").
+    /// </summary>
     public static int Any()
     {
+        var below = EphemeralRangeStart();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(LowestPort, below);
+            if (IsFree(port))
+            {
+                return port;
+            }
+        }
+
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The preferred port when it is free, otherwise any free one.</summary>
-    public static int Prefer(int port)
+    public static int Prefer(int port) => IsFree(port) ? port : Any();
+
+    private static bool IsFree(int port)
     {
         try
         {
             using var listener = new TcpListener(IPAddress.Loopback, port);
             listener.Start();
-            return port;
+            return true;
         }
         catch (SocketException)
         {
-            return Any();
+            return false;
+        }
+    }
+
+    // Linux says where the range starts; elsewhere (and if unreadable) assume the IANA range's 49152.
+    private static int EphemeralRangeStart()
+    {
+        try
+        {
+            var first = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0];
+            var start = int.Parse(first, CultureInfo.InvariantCulture);
+            return start > LowestPort + 1_000 ? start : 49_152;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return 49_152;
         }
     }
 }
