@@ -5,7 +5,7 @@ using ChatbotOrleans.Bench.Report;
 namespace ChatbotOrleans.Bench.Phases;
 
 /// <summary>
-/// Section 4: the cost of one more message in conversations of each length, one at a time: send → stored
+/// Section 4: the cost of one more message in conversations of each length, the lengths taking turns: send → stored
 /// (the send call returns once the grain has the message's row in PostgreSQL), which the target judges, and
 /// send → <c>MessageAdded</c>, which adds the stream's queue poll (0–10 ms whatever the length: noise of ±20%
 /// between two sets of 100 samples). Where the samples would change a conversation's length by more than a
@@ -28,13 +28,12 @@ public static class GrowthPhase
         await Task.WhenAll(plans.Select(p => context.Chats.SeedAsync(p.Chats, p.Length / 2, sizes.MessageCharacters)));
         context.Log("growth: conversations seeded to " + string.Join(", ", sizes.GrowthLengths) + " messages");
 
-        var results = new List<(int Length, Samples Stored, Samples Added, Samples Turn)>();
-        foreach (var (length, chats) in plans)
+        // The lengths take turns, one sample each, so that a machine getting busier or quieter during the section
+        // weighs on every length alike instead of on the length measured last.
+        var results = plans.Select(p => (p.Length, Stored: new Samples(), Added: new Samples(), Turn: new Samples())).ToList();
+        for (var i = 0; i < sizes.GrowthSamples; i++)
         {
-            var stored = new Samples();
-            var added = new Samples();
-            var turnTime = new Samples();
-            for (var i = 0; i < sizes.GrowthSamples; i++)
+            foreach (var ((_, chats), (_, stored, added, turnTime)) in plans.Zip(results))
             {
                 var chat = chats[i % chats.Count];
                 var turn = await chat.SendAsync(sizes.MessageCharacters);
@@ -44,8 +43,10 @@ public static class GrowthPhase
                 turnTime.Add(turn.ToCompleted);
                 chat.Forget(turn);
             }
+        }
 
-            results.Add((length, stored, added, turnTime));
+        foreach (var (length, stored, added, turnTime) in results)
+        {
             context.Log($"growth at {length}: stored p50 {stored.P50:0.00} ms, MessageAdded p50 {added.P50:0.00} ms, turn p50 {turnTime.P50:0.00} ms");
         }
 
