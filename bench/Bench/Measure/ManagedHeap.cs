@@ -35,6 +35,14 @@ public static class ManagedHeap
         using var source = new EventPipeEventSource(session.EventStream);
         int? fullCollection = null;
         source.Clr.GCStart += e => fullCollection ??= e.Depth == 2 ? e.Count : null;
+        long? committed = null;
+        source.Clr.GCDynamicEvent.GCCommittedUsage += e =>
+        {
+            if (fullCollection is not null)
+            {
+                committed = e.TotalCommittedInUse + e.TotalCommittedInFree + e.TotalCommittedInGlobalFree + e.TotalCommittedInGlobalDecommit + e.TotalBookkeepingCommitted;
+            }
+        };
         source.Clr.GCHeapStats += e =>
         {
             if (fullCollection is not null)
@@ -75,6 +83,6 @@ public static class ManagedHeap
         var types = sizes
             .GroupBy(s => names.GetValueOrDefault(s.Key, $"type {s.Key:x}"))
             .ToDictionary(g => g.Key, g => new TypeTotal(g.Sum(s => s.Value.Bytes), g.Sum(s => s.Value.Count)));
-        return new ManagedHeapReading(heap, types);
+        return new ManagedHeapReading(heap, types, committed);
     }
 }

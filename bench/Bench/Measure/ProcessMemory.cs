@@ -28,14 +28,19 @@ public static class ProcessMemory
         return (readings.Select(r => r.WorkingSet).Order().ElementAt(2), readings.Select(r => r.Private).Order().ElementAt(2));
     }
 
-    private static long StatusBytes(int processId, string field)
+    /// <summary>The process's thread count: each thread holds a stack and may hold an allocator arena.</summary>
+    public static int Threads(int processId) => (int)StatusValue(processId, "Threads");
+
+    private static long StatusBytes(int processId, string field) => StatusValue(processId, field) * 1024;
+
+    private static long StatusValue(int processId, string field)
     {
         foreach (var line in File.ReadLines($"/proc/{processId}/status"))
         {
             if (line.StartsWith(field + ":", StringComparison.Ordinal))
             {
-                var kib = line[(field.Length + 1)..].Trim().Split(' ')[0];
-                return long.Parse(kib, CultureInfo.InvariantCulture) * 1024;
+                var value = line[(field.Length + 1)..].Trim().Split(' ')[0];
+                return long.Parse(value, CultureInfo.InvariantCulture);
             }
         }
 

@@ -69,7 +69,7 @@ public static partial class FrontendMemoryPhase
     {
         var heap = await ManagedHeap.CollectAsync(frontend, HeapTimeout, byType: false);
         var (workingSet, privateBytes) = await ProcessMemory.SettledAsync(frontend, context.Sizes.Settle);
-        return new FrontendPoint(pages, workingSet, privateBytes, heap.HeapBytes);
+        return new FrontendPoint(pages, workingSet, privateBytes, heap.HeapBytes, heap.CommittedBytes, ProcessMemory.Threads(frontend));
     }
 
     private static async Task OpenChatPagesAsync(IBrowser browser, Uri url, int count)
@@ -110,7 +110,7 @@ public static partial class FrontendMemoryPhase
     }
 
     /// <summary>One reading of the frontend after <paramref name="Pages"/> measured pages.</summary>
-    private sealed record FrontendPoint(int Pages, long WorkingSet, long Private, long Heap)
+    private sealed record FrontendPoint(int Pages, long WorkingSet, long Private, long Heap, long? GcCommitted, int Threads)
     {
         public double PrivatePerPageSince(FrontendPoint earlier) => (double)(Private - earlier.Private) / (Pages - earlier.Pages);
 
@@ -118,7 +118,8 @@ public static partial class FrontendMemoryPhase
 
         public string Describe(FrontendPoint earlier) =>
             $"working set {MiB(WorkingSet)}, private {MiB(Private)} ({ResultTable.Kib(PrivatePerPageSince(earlier))} a page since the last reading), "
-            + $"managed heap {MiB(Heap)} ({ResultTable.Kib(HeapPerPageSince(earlier))} a page)";
+            + $"managed heap {MiB(Heap)} ({ResultTable.Kib(HeapPerPageSince(earlier))} a page), "
+            + $"committed by the GC {(GcCommitted is { } committed ? MiB(committed) : "not reported")}, {Threads} threads";
     }
 
     /// <summary>The readings after the warm-up (the first before any measured page) and the heap by type at both ends.</summary>
