@@ -10,7 +10,7 @@ namespace ChatbotOrleans.Bench.Phases;
 /// Section 6: user message + streamed reply + final write. First with an instant model (turns per
 /// second), then with a realistic one, where each turn's overhead is the time the subscriber waited
 /// (send → <c>ReplyCompleted</c>) minus the time the fake model itself spent on that request, the
-/// conversations starting spread over one turn and measured from their second turn on.
+/// conversations starting spread over one turn and measured from their second turn on, while all of them run.
 /// </summary>
 public static class FullTurnsPhase
 {
@@ -79,16 +79,20 @@ public static class FullTurnsPhase
         // Users do not all press send in the same millisecond: the conversations start spread over one turn's
         // model time, so the load is what that many conversations keep up, not one burst of them all at once
         // (started together, 500 first turns queued behind each other: overhead p50 570 ms, p99 716 ms, against
-        // 31 / 91 ms for the third turns). Each conversation's first turn is logged apart, not measured: it runs
-        // while the conversations after it have not started yet, below the load being measured.
+        // 31 / 91 ms for the third turns). A conversation's first turn is logged apart, not measured: it runs
+        // while the conversations after it have not started yet. After its measured turns a conversation goes on
+        // with unmeasured ones until every conversation has finished measuring, so that no measured turn runs
+        // while the others are winding down either.
         var turnTime = sizes.RealisticFirstToken + (sizes.RealisticTokenDelay * sizes.ReplyTokens);
+        var measuring = chats.Count;
+        var turns = 0L;
         var cpu = CpuMeter.Start(context.Stack.Silo.Id, context.Stack.PostgresProcessId);
         try
         {
             await Task.WhenAll(chats.Select(async (chat, index) =>
             {
                 await Task.Delay(turnTime * index / chats.Count);
-                for (var i = -1; i < sizes.RealisticTurns; i++)
+                for (var i = -1; i < sizes.RealisticTurns || Volatile.Read(ref measuring) > 0; i++)
                 {
                     var turn = await chat.SendAsync(sizes.MessageCharacters);
                     var reply = await turn.Completed.WaitAsync(TimeSpan.FromMinutes(2));
@@ -98,15 +102,24 @@ public static class FullTurnsPhase
                     {
                         firstTurns.Add(turn.ToCompleted - own);
                     }
-                    else
+                    else if (i < sizes.RealisticTurns)
                     {
                         overhead.Add(turn.ToCompleted - own);
                         byTurn[i].Add(turn.ToCompleted - own);
                         model.Add(own);
+                        if (i == sizes.RealisticTurns - 1)
+                        {
+                            Interlocked.Decrement(ref measuring);
+                        }
                     }
 
+                    Interlocked.Increment(ref turns);
                     Interlocked.Add(ref delivered, turn.DeltaCharacters);
-                    intact &= reply.Text == expected;
+                    if (reply.Text != expected)
+                    {
+                        intact = false;
+                    }
+
                     chat.Forget(turn);
                 }
             }));
@@ -117,11 +130,11 @@ public static class FullTurnsPhase
         }
 
         // The silo may join tokens into fewer events, so what is counted is the text: every character the model
-        // sent, the first turns' included.
-        var share = (double)delivered / ((long)expected.Length * chats.Count * (sizes.RealisticTurns + 1));
+        // sent, in every turn.
+        var share = (double)delivered / (expected.Length * turns);
         var n = chats.Count;
         context.Log($"realistic model at {n}: overhead p50 {overhead.P50:0.0} p99 {overhead.P99:0.0} ms over the model's p50 {model.P50:0} ms; text delivered {share:0.000}; "
-            + cpu.Describe(overhead.Count + firstTurns.Count, "turn"));
+            + cpu.Describe(turns, "turn"));
         context.Log($"realistic model at {n}, overhead by turn: first (not measured) p50 {firstTurns.P50:0.0} p99 {firstTurns.P99:0.0} ms; "
             + string.Join("; ", byTurn.Select((s, i) => $"turn {i + 2} p50 {s.P50:0.0} p99 {s.P99:0.0} ms")));
         var baseline = $"model p50 {ResultTable.Ms(model.P50)}";
