@@ -91,36 +91,51 @@ public static class FullTurnsPhase
         {
             await Task.WhenAll(chats.Select(async (chat, index) =>
             {
-                await Task.Delay(turnTime * index / chats.Count);
-                for (var i = -1; i < sizes.RealisticTurns || Volatile.Read(ref measuring) > 0; i++)
+                var measured = false;
+                try
                 {
-                    var turn = await chat.SendAsync(sizes.MessageCharacters);
-                    var reply = await turn.Completed.WaitAsync(TimeSpan.FromMinutes(2));
-                    var key = MessageText.KeyOf(MessageText.Make(turn.Id, sizes.MessageCharacters));
-                    var own = await ModelTimeAsync(modelTime, key);
-                    if (i < 0)
+                    await Task.Delay(turnTime * index / chats.Count);
+                    for (var i = -1; i < sizes.RealisticTurns || Volatile.Read(ref measuring) > 0; i++)
                     {
-                        firstTurns.Add(turn.ToCompleted - own);
-                    }
-                    else if (i < sizes.RealisticTurns)
-                    {
-                        overhead.Add(turn.ToCompleted - own);
-                        byTurn[i].Add(turn.ToCompleted - own);
-                        model.Add(own);
-                        if (i == sizes.RealisticTurns - 1)
+                        var turn = await chat.SendAsync(sizes.MessageCharacters);
+                        var reply = await turn.Completed.WaitAsync(TimeSpan.FromMinutes(2));
+                        var key = MessageText.KeyOf(MessageText.Make(turn.Id, sizes.MessageCharacters));
+                        var own = await ModelTimeAsync(modelTime, key);
+                        var cost = turn.ToCompleted - own;
+                        if (i < 0)
                         {
-                            Interlocked.Decrement(ref measuring);
+                            firstTurns.Add(cost);
                         }
-                    }
+                        else if (i < sizes.RealisticTurns)
+                        {
+                            overhead.Add(cost);
+                            byTurn[i].Add(cost);
+                            model.Add(own);
+                            if (i == sizes.RealisticTurns - 1)
+                            {
+                                measured = true;
+                                Interlocked.Decrement(ref measuring);
+                            }
+                        }
 
-                    Interlocked.Increment(ref turns);
-                    Interlocked.Add(ref delivered, turn.DeltaCharacters);
-                    if (reply.Text != expected)
+                        Interlocked.Increment(ref turns);
+                        Interlocked.Add(ref delivered, turn.DeltaCharacters);
+                        if (reply.Text != expected)
+                        {
+                            intact = false;
+                        }
+
+                        chat.Forget(turn);
+                    }
+                }
+                finally
+                {
+                    if (!measured)
                     {
-                        intact = false;
+                        // A conversation that failed must not keep the others sending for ever: the failure is
+                        // what the section reports.
+                        Interlocked.Decrement(ref measuring);
                     }
-
-                    chat.Forget(turn);
                 }
             }));
         }
