@@ -64,10 +64,21 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
         await ChatPageProbe.SendAsync(_page, "cut off");
 
         // Killed (SIGKILL) while the page shows part of the reply: the reply is neither finished nor stored.
-        await _page.WaitForFunctionAsync(
-            "() => (document.querySelector('[data-testid=reply-in-progress] .text')?.innerText ?? '').includes('word2')",
-            null,
-            new() { Timeout = 15_000 });
+        try
+        {
+            await _page.WaitForFunctionAsync(
+                "() => (document.querySelector('[data-testid=reply-in-progress] .text')?.innerText ?? '').includes('word2')",
+                null,
+                new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException exception)
+        {
+            var made = fixture.App.Model.Requests.Where(r => r.LastUserText == "cut off").Select(r => $"{r.Outcome} after {r.TokensSent} tokens");
+            throw new TimeoutException(
+                $"The page never showed the reply in progress up to word2. Shown: [{string.Join(" | ", await ChatPageProbe.ShownAsync(_page))}]; "
+                + $"model requests for the message: [{string.Join(", ", made)}]\n{fixture.RecentOutput(60)}",
+                exception);
+        }
         await fixture.RestartSiloAfterKillAsync();
         var partial = await _page.Locator("[data-testid=reply-in-progress] .text").AllInnerTextsAsync();
         var clock = Stopwatch.StartNew();
