@@ -39,7 +39,6 @@ public sealed class PersistentStateNameTests
         var grains = PersistentStates().Select(s => s.Grain).ToList();
 
         grains.ShouldContain(typeof(ConversationGrain));
-        grains.ShouldContain(typeof(ConversationPageGrain));
         grains.ShouldContain(typeof(UserGrain));
         grains.ShouldContain(typeof(AccountGrain));
     }

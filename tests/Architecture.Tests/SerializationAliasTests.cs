@@ -46,7 +46,7 @@ public sealed class SerializationAliasTests
         grains.GetTypes().Where(t => t.IsDefined(typeof(GenerateSerializerAttribute), false))
             .ShouldContain(typeof(ConversationState));
         GrainInterfaces(abstractions).ShouldContain(typeof(IConversationGrain));
-        GrainInterfaces(grains).ShouldContain(typeof(IConversationPageGrain));
+        GrainInterfaces(grains).ShouldContain(typeof(ISendRateGrain));
         AliasOf(typeof(ChatMessage)).ShouldBe("ChatMessage");
     }
 

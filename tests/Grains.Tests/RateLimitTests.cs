@@ -169,25 +169,6 @@ public sealed partial class RateLimitTests(ClusterFixture fixture)
         afterwards.Succeeded.ShouldBeTrue("the refused call made no account");
     }
 
-    [Fact]
-    public async Task A_frontend_of_the_previous_version_still_signs_in_during_a_rolling_deploy_within_the_address_limit()
-    {
-        var address = $"old-frontend-{Guid.NewGuid():N}@example.com";
-        var signIn = fixture.Client.GetGrain<ISignInGrain>(0);
-
-#pragma warning disable CS0618 // The call of frontends from before the network limit moved into the cluster.
-        var results = new List<SignInResult>();
-        for (var i = 0; i < SignInsPerHour + 1; i++)
-        {
-            results.Add(await signIn.SignInAsync(address));
-        }
-#pragma warning restore CS0618
-
-        results[0].Succeeded.ShouldBeTrue();
-        results.Skip(1).Take(SignInsPerHour - 1).ShouldAllBe(r => r.LinkSent);
-        results[^1].Error.ShouldNotBeNull().ShouldStartWith("Too many sign-ins with this address in the last hour");
-    }
-
     /// <summary>The archive and the recent messages (with a page size of 4, ten quick sends already archive some).</summary>
     private static async Task<List<ChatMessage>> AllMessagesAsync(IConversationGrain conversation, UserId user)
     {

@@ -20,14 +20,6 @@ public interface ISignInGrain : IGrainWithIntegerKey
     /// </param>
     Task<SignInResult> SignInAsync(string email, string network);
 
-    /// <summary>
-    /// The call of frontends from before the network limit moved into the cluster, kept so that a rolling
-    /// deploy does not break sign-in while old frontend replicas still run: they count their networks
-    /// themselves. Only the address's limit applies.
-    /// </summary>
-    [Obsolete("Pass the client's network: SignInAsync(email, network). Kept for frontends of earlier versions during a rolling deploy.")]
-    Task<SignInResult> SignInAsync(string email);
-
     /// <summary>Signs in with the token of an emailed link; it works once and until it expires.</summary>
     Task<SignInResult> RedeemLinkAsync(string token);
 }

@@ -1,12 +1,9 @@
-using ChatbotOrleans.Grains.Abstractions;
-
 namespace ChatbotOrleans.Grains.Conversations;
 
 /// <summary>
 /// A conversation's persisted state: metadata only. The messages are rows of the message log
 /// (<see cref="IMessageLog"/>), so a message costs no write of this state. Stored with Orleans'
-/// version-tolerant serializer: never renumber an [Id]. Ids 5–7 are the layout before the log (the
-/// window of messages, archive pages, pending replies), read once to move their messages into the log.
+/// version-tolerant serializer: never renumber an [Id].
 /// </summary>
 [GenerateSerializer, Alias("ConversationState")]
 public sealed class ConversationState
@@ -25,14 +22,7 @@ public sealed class ConversationState
     /// </summary>
     [Id(4)] public long Sequence { get; set; }
 
-    /// <summary>Before the message log: the newest messages, oldest first. Empty once moved to the log.</summary>
-    [Id(5)] public List<ChatMessage> Recent { get; set; } = [];
-
-    /// <summary>Before the message log: how many archive pages held older messages. Zero once moved to the log.</summary>
-    [Id(6)] public int ArchivedPages { get; set; }
-
-    /// <summary>Before the message log: user messages owed a reply. Now a message's own row marks it owed.</summary>
-    [Id(7)] public List<MessageId> PendingReplies { get; set; } = [];
+    // Ids 5–7 are retired (messages held in state before the log existed): never reuse them.
 
     /// <summary>Whether the housekeeping reminder was registered (once in the conversation's life).</summary>
     [Id(8)] public bool HousekeepingRegistered { get; set; }

@@ -16,9 +16,6 @@ public interface IMessageLog
     /// </summary>
     Task AppendAsync(ConversationId conversation, ChatMessage message, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores messages that may already be stored (a message whose sequence is taken is skipped).</summary>
-    Task ImportAsync(ConversationId conversation, IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken = default);
-
     /// <summary>The newest <paramref name="maxCount"/> messages numbered below <paramref name="beforeSequence"/>, oldest first.</summary>
     Task<IReadOnlyList<ChatMessage>> ReadAsync(ConversationId conversation, long beforeSequence, int maxCount, CancellationToken cancellationToken = default);
 

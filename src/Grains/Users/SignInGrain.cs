@@ -20,10 +20,7 @@ public sealed class SignInGrain : Grain, ISignInGrain
         return SignInCountedAsync(email, GrainFactory.GetGrain<ISignInNetworkGrain>(network));
     }
 
-    [Obsolete("Kept for frontends of earlier versions during a rolling deploy; they limit their networks themselves.")]
-    public Task<SignInResult> SignInAsync(string email) => SignInCountedAsync(email, networkLimit: null);
-
-    private async Task<SignInResult> SignInCountedAsync(string email, ISignInNetworkGrain? networkLimit)
+    private async Task<SignInResult> SignInCountedAsync(string email, ISignInNetworkGrain networkLimit)
     {
         var (address, error) = EmailAddressRules.Normalize(email);
         if (address is null)
@@ -32,7 +29,7 @@ public sealed class SignInGrain : Grain, ISignInGrain
         }
 
         // Only a sign-in that may send an email counts; a mistyped address costs the network nothing.
-        if (networkLimit is not null && await networkLimit.TryTakeAsync() is { } refusal)
+        if (await networkLimit.TryTakeAsync() is { } refusal)
         {
             return new SignInResult(null, refusal);
         }

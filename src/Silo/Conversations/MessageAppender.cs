@@ -85,7 +85,7 @@ internal sealed class MessageAppender : IAsyncDisposable
                     List<(ConversationId, ChatMessage)> rows = [.. remaining.Select(p => (p.Conversation, p.Message))];
                     if (rows.Count == 1)
                     {
-                        await using var insert = MessageRows.Insert(connection, rows, skipTaken: false);
+                        await using var insert = MessageRows.Insert(connection, rows);
                         await insert.ExecuteNonQueryAsync();
                     }
                     else

@@ -13,12 +13,10 @@ internal static class MessageRows
     private const int ParametersPerRow = 10;
 
     /// <summary>
-    /// One INSERT of all <paramref name="rows"/>. With <paramref name="skipTaken"/> a row whose key is taken is
-    /// skipped; without it the statement fails with a unique violation, and costs less: a speculative insertion
-    /// (ON CONFLICT) writes one more WAL record per row to confirm it, for a conflict that only a stale second
-    /// activation of a conversation can cause.
+    /// One INSERT of all <paramref name="rows"/>. A key already taken fails it with a unique violation: no ON
+    /// CONFLICT, whose speculative insertion writes more WAL for a conflict only a stale activation can cause.
     /// </summary>
-    public static NpgsqlCommand Insert(NpgsqlConnection connection, IReadOnlyList<(ConversationId Conversation, ChatMessage Message)> rows, bool skipTaken)
+    public static NpgsqlCommand Insert(NpgsqlConnection connection, IReadOnlyList<(ConversationId Conversation, ChatMessage Message)> rows)
     {
         var sql = new StringBuilder($"INSERT INTO conversation_messages (conversation_id, {Columns}) VALUES ");
         var command = new NpgsqlCommand { Connection = connection };
@@ -29,11 +27,6 @@ internal static class MessageRows
             sql.AppendJoin(", ", Enumerable.Range(first, ParametersPerRow).Select(n => FormattableString.Invariant($"${n}")));
             sql.Append(')');
             Bind(command.Parameters, rows[row].Conversation, rows[row].Message);
-        }
-
-        if (skipTaken)
-        {
-            sql.Append(" ON CONFLICT (conversation_id, sequence) DO NOTHING");
         }
 
         command.CommandText = sql.ToString();
@@ -74,8 +67,7 @@ internal static class MessageRows
     /// saves 20–40 bytes of WAL per row from two rows on (this table's rows on PostgreSQL 15: 352 → 334 bytes a row
     /// in batches of 2, 349 → 317 in batches of 4). It takes one more round trip than an INSERT (PostgreSQL answers
     /// the COPY command before the rows are sent), and a single row saves nothing, so one row is still INSERTed.
-    /// A key already taken fails the whole COPY with a unique violation, as it fails an INSERT without
-    /// <c>skipTaken</c>.
+    /// A key already taken fails the whole COPY with a unique violation, as it fails an INSERT.
     /// </summary>
     public static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<(ConversationId Conversation, ChatMessage Message)> rows)
     {

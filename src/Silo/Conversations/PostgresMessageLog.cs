@@ -32,16 +32,6 @@ internal sealed class PostgresMessageLog(string connectionString) : IMessageLog,
     public Task AppendAsync(ConversationId conversation, ChatMessage message, CancellationToken cancellationToken = default) =>
         _appender.AppendAsync(conversation, message);
 
-    public async Task ImportAsync(ConversationId conversation, IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        foreach (var chunk in messages.Chunk(MessageAppender.MaxBatch))
-        {
-            await using var command = MessageRows.Insert(connection, [.. chunk.Select(m => (conversation, m))], skipTaken: true);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
     public async Task<IReadOnlyList<ChatMessage>> ReadAsync(ConversationId conversation, long beforeSequence, int maxCount, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);

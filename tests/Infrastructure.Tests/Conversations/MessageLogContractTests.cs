@@ -139,19 +139,6 @@ public sealed class MessageLogContractTests(PostgresServerFixture postgres)
     }
 
     [Fact]
-    public async Task Importing_twice_stores_each_message_once_and_keeps_what_was_there()
-    {
-        await using var log = await NewLogAsync();
-        var id = new ConversationId(Guid.NewGuid());
-        var messages = Enumerable.Range(1, 5).Select(i => User(i, $"message {i}", At.AddMinutes(i))).ToList();
-        await log.ImportAsync(id, messages[..3], Ct);
-
-        await log.ImportAsync(id, messages, Ct);
-
-        (await log.ReadAsync(id, long.MaxValue, 10, Ct)).ShouldBe(messages);
-    }
-
-    [Fact]
     public async Task The_sweep_finds_conversations_with_an_unanswered_user_message_in_its_time_range_only()
     {
         await using var log = await NewLogAsync();
