@@ -37,7 +37,7 @@ public sealed class ConversationChangesTests(ClusterFixture fixture)
         var result = await conversation.RegenerateAsync(user);
         var snapshot = await conversation.WaitForSequenceAsync(user, 3);
 
-        result.Outcome.ShouldBe(SendOutcome.Accepted);
+        result.Outcome.ShouldBe(ChangeOutcome.Accepted);
         snapshot.Messages.Select(m => (m.Sequence, m.Role)).ShouldBe([(1L, ChatRole.User), (2L, ChatRole.Assistant), (3L, ChatRole.Assistant)]);
         snapshot.Messages[2].ReplyTo.ShouldBe(snapshot.Messages[0].Id);
         fixture.Model.CallsFor(text).ShouldBe(2);
@@ -56,7 +56,7 @@ public sealed class ConversationChangesTests(ClusterFixture fixture)
         fixture.Model.Release(held);
         var snapshot = await conversation.WaitForSequenceAsync(user, 2);
 
-        result.Outcome.ShouldBe(SendOutcome.Rejected);
+        result.Outcome.ShouldBe(ChangeOutcome.Rejected);
         result.Error.ShouldNotBeNull().ShouldContain("being written");
         snapshot.Messages.Count(m => m.Role == ChatRole.Assistant).ShouldBe(1);
         fixture.Model.CallsFor(held).ShouldBe(1);
@@ -73,7 +73,7 @@ public sealed class ConversationChangesTests(ClusterFixture fixture)
         var renamed = (await events.WaitForDurableAsync(1)).OfType<ConversationRenamed>().Single();
         var listed = await fixture.Client.GetGrain<IUserGrain>(user.Value).ListConversationsAsync();
 
-        result.ShouldBe(UpdateResult.Done);
+        result.ShouldBe(ChangeResult.Done);
         renamed.Title.ShouldBe("Trip to Lisbon");
         (await conversation.GetSnapshotAsync(user))!.Title.ShouldBe("Trip to Lisbon");
         listed.Single(c => c.Id == id).Title.ShouldBe("Trip to Lisbon");
@@ -111,9 +111,9 @@ public sealed class ConversationChangesTests(ClusterFixture fixture)
         await events.WaitForDurableAsync(1);
         await fixture.Cluster.WaitForDeactivationAsync(conversation);
 
-        result.ShouldBe(UpdateResult.Done);
+        result.ShouldBe(ChangeResult.Done);
         (await conversation.GetSnapshotAsync(user)).ShouldBeNull();
-        (await conversation.SendAsync(user, new SendMessage(MessageId.New(), "after"))).Outcome.ShouldBe(SendOutcome.NotFound);
+        (await conversation.SendAsync(user, new SendMessage(MessageId.New(), "after"))).Outcome.ShouldBe(ChangeOutcome.NotFound);
         (await fixture.Client.GetGrain<IUserGrain>(user.Value).ListConversationsAsync()).ShouldNotContain(c => c.Id == id);
     }
 
@@ -125,10 +125,10 @@ public sealed class ConversationChangesTests(ClusterFixture fixture)
         await conversation.SendAsync(owner, new SendMessage(MessageId.New(), "mine"));
         await conversation.WaitForSequenceAsync(owner, 2);
 
-        (await conversation.RenameAsync(stranger, "stolen")).ShouldBe(UpdateResult.NotFound);
-        (await conversation.DeleteAsync(stranger)).ShouldBe(UpdateResult.NotFound);
-        (await conversation.StopReplyAsync(stranger)).ShouldBe(UpdateResult.NotFound);
-        (await conversation.RegenerateAsync(stranger)).Outcome.ShouldBe(SendOutcome.NotFound);
+        (await conversation.RenameAsync(stranger, "stolen")).ShouldBe(ChangeResult.NotFound);
+        (await conversation.DeleteAsync(stranger)).ShouldBe(ChangeResult.NotFound);
+        (await conversation.StopReplyAsync(stranger)).ShouldBe(ChangeResult.NotFound);
+        (await conversation.RegenerateAsync(stranger)).Outcome.ShouldBe(ChangeOutcome.NotFound);
 
         var snapshot = await conversation.GetSnapshotAsync(owner);
         (snapshot!.Title, snapshot.Sequence).ShouldBe(("mine", 2L));

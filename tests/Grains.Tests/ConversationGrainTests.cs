@@ -17,7 +17,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         await fixture.Cluster.WaitForDeactivationAsync(conversation);
         var reloaded = await conversation.GetSnapshotAsync(user);
 
-        sent.Outcome.ShouldBe(SendOutcome.Accepted);
+        sent.Outcome.ShouldBe(ChangeOutcome.Accepted);
         reloaded.ShouldNotBeNull();
         reloaded.Sequence.ShouldBe(2);
         reloaded.Title.ShouldBe("hello");
@@ -43,9 +43,9 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var third = await conversation.SendAsync(user, message);
         var snapshot = await conversation.GetSnapshotAsync(user);
 
-        first.Outcome.ShouldBe(SendOutcome.Accepted);
-        second.Outcome.ShouldBe(SendOutcome.Duplicate);
-        third.Outcome.ShouldBe(SendOutcome.Duplicate);
+        first.Outcome.ShouldBe(ChangeOutcome.Accepted);
+        second.Outcome.ShouldBe(ChangeOutcome.Duplicate);
+        third.Outcome.ShouldBe(ChangeOutcome.Duplicate);
         second.Message.ShouldBe(first.Message);
         snapshot!.Messages.Count(m => m.Role == ChatRole.User).ShouldBe(1);
         snapshot.Messages.Count(m => m.Role == ChatRole.Assistant).ShouldBe(1);
@@ -65,7 +65,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         await fixture.Cluster.WaitForDeactivationAsync(conversation);
         var snapshot = await conversation.GetSnapshotAsync(user);
 
-        result.Outcome.ShouldBe(SendOutcome.Rejected);
+        result.Outcome.ShouldBe(ChangeOutcome.Rejected);
         result.Error.ShouldNotBeNull().ShouldContain(expectedWords);
         snapshot!.Sequence.ShouldBe(0);
         snapshot.Messages.ShouldBeEmpty();
@@ -78,7 +78,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 
         var result = await conversation.SendAsync(user, new SendMessage(MessageId.New(), new string('x', 4_001)));
 
-        result.Outcome.ShouldBe(SendOutcome.Rejected);
+        result.Outcome.ShouldBe(ChangeOutcome.Rejected);
         result.Error.ShouldBe("The message is 4,001 characters long; the limit is 4,000. Shorten it and send again.");
     }
 
@@ -97,7 +97,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 
         during!.InProgress.ShouldNotBeNull().Text.ShouldBe("Reply ");
         during.QueuedReplies.ShouldBe(1);
-        second.Outcome.ShouldBe(SendOutcome.Accepted);
+        second.Outcome.ShouldBe(ChangeOutcome.Accepted);
         done.InProgress.ShouldBeNull();
         done.Messages.Select(m => (m.Role, m.Text)).ShouldBe(
         [
@@ -121,7 +121,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var ownerView = await WaitForSequenceAsync(owner, conversation, 2);
 
         snapshot.ShouldBeNull();
-        send.Outcome.ShouldBe(SendOutcome.NotFound);
+        send.Outcome.ShouldBe(ChangeOutcome.NotFound);
         history.ShouldBeEmpty();
         ownerView.Messages.ShouldNotContain(m => m.Text == "let me in");
     }
@@ -139,10 +139,10 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 
         failed.Messages[1].Status.ShouldBe(ReplyStatus.Failed);
         failed.Messages[1].Error.ShouldBe("The model is rate limited; try again in a minute.");
-        retry.Outcome.ShouldBe(SendOutcome.Accepted);
+        retry.Outcome.ShouldBe(ChangeOutcome.Accepted);
         answered.Messages[2].Status.ShouldBe(ReplyStatus.Complete);
         answered.Messages[2].Text.ShouldBe("Reply to: " + text);
-        (await conversation.RetryReplyAsync(user, sent.Message.Id)).Outcome.ShouldBe(SendOutcome.Rejected);
+        (await conversation.RetryReplyAsync(user, sent.Message.Id)).Outcome.ShouldBe(ChangeOutcome.Rejected);
     }
 
     [Fact]

@@ -43,12 +43,12 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
         var modelCalls = fixture.Model.CallsFor(text);
         var ownRetry = await conversation.RetryReplyAsync(owner, sent.Message.Id);
 
-        retry.Outcome.ShouldBe(SendOutcome.NotFound);
+        retry.Outcome.ShouldBe(ChangeOutcome.NotFound);
         retry.Error.ShouldBe("This conversation does not exist.", "the same answer as for an id that does not exist: nothing leaks");
         untouched!.Sequence.ShouldBe(2);
         untouched.QueuedReplies.ShouldBe(0);
         modelCalls.ShouldBe(1, "the intruder's retry asked the model nothing");
-        ownRetry.Outcome.ShouldBe(SendOutcome.Accepted);
+        ownRetry.Outcome.ShouldBe(ChangeOutcome.Accepted);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
         await conversation.SendAsync(owner, new SendMessage(MessageId.New(), "mine"));
 
         await Should.ThrowAsync<InvalidOperationException>(
-            () => fixture.Client.GetGrain<IConversationLifecycle>(conversation.GetPrimaryKey()).CreateAsync(intruder));
+            () => fixture.Client.GetGrain<IInternalConversationGrain>(conversation.GetPrimaryKey()).CreateAsync(intruder));
         var ownerView = await conversation.WaitForSequenceAsync(owner, 2);
 
         (await conversation.GetSnapshotAsync(intruder)).ShouldBeNull();
@@ -78,8 +78,8 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
         var history = await madeUp.GetHistoryAsync(user, long.MaxValue, 100);
         var snapshot = await madeUp.GetSnapshotAsync(user);
 
-        send.Outcome.ShouldBe(SendOutcome.NotFound);
-        retry.Outcome.ShouldBe(SendOutcome.NotFound);
+        send.Outcome.ShouldBe(ChangeOutcome.NotFound);
+        retry.Outcome.ShouldBe(ChangeOutcome.NotFound);
         history.ShouldBeEmpty();
         snapshot.ShouldBeNull();
         fixture.Model.CallsFor(text).ShouldBe(0);
@@ -99,7 +99,7 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
         var result = await conversation.SendAsync(user, new SendMessage(MessageId.New(), text));
         var stored = await conversation.WaitForSequenceAsync(user, 2);
 
-        result.Outcome.ShouldBe(SendOutcome.Accepted);
+        result.Outcome.ShouldBe(ChangeOutcome.Accepted);
         stored.Messages[0].Text.ShouldBe("broken \uFFFD here \uFFFD end");
         stored.Messages.ShouldAllBe(m => !m.Text.Any(char.IsSurrogate));
     }
@@ -119,7 +119,7 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
         await fixture.Cluster.WaitForDeactivationAsync(conversation);
         var snapshot = await conversation.GetSnapshotAsync(user);
 
-        result.Outcome.ShouldBe(SendOutcome.Rejected, what);
+        result.Outcome.ShouldBe(ChangeOutcome.Rejected, what);
         result.Error.ShouldNotBeNull().ShouldContain(expectedWords, customMessage: what);
         snapshot!.Sequence.ShouldBe(0, what);
         fixture.Model.CallsFor(text).ShouldBe(0, what);

@@ -22,7 +22,7 @@ public sealed partial class RateLimitTests(ClusterFixture fixture)
         var (user, first) = await fixture.NewConversationAsync();
         var second = fixture.Client.GetGrain<IConversationGrain>(
             (await fixture.Client.GetGrain<IUserGrain>(user.Value).StartConversationAsync()).Id.Value);
-        var accepted = new List<SendResult>();
+        var accepted = new List<ChangeResult>();
         for (var i = 0; i < MessagesPerMinute; i++)
         {
             accepted.Add(await (i % 2 == 0 ? first : second).SendAsync(user, new SendMessage(MessageId.New(), $"message {i}")));
@@ -37,15 +37,15 @@ public sealed partial class RateLimitTests(ClusterFixture fixture)
         var someoneElse = await otherConversation.SendAsync(otherUser, new SendMessage(MessageId.New(), "not me"));
         var stored = await AllMessagesAsync(first, user);
 
-        accepted.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted);
-        refused.Outcome.ShouldBe(SendOutcome.Rejected);
+        accepted.ShouldAllBe(r => r.Outcome == ChangeOutcome.Accepted);
+        refused.Outcome.ShouldBe(ChangeOutcome.Rejected);
         refused.Message.ShouldBeNull();
         var wait = TooFast().Match(refused.Error ?? "");
         wait.Success.ShouldBeTrue($"a polite sentence with the wait, got \"{refused.Error}\"");
         int.Parse(wait.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 60);
-        repeated.Outcome.ShouldBe(SendOutcome.Duplicate, "a retried send of a stored message is not a new message");
+        repeated.Outcome.ShouldBe(ChangeOutcome.Duplicate, "a retried send of a stored message is not a new message");
         empty.Error.ShouldNotBeNull().ShouldContain("empty", customMessage: "a message that would be rejected anyway says why, not 'too fast'");
-        someoneElse.Outcome.ShouldBe(SendOutcome.Accepted, "the limit is per user");
+        someoneElse.Outcome.ShouldBe(ChangeOutcome.Accepted, "the limit is per user");
         stored.Count(m => m.Role == ChatRole.User).ShouldBe(MessagesPerMinute / 2, "the refused message left no trace");
         stored.ShouldNotContain(m => m.Text.Contains(flood, StringComparison.Ordinal));
         fixture.Model.CallsFor(flood).ShouldBe(0);
@@ -65,13 +65,13 @@ public sealed partial class RateLimitTests(ClusterFixture fixture)
         // Then a message and its regeneration at a time (the tests' window holds only the newest few
         // messages), until the two above and these have spent the whole allowance.
         var texts = new List<string>();
-        var regenerated = new List<SendResult>();
+        var regenerated = new List<ChangeResult>();
         for (var pair = 0; pair < (MessagesPerMinute - 2) / 2; pair++)
         {
             var sequence = 4L + (3 * pair);
             var text = $"asked twice {Guid.NewGuid():N}";
             texts.Add(text);
-            (await conversation.SendAsync(user, new SendMessage(MessageId.New(), text))).Outcome.ShouldBe(SendOutcome.Accepted);
+            (await conversation.SendAsync(user, new SendMessage(MessageId.New(), text))).Outcome.ShouldBe(ChangeOutcome.Accepted);
             await conversation.WaitForSequenceAsync(user, sequence + 1);
             regenerated.Add(await conversation.RegenerateAsync(user));
             await conversation.WaitForSequenceAsync(user, sequence + 2);
@@ -81,13 +81,13 @@ public sealed partial class RateLimitTests(ClusterFixture fixture)
         var send = await conversation.SendAsync(user, new SendMessage(MessageId.New(), "and a message"));
         var snapshot = await conversation.GetSnapshotAsync(user);
 
-        retried.Outcome.ShouldBe(SendOutcome.Accepted);
+        retried.Outcome.ShouldBe(ChangeOutcome.Accepted);
         answeredAlready.Error.ShouldBe("That message already has a reply.", "a refusal for another reason says why and spends nothing");
         regenerated.Count.ShouldBe((MessagesPerMinute - 2) / 2);
-        regenerated.ShouldAllBe(r => r.Outcome == SendOutcome.Accepted);
-        oneTooMany.Outcome.ShouldBe(SendOutcome.Rejected);
+        regenerated.ShouldAllBe(r => r.Outcome == ChangeOutcome.Accepted);
+        oneTooMany.Outcome.ShouldBe(ChangeOutcome.Rejected);
         TooManyReplies().IsMatch(oneTooMany.Error ?? "").ShouldBeTrue($"a polite sentence with the wait, got \"{oneTooMany.Error}\"");
-        send.Outcome.ShouldBe(SendOutcome.Rejected, "messages and replies asked again share one allowance");
+        send.Outcome.ShouldBe(ChangeOutcome.Rejected, "messages and replies asked again share one allowance");
         TooFast().IsMatch(send.Error ?? "").ShouldBeTrue(send.Error);
         fixture.Model.CallsFor(failing).ShouldBe(2, "the failed reply and the retry");
         texts.ShouldAllBe(t => fixture.Model.CallsFor(t) == 2, "each message's reply and its regeneration; the refused one asked nothing");

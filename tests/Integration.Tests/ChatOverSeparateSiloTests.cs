@@ -32,7 +32,7 @@ public sealed class ChatOverSeparateSiloTests(PostgresServerFixture postgres)
         var subscription = await stream.SubscribeAsync((e, _) => events.Writer.WriteAsync(e, Token).AsTask());
 
         var sent = await grain.SendAsync(user, new SendMessage(MessageId.New(), "hello from another process"));
-        sent.Outcome.ShouldBe(SendOutcome.Accepted);
+        sent.Outcome.ShouldBe(ChangeOutcome.Accepted);
 
         var added = (MessageAdded)await NextAsync(events);
         added.Message.Sequence.ShouldBe(1);

@@ -42,7 +42,7 @@ public sealed class ChatProbe(IClusterClient client, UserId owner, ConversationI
         _turns[turn.Id] = turn;
         var result = await Grain.SendAsync(Owner, new SendMessage(turn.Id, MessageText.Make(turn.Id, characters)));
         turn.OnAccepted();
-        if (result.Outcome != SendOutcome.Accepted)
+        if (result.Outcome != ChangeOutcome.Accepted)
         {
             throw new InvalidOperationException($"The send was not accepted: {result.Outcome} {result.Error}");
         }

@@ -21,27 +21,27 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// Stores the user's message and queues the bot's reply, then returns without waiting for it.
     /// Idempotent on the message id.
     /// </summary>
-    Task<SendResult> SendAsync(UserId caller, SendMessage message);
+    Task<ChangeResult> SendAsync(UserId caller, SendMessage message);
 
     /// <summary>Asks again for a reply to a user message whose reply failed or was stopped.</summary>
-    Task<SendResult> RetryReplyAsync(UserId caller, MessageId userMessage);
+    Task<ChangeResult> RetryReplyAsync(UserId caller, MessageId userMessage);
 
     /// <summary>
     /// Writes another reply to the newest user message, keeping the previous one above it. Refused while a
     /// reply is being written.
     /// </summary>
-    Task<SendResult> RegenerateAsync(UserId caller);
+    Task<ChangeResult> RegenerateAsync(UserId caller);
 
     /// <summary>
     /// Stops the reply being written: the model request is cancelled (no more tokens are billed) and what
     /// had arrived is stored as a reply marked <see cref="ReplyStatus.Stopped"/>. Succeeds when nothing was
     /// being written.
     /// </summary>
-    Task<UpdateResult> StopReplyAsync(UserId caller);
+    Task<ChangeResult> StopReplyAsync(UserId caller);
 
     /// <summary>Gives the conversation a title of the user's choosing.</summary>
-    Task<UpdateResult> RenameAsync(UserId caller, string title);
+    Task<ChangeResult> RenameAsync(UserId caller, string title);
 
     /// <summary>Deletes the conversation and all its messages for good.</summary>
-    Task<UpdateResult> DeleteAsync(UserId caller);
+    Task<ChangeResult> DeleteAsync(UserId caller);
 }

@@ -90,14 +90,20 @@ public sealed class Conversation
         NeedsStateWrite = false;
     }
 
-    /// <summary>Whether <see cref="AddUserMessage"/> would store the message (not a duplicate, not rejected).</summary>
-    public bool WouldAccept(SendMessage message) => Refusal(message, out _) is null;
-
-    public SendDecision AddUserMessage(SendMessage message, DateTimeOffset now)
+    /// <summary>
+    /// Stores the message unless a rule refuses it; only a message that would be stored spends the allowance
+    /// (duplicates and rejections are free). Sends do not interleave, so the rules still hold after the wait.
+    /// </summary>
+    public async Task<ChangeResult> AddUserMessageAsync(SendMessage message, DateTimeOffset now, Allowance allowance)
     {
         if (Refusal(message, out var text) is { } refusal)
         {
             return refusal;
+        }
+
+        if (await allowance() is { } tooFast)
+        {
+            return ChangeResult.Refused(tooFast);
         }
 
         var stored = Append(new ChatMessage(message.Id, 0, ChatRole.User, text, now));
@@ -108,93 +114,85 @@ public sealed class Conversation
             NeedsStateWrite = true;
         }
 
-        return new SendDecision(SendOutcome.Accepted, stored, null);
+        return new ChangeResult(ChangeOutcome.Accepted, stored);
     }
 
-    private SendDecision? Refusal(SendMessage message, out string text)
+    private ChangeResult? Refusal(SendMessage message, out string text)
     {
         text = "";
         var existing = _recent.Find(m => m.Id == message.Id && m.Role == ChatRole.User);
         if (existing is not null)
         {
-            return new SendDecision(SendOutcome.Duplicate, existing, null);
+            return new ChangeResult(ChangeOutcome.Duplicate, existing);
         }
 
         if (message.Id.Value == Guid.Empty)
         {
-            return new SendDecision(SendOutcome.Rejected, null, "The message has no id; reload the page and send again.");
+            return ChangeResult.Refused("The message has no id; reload the page and send again.");
         }
 
         var (checkedText, error) = MessageRules.Check(message.Text, _options.MaxMessageLength);
         if (checkedText is null)
         {
-            return new SendDecision(SendOutcome.Rejected, null, error);
+            return ChangeResult.Refused(error);
         }
 
         text = checkedText;
         return null;
     }
 
-    /// <summary>Whether <see cref="RetryReply"/> would queue a reply (a refused request costs no allowance).</summary>
-    public bool WouldRetryReply(MessageId userMessage) => RetryRefusal(userMessage, out _) is null;
-
     /// <summary>Queues another reply to a user message whose last reply failed or was stopped.</summary>
-    public SendDecision RetryReply(MessageId userMessage)
+    public async Task<ChangeResult> RetryReplyAsync(MessageId userMessage, Allowance allowance)
     {
         if (RetryRefusal(userMessage, out var target) is { } refusal)
         {
             return refusal;
         }
 
-        Request(userMessage);
-        return new SendDecision(SendOutcome.Accepted, target, null);
+        return await RequestAsync(target!, allowance);
     }
 
-    private SendDecision? RetryRefusal(MessageId userMessage, out ChatMessage? target)
+    private ChangeResult? RetryRefusal(MessageId userMessage, out ChatMessage? target)
     {
         target = _recent.Find(m => m.Id == userMessage && m.Role == ChatRole.User);
         if (target is null)
         {
-            return new SendDecision(SendOutcome.Rejected, null, "That message is no longer in this conversation's recent history.");
+            return ChangeResult.Refused("That message is no longer in this conversation's recent history.");
         }
 
         if (_pending.Contains(userMessage))
         {
-            return new SendDecision(SendOutcome.Duplicate, target, null);
+            return new ChangeResult(ChangeOutcome.Duplicate, target);
         }
 
         var lastReply = _recent.FindLast(m => m.ReplyTo == userMessage);
         return lastReply is { Status: ReplyStatus.Complete }
-            ? new SendDecision(SendOutcome.Rejected, null, "That message already has a reply.")
+            ? ChangeResult.Refused("That message already has a reply.")
             : null;
     }
 
-    /// <summary>Whether <see cref="Regenerate"/> would queue a reply (a refused request costs no allowance).</summary>
-    public bool WouldRegenerate() => RegenerateRefusal(out _) is null;
-
     /// <summary>Queues another reply to the newest user message, once its last reply has ended.</summary>
-    public SendDecision Regenerate()
+    public async Task<ChangeResult> RegenerateAsync(Allowance allowance)
     {
         if (RegenerateRefusal(out var target) is { } refusal)
         {
             return refusal;
         }
 
-        Request(target!.Id);
-        return new SendDecision(SendOutcome.Accepted, target, null);
+        return await RequestAsync(target!, allowance);
     }
 
-    private SendDecision? RegenerateRefusal(out ChatMessage? target)
+    private ChangeResult? RegenerateRefusal(out ChatMessage? target)
     {
         target = _recent.FindLast(m => m.Role == ChatRole.User);
         if (_pending.Count > 0)
         {
-            return new SendDecision(SendOutcome.Rejected, null, "A reply is being written; wait for it or stop it first.");
+            return ChangeResult.Refused("A reply is being written; wait for it or stop it first.");
         }
 
         return target is not null ? null
-            : _recent.Count == 0 ? new SendDecision(SendOutcome.Rejected, null, "There is no message to answer yet.")
-            : new SendDecision(SendOutcome.Rejected, null, "The newest message has been answered too many times to hold in memory; send it again as a new message.");
+            : _recent.Count == 0 ? ChangeResult.Refused("There is no message to answer yet.")
+            : ChangeResult.Refused("The newest message has been answered too many times to hold in memory; send it again as a new message.");
     }
 
     /// <summary>Gives the conversation the user's title; returns an error sentence when it cannot be used.</summary>
@@ -237,6 +235,18 @@ public sealed class Conversation
         return null;
     }
 
+    /// <summary>
+    /// Up to <paramref name="maxCount"/> messages numbered below <paramref name="beforeSequence"/>: those held
+    /// here, and how many older ones to read from the log before <c>ReadBefore</c>.
+    /// </summary>
+    public (IReadOnlyList<ChatMessage> Held, long ReadBefore, int ReadCount) HistoryBefore(long beforeSequence, int maxCount)
+    {
+        var found = _recent.Where(m => m.Sequence < beforeSequence).ToList();
+        var oldestHeld = found.Count > 0 ? found[0].Sequence : Math.Min(beforeSequence, _recent.Count > 0 ? _recent[0].Sequence : long.MaxValue);
+        var readCount = found.Count < maxCount && oldestHeld > 1 ? maxCount - found.Count : 0;
+        return (found.Count <= maxCount ? found : found.GetRange(found.Count - maxCount, maxCount), oldestHeld, readCount);
+    }
+
     public IReadOnlyList<ChatTurn> ContextFor(MessageId replyTo) =>
         ContextWindow.Build(_recent, replyTo, _options.ContextCharacterBudget);
 
@@ -253,11 +263,17 @@ public sealed class Conversation
     public ConversationSnapshot Snapshot(ConversationId id, ReplyInProgress? inProgress) =>
         new(id, State.Title, Sequence, [.. _recent], HasOlder, inProgress, _pending.Count);
 
-    private void Request(MessageId userMessage)
+    private async Task<ChangeResult> RequestAsync(ChatMessage userMessage, Allowance allowance)
     {
-        _pending.Add(userMessage);
-        State.ReplyRequests.Add(new ReplyRequest(userMessage, Sequence));
+        if (await allowance() is { } tooFast)
+        {
+            return ChangeResult.Refused(tooFast);
+        }
+
+        _pending.Add(userMessage.Id);
+        State.ReplyRequests.Add(new ReplyRequest(userMessage.Id, Sequence));
         NeedsStateWrite = true;
+        return new ChangeResult(ChangeOutcome.Accepted, userMessage);
     }
 
     private bool IsAnswered(ReplyRequest request) =>

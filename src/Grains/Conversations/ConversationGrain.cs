@@ -3,13 +3,12 @@ using ChatbotOrleans.Grains.Diagnostics;
 using ChatbotOrleans.Grains.Users;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Streams;
 
 namespace ChatbotOrleans.Grains.Conversations;
 
 /// <summary>
-/// Holds one conversation. Calls are short: a send is stored, published and answered at once; the
-/// reply is written by a loop running on this activation beside the calls (see the Replies part).
+/// Holds one conversation. Each call checks the caller, asks the <see cref="Conversation"/>, stores and
+/// publishes; the reply is written beside the calls by a <see cref="ReplyWriter"/>.
 /// </summary>
 public sealed partial class ConversationGrain(
     [PersistentState("conversation", StorageNames.Chat)] IPersistentState<ConversationState> state,
@@ -19,50 +18,52 @@ public sealed partial class ConversationGrain(
     IOptions<ConversationOptions> options,
     ChatMetrics metrics,
     ILogger<ConversationGrain> logger)
-    : Grain, IConversationGrain, IConversationLifecycle, IRemindable, IDisposable
+    : Grain, IConversationGrain, IInternalConversationGrain, IRemindable, IReplyHost, IDisposable
 {
-    private Conversation _conversation = null!;
-    private IAsyncStream<ConversationEvent> _stream = null!;
+    internal const string ReplyGuardReminder = "reply-guard";
+    internal const string HousekeepingReminder = "housekeeping";
 
-    private ConversationId Id => new(this.GetPrimaryKey());
+    private Conversation _conversation = null!;
+    private ConversationEvents _events = null!;
+    private WriteGate _writes = null!;
+    private ReplyWriter _replies = null!;
+
+    public ConversationId Id => new(this.GetPrimaryKey());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         metrics.ConversationActivated();
-        _stream = this.GetStreamProvider(ConversationStreams.ProviderName)
+        var stream = this.GetStreamProvider(ConversationStreams.ProviderName)
             .GetStream<ConversationEvent>(StreamId.Create(ConversationStreams.Namespace, Id.Value));
-        _conversation = new Conversation(state.State, await LoadMessagesAsync(cancellationToken), options.Value);
-        if (_conversation.NextPending() is not null)
-        {
-            // A reply was owed when the last activation ended (crash, restart, deactivation): resume it.
-            StartReplies();
-        }
+        _events = new ConversationEvents(Id, stream, GrainFactory, logger);
+        _writes = new WriteGate(Id, DeactivateOnIdle, logger);
+        _replies = new ReplyWriter(this, model, time, metrics, logger);
+        var stored = state.State.OwnerId == Guid.Empty ? [] : await log.ReadAsync(Id, long.MaxValue, options.Value.WindowSize, cancellationToken);
+        _conversation = new Conversation(state.State, stored, options.Value);
 
-        // Conversations created before housekeeping existed get their reminder on first activation.
+        // A reply owed when the last activation ended (crash, restart, deactivation) is resumed.
+        _replies.Start(_conversation);
         await EnsureHousekeepingAsync();
     }
 
     public async Task CreateAsync(UserId owner)
     {
-        if (_conversation.IsOwnedBy(owner))
+        if (!_conversation.IsOwnedBy(owner))
         {
-            return;
+            _conversation.Create(owner, time.GetUtcNow());
+            await _writes.WriteAsync(WriteStateAsync);
+            await EnsureHousekeepingAsync();
         }
-
-        _conversation.Create(owner, time.GetUtcNow());
-        await PersistAsync();
-        await EnsureHousekeepingAsync();
     }
 
     public Task ResumeRepliesAsync()
     {
-        // Activating already resumed what was owed; an active conversation answers this at once.
-        StartReplies();
+        _replies.Start(_conversation);
         return Task.CompletedTask;
     }
 
     public Task<ConversationSnapshot?> GetSnapshotAsync(UserId caller) =>
-        Task.FromResult(_conversation.IsOwnedBy(caller) ? _conversation.Snapshot(Id, CurrentReply()) : null);
+        Task.FromResult(_conversation.IsOwnedBy(caller) ? _conversation.Snapshot(Id, _replies.Current) : null);
 
     public async Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(UserId caller, long beforeSequence, int maxCount)
     {
@@ -72,173 +73,171 @@ public sealed partial class ConversationGrain(
         }
 
         // The newest come from memory; only what is older than the window costs a read of the log.
-        var found = _conversation.Recent.Where(m => m.Sequence < beforeSequence).ToList();
-        var oldestHeld = found.Count > 0 ? found[0].Sequence : Math.Min(beforeSequence, _conversation.Recent.Count > 0 ? _conversation.Recent[0].Sequence : long.MaxValue);
-        if (found.Count < maxCount && oldestHeld > 1)
-        {
-            found.InsertRange(0, await log.ReadAsync(Id, oldestHeld, maxCount - found.Count));
-        }
-
-        return found.Count <= maxCount ? found : found.GetRange(found.Count - maxCount, maxCount);
+        var (held, readBefore, readCount) = _conversation.HistoryBefore(beforeSequence, maxCount);
+        return readCount > 0 ? [.. await log.ReadAsync(Id, readBefore, readCount), .. held] : held;
     }
 
-    public async Task<SendResult> SendAsync(UserId caller, SendMessage message)
+    public async Task<ChangeResult> SendAsync(UserId caller, SendMessage message)
     {
         if (!_conversation.IsOwnedBy(caller))
         {
-            return new SendResult(SendOutcome.NotFound, Error: "This conversation does not exist.");
+            return ChangeResult.NotFound;
         }
 
-        // Only a message that would be stored spends the owner's allowance (duplicates and rejections are free).
-        if (_conversation.WouldAccept(message) && await GrainFactory.GetGrain<ISendRateGrain>(caller.Value).TryTakeAsync() is { } tooFast)
+        var result = await _conversation.AddUserMessageAsync(message, time.GetUtcNow(), AllowanceOf(caller).TryTakeAsync);
+        if (result is not { Outcome: ChangeOutcome.Accepted, Message: { } stored })
         {
-            return new SendResult(SendOutcome.Rejected, Error: tooFast);
+            return result;
         }
 
-        var decision = _conversation.AddUserMessage(message, time.GetUtcNow());
-        if (decision.Outcome != SendOutcome.Accepted)
+        // The first message gives the conversation its title: the only send that writes the state too.
+        if (!await _writes.TryWriteAsync(() => log.AppendAsync(Id, stored))
+            || (_conversation.NeedsStateWrite && !await _writes.TryWriteAsync(WriteStateAsync)))
         {
-            return decision.ToResult();
+            return ChangeResult.Unavailable;
         }
 
-        await AppendAsync(decision.Message!);
-        if (_conversation.NeedsStateWrite)
-        {
-            // The first message gives the conversation its title.
-            await PersistAsync();
-        }
-
-        metrics.MessageStored(decision.Message!);
-        await PublishAsync(new MessageAdded(Id, decision.Message!));
-        StartReplies();
-
-        // The owner's list shows titles newest first; it writes only when a title changes (see UserGrain).
-        await TellOwnerAsync();
-        return decision.ToResult();
+        metrics.MessageStored(stored);
+        await _events.PublishAsync(new MessageAdded(Id, stored));
+        _replies.Start(_conversation);
+        await _events.TellOwnerAsync(_conversation);
+        return result;
     }
 
-    public async Task<SendResult> RetryReplyAsync(UserId caller, MessageId userMessage)
+    public async Task<ChangeResult> RetryReplyAsync(UserId caller, MessageId userMessage) =>
+        !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
+            : await QueueReplyAsync(await _conversation.RetryReplyAsync(userMessage, AllowanceOf(caller).TryTakeReplyAsync));
+
+    public async Task<ChangeResult> RegenerateAsync(UserId caller) =>
+        !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
+            : await QueueReplyAsync(await _conversation.RegenerateAsync(AllowanceOf(caller).TryTakeReplyAsync));
+
+    public Task<ChangeResult> StopReplyAsync(UserId caller)
+    {
+        // The reply writer stores what arrived as stopped and publishes it.
+        var owned = _conversation.IsOwnedBy(caller);
+        if (owned)
+        {
+            _replies.Stop();
+        }
+
+        return Task.FromResult(owned ? ChangeResult.Done : ChangeResult.NotFound);
+    }
+
+    public async Task<ChangeResult> RenameAsync(UserId caller, string title)
     {
         if (!_conversation.IsOwnedBy(caller))
         {
-            return new SendResult(SendOutcome.NotFound, Error: "This conversation does not exist.");
-        }
-
-        if (_conversation.WouldRetryReply(userMessage) && await TooFastForReplyAsync(caller) is { } tooFast)
-        {
-            return new SendResult(SendOutcome.Rejected, Error: tooFast);
-        }
-
-        return await QueueReplyAsync(_conversation.RetryReply(userMessage));
-    }
-
-    public async Task<SendResult> RegenerateAsync(UserId caller)
-    {
-        if (!_conversation.IsOwnedBy(caller))
-        {
-            return new SendResult(SendOutcome.NotFound, Error: "This conversation does not exist.");
-        }
-
-        if (_conversation.WouldRegenerate() && await TooFastForReplyAsync(caller) is { } tooFast)
-        {
-            return new SendResult(SendOutcome.Rejected, Error: tooFast);
-        }
-
-        return await QueueReplyAsync(_conversation.Regenerate());
-    }
-
-    /// <summary>A reply asked for again costs the model as much as a message: it spends the same allowance.</summary>
-    private Task<string?> TooFastForReplyAsync(UserId caller) => GrainFactory.GetGrain<ISendRateGrain>(caller.Value).TryTakeReplyAsync();
-
-    public Task<UpdateResult> StopReplyAsync(UserId caller)
-    {
-        if (!_conversation.IsOwnedBy(caller))
-        {
-            return Task.FromResult(UpdateResult.NotFound);
-        }
-
-        // The reply loop sees the cancellation, stores what arrived as stopped and publishes it.
-        _replyStop?.Cancel();
-        return Task.FromResult(UpdateResult.Done);
-    }
-
-    public async Task<UpdateResult> RenameAsync(UserId caller, string title)
-    {
-        if (!_conversation.IsOwnedBy(caller))
-        {
-            return UpdateResult.NotFound;
+            return ChangeResult.NotFound;
         }
 
         if (_conversation.Rename(title) is { } error)
         {
-            return UpdateResult.Refused(error);
+            return ChangeResult.Refused(error);
         }
 
-        await PersistAsync();
-        await PublishAsync(new ConversationRenamed(Id, _conversation.State.Title));
-        await TellOwnerAsync();
-        return UpdateResult.Done;
+        if (!await _writes.TryWriteAsync(WriteStateAsync))
+        {
+            return ChangeResult.Unavailable;
+        }
+
+        await _events.PublishAsync(new ConversationRenamed(Id, _conversation.State.Title));
+        await _events.TellOwnerAsync(_conversation);
+        return ChangeResult.Done;
     }
 
-    public async Task<UpdateResult> DeleteAsync(UserId caller)
+    public async Task<ChangeResult> DeleteAsync(UserId caller) =>
+        _conversation.IsOwnedBy(caller) ? await DeleteEverythingAsync(DeletionReason.ByOwner) : ChangeResult.NotFound;
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
     {
-        if (!_conversation.IsOwnedBy(caller))
-        {
-            return UpdateResult.NotFound;
-        }
+        ReplyGuardReminder => _replies.OnGuardTickAsync(_conversation),
+        HousekeepingReminder => HousekeepAsync(),
+        _ => Task.CompletedTask,
+    };
 
-        await DeleteEverythingAsync(DeletionReason.ByOwner);
-        return UpdateResult.Done;
-    }
-
-    private async Task<SendResult> QueueReplyAsync(SendDecision decision)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (decision.Outcome == SendOutcome.Accepted)
-        {
-            await PersistAsync();
-            await EnsureReplyGuardAsync();
-            StartReplies();
-        }
-
-        return decision.ToResult();
-    }
-
-    private async Task PublishAsync(ConversationEvent conversationEvent)
-    {
-        try
-        {
-            await _stream.OnNextAsync(conversationEvent);
-        }
-        catch (Exception exception)
-        {
-            // The stream only notifies; the state is already stored and pages reload it on a gap.
-            LogPublishFailed(logger, exception, Id, conversationEvent.GetType().Name);
-        }
-    }
-
-    private async Task TellOwnerAsync()
-    {
-        var owner = new UserId(_conversation.State.OwnerId);
-        var summary = new ConversationSummary(Id, _conversation.State.Title, _conversation.UpdatedAt, _conversation.Sequence == 0);
-        try
-        {
-            await GrainFactory.GetGrain<IUserConversations>(owner.Value).ConversationChangedAsync(summary);
-        }
-        catch (Exception exception)
-        {
-            LogOwnerUpdateFailed(logger, exception, Id);
-        }
+        metrics.ConversationDeactivated();
+        await _replies.CloseAndWaitAsync(cancellationToken);
     }
 
     public void Dispose()
     {
-        _deactivating.Dispose();
-        _writeGate.Dispose();
+        _replies?.Dispose();
+        _writes?.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {EventType} for conversation {ConversationId} failed")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, ConversationId conversationId, string eventType);
+    Task IReplyHost.StoreAsync(ChatMessage reply) => _writes.WriteAsync(() => log.AppendAsync(Id, reply));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Updating the owner's list for conversation {ConversationId} failed")]
-    private static partial void LogOwnerUpdateFailed(ILogger logger, Exception exception, ConversationId conversationId);
+    Task IReplyHost.RegisterGuardAsync() =>
+        this.RegisterOrUpdateReminder(ReplyGuardReminder, options.Value.ReplyGuardPeriod, options.Value.ReplyGuardPeriod);
+
+    Task IReplyHost.UnregisterGuardAsync() => this.UnregisterReminderIfAnyAsync(ReplyGuardReminder);
+
+    Task IReplyHost.PublishAsync(ConversationEvent conversationEvent) => _events.PublishAsync(conversationEvent);
+
+    private ISendRateGrain AllowanceOf(UserId user) => GrainFactory.GetGrain<ISendRateGrain>(user.Value);
+
+    private async Task<ChangeResult> QueueReplyAsync(ChangeResult result)
+    {
+        if (result.Outcome == ChangeOutcome.Accepted)
+        {
+            if (!await _writes.TryWriteAsync(WriteStateAsync))
+            {
+                return ChangeResult.Unavailable;
+            }
+
+            await _replies.GuardAsync();
+            _replies.Start(_conversation);
+        }
+
+        return result;
+    }
+
+    private Task WriteStateAsync()
+    {
+        _conversation.PrepareStateWrite();
+        return state.WriteStateAsync();
+    }
+
+    // Registered once in the conversation's life: the flag is persisted, so no activation pays for a reminder call.
+    private async Task EnsureHousekeepingAsync()
+    {
+        if (_conversation.Exists && !_conversation.State.HousekeepingRegistered)
+        {
+            var period = options.Value.HousekeepingPeriod;
+            await this.RegisterOrUpdateReminder(HousekeepingReminder, period, period);
+            _conversation.State.HousekeepingRegistered = true;
+            await _writes.WriteAsync(WriteStateAsync);
+        }
+    }
+
+    // Deleted or never created: nothing may keep the reminder alive. Otherwise expire, or sweep a reply left owed.
+    private Task HousekeepAsync() =>
+        !_conversation.Exists ? this.UnregisterReminderIfAnyAsync(HousekeepingReminder)
+        : _conversation.IsExpired(time.GetUtcNow()) ? DeleteEverythingAsync(DeletionReason.Expired)
+        : ResumeRepliesAsync();
+
+    // Gone for callers first (reads interleave with this); the state goes last, so a crash midway leaves a
+    // conversation whose next housekeeping tick finishes the job.
+    private async Task<ChangeResult> DeleteEverythingAsync(DeletionReason reason)
+    {
+        await _replies.CloseAsync();
+        await _events.PublishAsync(new ConversationDeleted(Id));
+        var owner = _conversation.State.OwnerId;
+        _conversation = new Conversation(new ConversationState(), [], options.Value);
+        await log.DeleteAsync(Id);
+        await GrainFactory.GetGrain<IUserConversations>(owner).ConversationDeletedAsync(Id);
+        await this.UnregisterReminderIfAnyAsync(ReplyGuardReminder);
+        await this.UnregisterReminderIfAnyAsync(HousekeepingReminder);
+        state.State = _conversation.State;
+        await state.ClearStateAsync();
+        LogDeleted(logger, Id, reason);
+        DeactivateOnIdle();
+        return ChangeResult.Done;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} was deleted ({Reason})")]
+    private static partial void LogDeleted(ILogger logger, ConversationId conversationId, DeletionReason reason);
 }

@@ -37,7 +37,7 @@ public sealed partial class ReplySweepGrain(
         {
             try
             {
-                await GrainFactory.GetGrain<IConversationLifecycle>(conversation.Value).ResumeRepliesAsync();
+                await GrainFactory.GetGrain<IInternalConversationGrain>(conversation.Value).ResumeRepliesAsync();
             }
             catch (Exception exception)
             {

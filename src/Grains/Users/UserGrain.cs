@@ -43,7 +43,7 @@ public sealed partial class UserGrain(
         }
 
         var id = ConversationId.New();
-        await GrainFactory.GetGrain<IConversationLifecycle>(id.Value).CreateAsync(Id);
+        await GrainFactory.GetGrain<IInternalConversationGrain>(id.Value).CreateAsync(Id);
         var summary = new ConversationSummary(id, NewChatTitle, time.GetUtcNow(), IsEmpty: true);
         Conversations.Add(summary);
         await SaveAndPublishAsync();

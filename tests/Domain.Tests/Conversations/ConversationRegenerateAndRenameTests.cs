@@ -10,58 +10,58 @@ public sealed class ConversationRegenerateAndRenameTests
     [InlineData(ReplyStatus.Complete)]
     [InlineData(ReplyStatus.Stopped)]
     [InlineData(ReplyStatus.Failed)]
-    public void Regenerate_queues_another_reply_to_the_newest_user_message(ReplyStatus status)
+    public async Task Regenerate_queues_another_reply_to_the_newest_user_message(ReplyStatus status)
     {
         var conversation = TestConversation.New();
         conversation.Reply(conversation.Send("older"));
         var newest = conversation.Send("newest");
         conversation.Reply(newest, status);
 
-        var would = conversation.WouldRegenerate();
+        var allowance = new CountingAllowance();
         var pendingBefore = conversation.Pending.Count;
-        var decision = conversation.Regenerate();
+        var decision = await conversation.RegenerateAsync(allowance.TakeAsync);
 
-        would.ShouldBeTrue();
+        allowance.Spent.ShouldBeTrue();
         pendingBefore.ShouldBe(0, "asking whether it would queue one queues nothing");
-        decision.Outcome.ShouldBe(SendOutcome.Accepted);
+        decision.Outcome.ShouldBe(ChangeOutcome.Accepted);
         conversation.NextPending().ShouldBe(newest);
     }
 
     [Fact]
-    public void Regenerate_is_refused_while_a_reply_is_owed_and_in_an_empty_conversation()
+    public async Task Regenerate_is_refused_while_a_reply_is_owed_and_in_an_empty_conversation()
     {
         var empty = TestConversation.New();
         var busy = TestConversation.New();
         var waiting = busy.Send("waiting");
 
-        var emptyWould = empty.WouldRegenerate();
-        var busyWould = busy.WouldRegenerate();
-        var emptyDecision = empty.Regenerate();
-        var busyDecision = busy.Regenerate();
+        var emptyAllowance = new CountingAllowance();
+        var busyAllowance = new CountingAllowance();
+        var emptyDecision = await empty.RegenerateAsync(emptyAllowance.TakeAsync);
+        var busyDecision = await busy.RegenerateAsync(busyAllowance.TakeAsync);
 
-        (emptyWould, busyWould).ShouldBe((false, false), "a refused request must not spend the user's allowance");
+        (emptyAllowance.Spent, busyAllowance.Spent).ShouldBe((false, false), "a refused request must not spend the user's allowance");
         emptyDecision.Error.ShouldNotBeNull().ShouldContain("no message");
         busyDecision.Error.ShouldNotBeNull().ShouldContain("being written");
         busy.Pending.ShouldBe([waiting.Id]);
     }
 
     [Fact]
-    public void Regenerate_says_so_when_the_newest_message_has_left_the_window_behind_its_replies()
+    public async Task Regenerate_says_so_when_the_newest_message_has_left_the_window_behind_its_replies()
     {
         var conversation = TestConversation.New(windowSize: 3);
         var question = conversation.Send("question");
         conversation.Reply(question);
         for (var i = 0; i < 2; i++)
         {
-            conversation.Regenerate().Outcome.ShouldBe(SendOutcome.Accepted);
+            (await conversation.RegenerateAsync(Allowances.Unlimited)).Outcome.ShouldBe(ChangeOutcome.Accepted);
             conversation.Reply(question);
         }
 
-        var would = conversation.WouldRegenerate();
-        var decision = conversation.Regenerate();
+        var allowance = new CountingAllowance();
+        var decision = await conversation.RegenerateAsync(allowance.TakeAsync);
 
-        would.ShouldBeFalse();
-        decision.Outcome.ShouldBe(SendOutcome.Rejected);
+        allowance.Spent.ShouldBeFalse();
+        decision.Outcome.ShouldBe(ChangeOutcome.Rejected);
         decision.Error.ShouldBe("The newest message has been answered too many times to hold in memory; send it again as a new message.",
             "not 'no message to answer yet' in a conversation that has one");
     }

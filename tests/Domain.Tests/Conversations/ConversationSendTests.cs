@@ -1,4 +1,5 @@
 using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Conversations;
 using Shouldly;
 
 namespace ChatbotOrleans.Domain.Tests.Conversations;
@@ -22,15 +23,15 @@ public sealed class ConversationSendTests
     }
 
     [Fact]
-    public void The_stored_user_message_keeps_the_client_id_the_text_and_the_time()
+    public async Task The_stored_user_message_keeps_the_client_id_the_text_and_the_time()
     {
         var conversation = TestConversation.New();
         var id = MessageId.New();
         var at = TestConversation.Start.AddMinutes(5);
 
-        var decision = conversation.AddUserMessage(new SendMessage(id, "hello"), at);
+        var decision = await conversation.AddUserMessageAsync(new SendMessage(id, "hello"), at, Allowances.Unlimited);
 
-        decision.Outcome.ShouldBe(SendOutcome.Accepted);
+        decision.Outcome.ShouldBe(ChangeOutcome.Accepted);
         var stored = decision.Message.ShouldNotBeNull();
         stored.ShouldBe(new ChatMessage(id, 1, ChatRole.User, "hello", at));
         conversation.Recent.ShouldBe([stored]);
@@ -38,57 +39,57 @@ public sealed class ConversationSendTests
     }
 
     [Fact]
-    public void Sending_the_same_message_id_again_returns_duplicate_with_the_first_stored_message_and_changes_nothing()
+    public async Task Sending_the_same_message_id_again_returns_duplicate_with_the_first_stored_message_and_changes_nothing()
     {
         var conversation = TestConversation.New();
         var id = MessageId.New();
-        var first = conversation.AddUserMessage(new SendMessage(id, "hello"), TestConversation.Start).Message;
+        var first = (await conversation.AddUserMessageAsync(new SendMessage(id, "hello"), TestConversation.Start, Allowances.Unlimited)).Message;
         var before = StateCopy.Of(conversation);
 
-        var again = conversation.AddUserMessage(new SendMessage(id, "hello, edited"), TestConversation.Start.AddMinutes(1));
+        var again = await conversation.AddUserMessageAsync(new SendMessage(id, "hello, edited"), TestConversation.Start.AddMinutes(1), Allowances.Unlimited);
 
-        again.Outcome.ShouldBe(SendOutcome.Duplicate);
+        again.Outcome.ShouldBe(ChangeOutcome.Duplicate);
         again.Message.ShouldBe(first);
         again.Error.ShouldBeNull();
         before.ShouldEqual(conversation);
     }
 
     [Fact]
-    public void Resending_a_message_that_was_already_answered_does_not_queue_a_second_reply()
+    public async Task Resending_a_message_that_was_already_answered_does_not_queue_a_second_reply()
     {
         var conversation = TestConversation.New();
         var message = conversation.Send("hello");
         conversation.Reply(message);
         var before = StateCopy.Of(conversation);
 
-        var again = conversation.AddUserMessage(new SendMessage(message.Id, "hello"), TestConversation.Start);
+        var again = await conversation.AddUserMessageAsync(new SendMessage(message.Id, "hello"), TestConversation.Start, Allowances.Unlimited);
 
-        again.Outcome.ShouldBe(SendOutcome.Duplicate);
+        again.Outcome.ShouldBe(ChangeOutcome.Duplicate);
         conversation.NextPending().ShouldBeNull();
         before.ShouldEqual(conversation);
     }
 
     [Fact]
-    public void A_duplicate_or_rejected_send_does_not_use_up_a_sequence_number()
+    public async Task A_duplicate_or_rejected_send_does_not_use_up_a_sequence_number()
     {
         var conversation = TestConversation.New();
         var first = conversation.Send("first");
 
-        conversation.AddUserMessage(new SendMessage(first.Id, "first"), TestConversation.Start);
-        conversation.AddUserMessage(new SendMessage(MessageId.New(), "   "), TestConversation.Start);
+        await conversation.AddUserMessageAsync(new SendMessage(first.Id, "first"), TestConversation.Start, Allowances.Unlimited);
+        await conversation.AddUserMessageAsync(new SendMessage(MessageId.New(), "   "), TestConversation.Start, Allowances.Unlimited);
         var second = conversation.Send("second");
 
         second.Sequence.ShouldBe(2);
     }
 
     [Fact]
-    public void A_message_without_an_id_is_rejected_with_a_reason()
+    public async Task A_message_without_an_id_is_rejected_with_a_reason()
     {
         var conversation = TestConversation.New();
 
-        var decision = conversation.AddUserMessage(new SendMessage(new MessageId(Guid.Empty), "hello"), TestConversation.Start);
+        var decision = await conversation.AddUserMessageAsync(new SendMessage(new MessageId(Guid.Empty), "hello"), TestConversation.Start, Allowances.Unlimited);
 
-        decision.Outcome.ShouldBe(SendOutcome.Rejected);
+        decision.Outcome.ShouldBe(ChangeOutcome.Rejected);
         decision.Message.ShouldBeNull();
         decision.Error.ShouldNotBeNullOrWhiteSpace();
         conversation.Recent.ShouldBeEmpty();
@@ -106,42 +107,33 @@ public sealed class ConversationSendTests
 
     [Theory]
     [MemberData(nameof(RejectedSends))]
-    public void A_rejected_send_changes_nothing_in_the_state(string reason, string text)
+    public async Task A_rejected_send_changes_nothing_in_the_state(string reason, string text)
     {
         var conversation = TestConversation.New(maxMessageLength: 100);
         var earlier = conversation.Send("the first message sets the title");
         conversation.Reply(earlier, ReplyStatus.Failed);
-        conversation.RetryReply(earlier.Id);
+        await conversation.RetryReplyAsync(earlier.Id, Allowances.Unlimited);
         var before = StateCopy.Of(conversation);
         var id = reason == "no id" ? new MessageId(Guid.Empty) : MessageId.New();
 
-        var decision = conversation.AddUserMessage(new SendMessage(id, text), TestConversation.Start.AddHours(1));
+        var decision = await conversation.AddUserMessageAsync(new SendMessage(id, text), TestConversation.Start.AddHours(1), Allowances.Unlimited);
 
-        decision.Outcome.ShouldBe(SendOutcome.Rejected, reason);
+        decision.Outcome.ShouldBe(ChangeOutcome.Rejected, reason);
         decision.Message.ShouldBeNull();
         decision.Error.ShouldNotBeNullOrWhiteSpace();
         before.ShouldEqual(conversation);
     }
 
     [Fact]
-    public void A_rejected_first_message_leaves_the_title_empty_so_the_next_accepted_one_sets_it()
+    public async Task A_rejected_first_message_leaves_the_title_empty_so_the_next_accepted_one_sets_it()
     {
         var conversation = TestConversation.New(maxMessageLength: 10);
 
-        conversation.AddUserMessage(new SendMessage(MessageId.New(), "far too long for the limit"), TestConversation.Start);
+        await conversation.AddUserMessageAsync(new SendMessage(MessageId.New(), "far too long for the limit"), TestConversation.Start, Allowances.Unlimited);
         conversation.State.Title.ShouldBe("");
         conversation.Send("short");
 
         conversation.State.Title.ShouldBe("short");
     }
 
-    [Fact]
-    public void The_decision_becomes_the_result_the_page_sees()
-    {
-        var conversation = TestConversation.New();
-
-        var decision = conversation.AddUserMessage(new SendMessage(MessageId.New(), "hello"), TestConversation.Start);
-
-        decision.ToResult().ShouldBe(new SendResult(SendOutcome.Accepted, decision.Message, null));
-    }
 }

@@ -1,4 +1,5 @@
 using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Conversations;
 using Shouldly;
 
 namespace ChatbotOrleans.Domain.Tests.Conversations;
@@ -84,12 +85,12 @@ public sealed class ConversationWindowTests
     }
 
     [Fact]
-    public void A_retry_stays_owed_across_activations_until_the_log_holds_a_newer_reply()
+    public async Task A_retry_stays_owed_across_activations_until_the_log_holds_a_newer_reply()
     {
         var conversation = TestConversation.New();
         var question = conversation.Send("question");
         conversation.Reply(question, ReplyStatus.Failed);
-        conversation.RetryReply(question.Id).Outcome.ShouldBe(SendOutcome.Accepted);
+        (await conversation.RetryReplyAsync(question.Id, Allowances.Unlimited)).Outcome.ShouldBe(ChangeOutcome.Accepted);
         conversation.NeedsStateWrite.ShouldBeTrue("the request must be stored: the log alone shows the message answered");
         conversation.PrepareStateWrite();
 

@@ -43,8 +43,11 @@ internal static class TestConversation
     /// <summary>Sends a user message that must be accepted, and returns what was stored.</summary>
     public static ChatMessage Send(this Conversation conversation, string text, DateTimeOffset? at = null)
     {
-        var decision = conversation.AddUserMessage(new SendMessage(MessageId.New(), text), at ?? Start);
-        decision.Outcome.ShouldBe(SendOutcome.Accepted, decision.Error);
+        // Without a rate limiter the send completes at once.
+        var sending = conversation.AddUserMessageAsync(new SendMessage(MessageId.New(), text), at ?? Start, Allowances.Unlimited);
+        sending.IsCompletedSuccessfully.ShouldBeTrue();
+        var decision = sending.Result;
+        decision.Outcome.ShouldBe(ChangeOutcome.Accepted, decision.Error);
         return decision.Message.ShouldNotBeNull();
     }
 
@@ -54,4 +57,16 @@ internal static class TestConversation
 
     public static IReadOnlyList<ChatMessage> RepliesTo(this Conversation conversation, ChatMessage userMessage) =>
         [.. conversation.Recent.Where(m => m.ReplyTo == userMessage.Id)];
+}
+
+/// <summary>An allowance that grants (or refuses with <paramref name="refusal"/>) and remembers being asked.</summary>
+internal sealed class CountingAllowance(string? refusal = null)
+{
+    public bool Spent { get; private set; }
+
+    public Task<string?> TakeAsync()
+    {
+        Spent = true;
+        return Task.FromResult(refusal);
+    }
 }

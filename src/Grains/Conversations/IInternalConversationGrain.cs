@@ -3,8 +3,8 @@ using ChatbotOrleans.Grains.Abstractions;
 namespace ChatbotOrleans.Grains.Conversations;
 
 /// <summary>Calls on a conversation that only other grains make (the web tier cannot reach them).</summary>
-[Alias("IConversationLifecycle")]
-public interface IConversationLifecycle : IGrainWithGuidKey
+[Alias("IInternalConversationGrain")]
+public interface IInternalConversationGrain : IGrainWithGuidKey
 {
     /// <summary>Makes the conversation exist, owned by <paramref name="owner"/>. Idempotent.</summary>
     Task CreateAsync(UserId owner);

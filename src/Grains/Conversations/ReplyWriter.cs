@@ -1,0 +1,170 @@
+using System.Text;
+using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace ChatbotOrleans.Grains.Conversations;
+
+/// <summary>
+/// Writes the replies a conversation owes, one at a time: streams each from the model, publishes its
+/// fragments, stores it and publishes the end. Runs on the grain's scheduler without being awaited, so
+/// its steps interleave with the grain's calls and never race them on another thread.
+/// </summary>
+public sealed partial class ReplyWriter(IReplyHost host, IChatModel model, TimeProvider time, ChatMetrics metrics, ILogger logger)
+    : IDisposable
+{
+    private readonly CancellationTokenSource _closed = new();
+    private Task _loop = Task.CompletedTask;
+    private bool _guarded;
+    private MessageId? _replyTo;
+    private StringBuilder? _text;
+    private CancellationTokenSource? _stop;
+
+    /// <summary>The reply being streamed now, as far as it has come.</summary>
+    public ReplyInProgress? Current =>
+        _replyTo is { } replyTo && _text is { } text ? new ReplyInProgress(replyTo, text.ToString(), model.Name) : null;
+
+    /// <summary>Starts writing what <paramref name="conversation"/> owes, unless a loop runs already.</summary>
+    public void Start(Conversation conversation)
+    {
+        if (_loop.IsCompleted)
+        {
+            _loop = RunAsync(conversation, _closed.Token);
+        }
+    }
+
+    /// <summary>Stops the reply in progress: the model request is cancelled and what arrived is kept as stopped.</summary>
+    public void Stop() => _stop?.Cancel();
+
+    /// <summary>Ends writing for good (the conversation is deleted or deactivating); what is owed stays owed in storage.</summary>
+    public Task CloseAsync() => _closed.CancelAsync();
+
+    /// <summary>Ends writing for good and waits for the loop to notice.</summary>
+    public async Task CloseAndWaitAsync(CancellationToken cancellationToken)
+    {
+        await _closed.CancelAsync();
+        try
+        {
+            await _loop.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the reply stays owed in storage, and the sweep or the reminder resumes it.
+        }
+    }
+
+    /// <summary>
+    /// Makes sure a reminder wakes the conversation while a reply asked for again (retry, regenerate) is
+    /// owed: a send's own row marks it owed for the reply sweep, a request lives only in the state.
+    /// </summary>
+    public async Task GuardAsync()
+    {
+        if (!_guarded)
+        {
+            await host.RegisterGuardAsync();
+            _guarded = true;
+        }
+    }
+
+    /// <summary>The guard reminder's tick: resume what is owed, or drop the reminder once nothing is.</summary>
+    public async Task OnGuardTickAsync(Conversation conversation)
+    {
+        if (conversation.NextPending() is not null)
+        {
+            Start(conversation);
+        }
+        else if (_loop.IsCompleted)
+        {
+            await host.UnregisterGuardAsync();
+            _guarded = false;
+        }
+    }
+
+    public void Dispose() => _closed.Dispose();
+
+    private async Task RunAsync(Conversation conversation, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested && conversation.NextPending() is { } userMessage)
+        {
+            if (await WriteAsync(conversation, userMessage, cancellationToken) is not { } reply)
+            {
+                return;
+            }
+
+            try
+            {
+                await host.StoreAsync(reply);
+            }
+            catch (Exception exception)
+            {
+                // Still owed in storage (the user message has no reply row): the sweep or the next activation redoes it.
+                LogReplyNotStored(logger, exception, host.Id);
+                return;
+            }
+
+            metrics.MessageStored(reply);
+            await host.PublishAsync(reply.Status == ReplyStatus.Failed ? new ReplyFailed(host.Id, reply) : new ReplyCompleted(host.Id, reply));
+        }
+    }
+
+    /// <summary>Streams one reply and records it in the conversation; null when writing was closed meanwhile.</summary>
+    private async Task<ChatMessage?> WriteAsync(Conversation conversation, ChatMessage userMessage, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var text = new StringBuilder();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        (_replyTo, _text, _stop) = (userMessage.Id, text, stop);
+        var (status, error) = (ReplyStatus.Complete, (string?)null);
+        try
+        {
+            await foreach (var fragment in model.StreamReplyAsync(conversation.ContextFor(userMessage.Id), stop.Token))
+            {
+                if (fragment.Length == 0)
+                {
+                    continue;
+                }
+
+                if (text.Length == 0)
+                {
+                    metrics.FirstFragment(time.GetElapsedTime(started));
+                }
+
+                metrics.ReplyFragment();
+                var offset = text.Length;
+                text.Append(fragment);
+                await host.PublishAsync(new ReplyDelta(host.Id, userMessage.Id, offset, fragment, model.Name));
+            }
+
+            if (text.Length == 0)
+            {
+                (status, error) = (ReplyStatus.Failed, "The model sent an empty reply. Try again.");
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            (_replyTo, _text, _stop) = (null, null, null);
+            return null;
+        }
+        catch (Exception) when (stop.IsCancellationRequested)
+        {
+            status = ReplyStatus.Stopped;
+        }
+        catch (Exception exception)
+        {
+            LogReplyFailed(logger, exception, host.Id);
+            (status, error) = (ReplyStatus.Failed, exception is ChatModelException
+                ? exception.Message
+                : "The bot could not answer because of an internal error. Try again.");
+        }
+
+        (_replyTo, _text, _stop) = (null, null, null);
+        metrics.ReplyEnded(status, time.GetElapsedTime(started));
+        return conversation.AddReply(userMessage.Id, text.ToString(), model.Name, status, error, time.GetUtcNow());
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The reply in conversation {ConversationId} failed")]
+    private static partial void LogReplyFailed(ILogger logger, Exception exception, ConversationId conversationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The reply in conversation {ConversationId} could not be stored; it stays pending")]
+    private static partial void LogReplyNotStored(ILogger logger, Exception exception, ConversationId conversationId);
+}
