@@ -155,6 +155,13 @@ public sealed class ConversationView
     }
 
     /// <summary>
+    /// Shows a message the page's own call stored, whether or not its stream event has come (the event then
+    /// finds it shown). During a load the snapshot or the buffered events bring it instead.
+    /// </summary>
+    public ViewUpdate Confirm(ChatMessage message) =>
+        ConversationId is null || !IsLoaded || IsLoading ? ViewUpdate.Ignored : ApplyMessage(message);
+
+    /// <summary>
     /// Whether the page offers Regenerate for this message: the newest message, a reply that did not fail
     /// (a failed one offers Retry), nothing being written.
     /// </summary>

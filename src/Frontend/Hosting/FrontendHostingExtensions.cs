@@ -45,7 +45,7 @@ internal static class FrontendHostingExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<SignInService>();
-        services.AddScoped<ConversationSession>();
+        services.AddScoped<ChatClient>();
         return builder;
     }
 }

@@ -35,6 +35,31 @@ public sealed class ConversationViewTests
     }
 
     [Fact]
+    public void A_sent_message_confirmed_by_the_call_is_shown_once_and_its_stream_event_then_changes_nothing()
+    {
+        var first = User(1);
+        var view = _c.Loaded(_c.Snapshot(first));
+        var sent = User(2);
+
+        view.Confirm(sent).ShouldBe(ViewUpdate.Applied);
+        view.Apply(_c.Added(sent)).ShouldBe(ViewUpdate.Ignored);
+
+        view.Messages.ShouldBe([first, sent]);
+    }
+
+    [Fact]
+    public void A_confirmation_during_a_load_is_left_to_the_snapshot_and_the_buffered_events()
+    {
+        var first = User(1);
+        var view = _c.Loaded(_c.Snapshot(first));
+        view.BeginLoad();
+
+        view.Confirm(User(2)).ShouldBe(ViewUpdate.Ignored);
+
+        view.Messages.ShouldBe([first]);
+    }
+
+    [Fact]
     public void Duplicate_durable_message_is_ignored()
     {
         var first = User(1);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using ChatbotOrleans.Frontend.Chat;
 using ChatbotOrleans.Frontend.Chat.Markdown;
-using ChatbotOrleans.Frontend.Components.Pages.Chat;
 using Markdig;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;

@@ -2,7 +2,7 @@ using ChatbotOrleans.Grains.Abstractions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
-namespace ChatbotOrleans.Frontend.Components.Pages.Chat;
+namespace ChatbotOrleans.Frontend.Chat;
 
 /// <summary>The message box: Enter sends, Shift+Enter breaks the line, a rejected send keeps the text.</summary>
 public sealed partial class Composer : IAsyncDisposable
@@ -49,7 +49,7 @@ public sealed partial class Composer : IAsyncDisposable
     {
         if (!_keysReady)
         {
-            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", $"./{Assets["Components/Pages/Chat/Composer.razor.js"]}");
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", $"./{Assets["Chat/Composer.razor.js"]}");
 
             // Until the script handles Enter, an Enter would add a line instead of sending, so the box
             // stays closed. The page may have re-rendered while the script loaded, leaving stale element

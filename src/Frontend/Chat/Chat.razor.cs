@@ -1,13 +1,13 @@
-using ChatbotOrleans.Frontend.Chat;
+using ChatbotOrleans.Grains.Abstractions;
 using Microsoft.AspNetCore.Components;
 using ConversationKey = ChatbotOrleans.Grains.Abstractions.ConversationId;
 
-namespace ChatbotOrleans.Frontend.Components.Pages.Chat;
+namespace ChatbotOrleans.Frontend.Chat;
 
 /// <summary>
-/// The chat page: the sidebar of the user's chats and the open conversation. Holds view state only;
-/// <see cref="ConversationSession"/> does the grain calls and the stream subscriptions, and hands stream
-/// events back through <see cref="ComponentBase.InvokeAsync(Func{Task})"/>.
+/// The chat page: the sidebar of the user's chats and the open conversation. It owns what it shows (a
+/// <see cref="ConversationView"/> and the list) and its subscriptions; <see cref="ChatClient"/> only makes
+/// the calls. Stream events arrive on Orleans' threads and reach the view through <see cref="ComponentBase.InvokeAsync(Func{Task})"/>.
 /// </summary>
 public sealed partial class Chat
 {
@@ -15,7 +15,8 @@ public sealed partial class Chat
     private static readonly TimeSpan ClockTick = TimeSpan.FromSeconds(15);
 
     private readonly CancellationTokenSource _disposed = new();
-    private bool _attached;
+    private readonly ConversationView _view = new();
+    private IReadOnlyList<ConversationSummary> _conversations = [];
     private bool _starting;
     private bool _stopping;
     private bool _sidebarOpen;
@@ -28,7 +29,7 @@ public sealed partial class Chat
     public Guid? ConversationId { get; set; }
 
     [Inject]
-    private ConversationSession Session { get; set; } = default!;
+    private ChatClient Chats { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -40,9 +41,9 @@ public sealed partial class Chat
 
     // The user's list follows titles live (the first message names a chat); the snapshot's title until it has it.
     private string? Title =>
-        Session.Conversations.FirstOrDefault(c => c.Id == Session.View.ConversationId)?.Title is { Length: > 0 } listed
+        _conversations.FirstOrDefault(c => c.Id == _view.ConversationId)?.Title is { Length: > 0 } listed
             ? listed
-            : Session.View.Title is { Length: > 0 } loaded ? loaded : null;
+            : _view.Title is { Length: > 0 } loaded ? loaded : null;
 
     private string TitleText => Title ?? "New chat";
 
@@ -51,8 +52,9 @@ public sealed partial class Chat
     public async ValueTask DisposeAsync()
     {
         await _disposed.CancelAsync();
+        _reconnected?.Dispose();
+        await EndSubscriptionsAsync();
         _disposed.Dispose();
-        await Session.DetachAsync(this);
     }
 
     protected override void OnInitialized()
@@ -73,17 +75,7 @@ public sealed partial class Chat
         }
 
         _sidebarOpen = false;
-        if (!Session.IsClusterConnected)
-        {
-            _notice = Unreachable;
-            return;
-        }
-
-        try
-        {
-            await OpenRequestedAsync();
-        }
-        catch (Exception exception) when (exception is OrleansException or TimeoutException)
+        if (!Chats.IsConnected || !await OpenRequestedAsync())
         {
             _notice = Unreachable;
         }
@@ -92,36 +84,45 @@ public sealed partial class Chat
     protected override void OnAfterRender(bool firstRender)
     {
         // Deleted here or in another tab: go to the newest chat left (or a new one).
-        if (Session.View.IsDeleted && _opened is not null)
+        if (_view.IsDeleted && _opened is not null)
         {
             _opened = null;
             Navigation.NavigateTo("/", replace: true);
         }
     }
 
-    private async Task OpenRequestedAsync()
+    /// <returns>False when the cluster did not answer.</returns>
+    private async Task<bool> OpenRequestedAsync()
     {
-        if (!_attached)
+        _reconnected ??= Chats.OnReconnected(() => OnCircuitAsync(ResubscribeAsync));
+        if (_listSubscription is null && !await FollowConversationsAsync())
         {
-            _attached = true;
-            Session.Attach(this, RenderAfterAsync, DispatchExceptionAsync);
-            await Session.RefreshConversationsAsync();
+            return false;
         }
 
         if (ConversationId is not { } requested)
         {
             _opened = null;
-            Navigation.NavigateTo(Href(await Session.FindOrStartNewestAsync()), replace: true);
-            return;
+            var newest = await Chats.FindOrStartNewestAsync();
+            if (newest.IsUnavailable)
+            {
+                return false;
+            }
+
+            Confirm(newest.Value);
+            Navigation.NavigateTo(Href(newest.Value.Id), replace: true);
+            return true;
         }
 
         var conversation = new ConversationKey(requested);
-        if (_opened != conversation)
+        if (_opened == conversation)
         {
-            _opened = conversation;
-            _notice = null;
-            await Session.OpenAsync(conversation);
+            return true;
         }
+
+        _opened = conversation;
+        _notice = null;
+        return await OpenAsync(conversation);
     }
 
     // One clock for the page, so "2 minutes ago" moves on without a reload.
@@ -144,19 +145,6 @@ public sealed partial class Chat
             // The page is gone.
         }
     }
-
-    private Task RenderAfterAsync(Func<Task> work) => InvokeAsync(async () =>
-    {
-        try
-        {
-            await work();
-        }
-        finally
-        {
-            _now = Time.GetUtcNow();
-            StateHasChanged();
-        }
-    });
 
     private void ToggleSidebar() => _sidebarOpen = !_sidebarOpen;
 

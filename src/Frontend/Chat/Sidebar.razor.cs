@@ -2,7 +2,7 @@ using ChatbotOrleans.Grains.Abstractions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
-namespace ChatbotOrleans.Frontend.Components.Pages.Chat;
+namespace ChatbotOrleans.Frontend.Chat;
 
 /// <summary>
 /// The user's chats, newest first: start one, open one, rename or delete one in place. On a narrow

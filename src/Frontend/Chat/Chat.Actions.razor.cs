@@ -1,0 +1,105 @@
+using ChatbotOrleans.Grains.Abstractions;
+using ConversationKey = ChatbotOrleans.Grains.Abstractions.ConversationId;
+
+namespace ChatbotOrleans.Frontend.Chat;
+
+/// <summary>
+/// What the user does on the page: each answers with a sentence the page shows, or nothing. A call's
+/// answer confirms what it did; everything else the page shows arrives on its streams.
+/// </summary>
+public sealed partial class Chat
+{
+    private async Task NewChatAsync()
+    {
+        // "New chat" twice opens the same empty chat instead of leaving empty ones behind.
+        if (_conversations.FirstOrDefault(c => c.IsEmpty) is { } empty)
+        {
+            Navigation.NavigateTo(Href(empty.Id));
+            return;
+        }
+
+        _starting = true;
+        var started = await Chats.StartConversationAsync();
+        _starting = false;
+        if (started.IsUnavailable)
+        {
+            _notice = Unreachable;
+            return;
+        }
+
+        Confirm(started.Value);
+        Navigation.NavigateTo(Href(started.Value.Id));
+    }
+
+    private async Task<string?> SendAsync(SendMessage message)
+    {
+        if (_view.ConversationId is not { } open)
+        {
+            return "No conversation is open.";
+        }
+
+        var result = await Chats.SendAsync(open, message);
+        _now = Time.GetUtcNow();
+        if (result.Message is { } stored && _view.Confirm(stored) == ViewUpdate.ReloadNeeded)
+        {
+            await ReloadAsync(0);
+        }
+
+        return result.Succeeded ? null : result.Error ?? "The message was not sent.";
+    }
+
+    private async Task RetryAsync(ChatMessage failedReply)
+    {
+        if (failedReply.ReplyTo is { } userMessage && _view.ConversationId is { } open)
+        {
+            var result = await Chats.RetryAsync(open, userMessage);
+            _notice = result.Succeeded ? null : result.Error ?? "The reply could not be retried.";
+        }
+    }
+
+    private async Task RegenerateAsync()
+    {
+        if (_view.ConversationId is { } open)
+        {
+            var result = await Chats.RegenerateAsync(open);
+            _notice = result.Succeeded ? null : result.Error ?? "A new reply could not be asked for.";
+        }
+    }
+
+    private async Task StopAsync()
+    {
+        if (_view.ConversationId is not { } open)
+        {
+            return;
+        }
+
+        _stopping = true;
+        var result = await Chats.StopAsync(open);
+        _stopping = false;
+        _notice = result.Succeeded ? null : result.Error;
+    }
+
+    // The new title reaches the sidebar and the header on the user's and the conversation's streams.
+    private async Task<string?> RenameAsync(ConversationKey conversation, string title) =>
+        (await Chats.RenameAsync(conversation, title)) is { Succeeded: false } failed ? failed.Error : null;
+
+    private async Task<string?> DeleteAsync(ConversationKey conversation)
+    {
+        var result = await Chats.DeleteAsync(conversation);
+        if (!result.Succeeded)
+        {
+            return result.Error;
+        }
+
+        if (conversation == _view.ConversationId)
+        {
+            Navigation.NavigateTo("/", replace: true);
+        }
+
+        return null;
+    }
+
+    /// <summary>A call's answer names a chat the list may not have yet (its stream event can come later).</summary>
+    private void Confirm(ConversationSummary summary) =>
+        _conversations = [summary, .. _conversations.Where(c => c.Id != summary.Id)];
+}

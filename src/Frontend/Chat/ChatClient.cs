@@ -1,0 +1,162 @@
+using ChatbotOrleans.Frontend.Auth;
+using ChatbotOrleans.Frontend.Hosting;
+using ChatbotOrleans.Grains.Abstractions;
+using Microsoft.AspNetCore.Components.Authorization;
+using Orleans.Serialization;
+using Orleans.Streams;
+
+namespace ChatbotOrleans.Frontend.Chat;
+
+/// <summary>
+/// One circuit's way to the cluster for the chat: grain calls for the signed-in user, answered with
+/// outcomes (the cluster not answering is one of them), and stream subscriptions that call the page's
+/// handler until the page disposes them. Scoped, so each circuit has its own.
+/// </summary>
+internal sealed partial class ChatClient(
+    IClusterClient client,
+    ClusterConnectionMonitor monitor,
+    AuthenticationStateProvider authentication,
+    ILogger<ChatClient> logger)
+{
+    private UserId? _user;
+
+    /// <summary>Whether the client holds a gateway connection; before the first one it knows no grain types.</summary>
+    public bool IsConnected => monitor.IsConnected;
+
+    public Task<ClusterAnswer<IReadOnlyList<ConversationSummary>>> ListConversationsAsync() =>
+        ReadAsync(user => UserGrain(user).ListConversationsAsync());
+
+    /// <summary>The user's newest conversation, started if they have none.</summary>
+    public Task<ClusterAnswer<ConversationSummary>> FindOrStartNewestAsync() =>
+        ReadAsync(user => UserGrain(user).FindOrStartNewestAsync());
+
+    public Task<ClusterAnswer<ConversationSummary>> StartConversationAsync() =>
+        ReadAsync(user => UserGrain(user).StartConversationAsync());
+
+    /// <summary>The conversation's snapshot; its value is <c>null</c> when it does not exist or is not the user's.</summary>
+    public Task<ClusterAnswer<ConversationSnapshot?>> GetSnapshotAsync(ConversationId conversation) =>
+        ReadAsync(user => ConversationGrain(conversation).GetSnapshotAsync(user));
+
+    public Task<ChangeResult> SendAsync(ConversationId conversation, SendMessage message) =>
+        ChangeAsync(conversation, (grain, user) => grain.SendAsync(user, message));
+
+    public Task<ChangeResult> RetryAsync(ConversationId conversation, MessageId userMessage) =>
+        ChangeAsync(conversation, (grain, user) => grain.RetryReplyAsync(user, userMessage));
+
+    public Task<ChangeResult> RegenerateAsync(ConversationId conversation) =>
+        ChangeAsync(conversation, (grain, user) => grain.RegenerateAsync(user));
+
+    public Task<ChangeResult> StopAsync(ConversationId conversation) =>
+        ChangeAsync(conversation, (grain, user) => grain.StopReplyAsync(user));
+
+    public Task<ChangeResult> RenameAsync(ConversationId conversation, string title) =>
+        ChangeAsync(conversation, (grain, user) => grain.RenameAsync(user, title));
+
+    public Task<ChangeResult> DeleteAsync(ConversationId conversation) =>
+        ChangeAsync(conversation, (grain, user) => grain.DeleteAsync(user));
+
+    /// <summary>Calls <paramref name="handler"/> with every event of the conversation until the subscription is disposed.</summary>
+    public Task<ClusterAnswer<IAsyncDisposable>> SubscribeAsync(ConversationId conversation, Func<ConversationEvent, Task> handler) =>
+        SubscribeAsync(StreamId.Create(ConversationStreams.Namespace, conversation.Value), handler);
+
+    /// <summary>Calls <paramref name="handler"/> with every change of the user's list (from any tab of theirs).</summary>
+    public async Task<ClusterAnswer<IAsyncDisposable>> SubscribeToListAsync(Func<ConversationListChanged, Task> handler) =>
+        await SubscribeAsync(StreamId.Create(UserStreams.Namespace, (await GetUserAsync()).Value), handler);
+
+    /// <summary>
+    /// Calls <paramref name="handler"/> whenever the client connects to a gateway again: subscriptions made
+    /// before a cluster restart are gone then, and so are the events published meanwhile (dotnet/orleans#10274).
+    /// </summary>
+    public IDisposable OnReconnected(Func<Task> handler)
+    {
+        void OnGatewayConnected(object? sender, EventArgs e) => _ = handler();
+        monitor.GatewayConnected += OnGatewayConnected;
+        return new Unhook(() => monitor.GatewayConnected -= OnGatewayConnected);
+    }
+
+    // A failure the cluster could not serialize arrives as a SerializerException: still the cluster's fault.
+    private static bool IsClusterFault(Exception exception) =>
+        exception is OrleansException or TimeoutException or OperationCanceledException or SerializerException;
+
+    private async Task<ClusterAnswer<T>> ReadAsync<T>(Func<UserId, Task<T>> read)
+    {
+        try
+        {
+            return new ClusterAnswer<T>(await read(await GetUserAsync()));
+        }
+        catch (Exception exception) when (IsClusterFault(exception))
+        {
+            LogCallFailed(logger, exception);
+            return new ClusterAnswer<T>(default!, IsUnavailable: true);
+        }
+    }
+
+    private async Task<ChangeResult> ChangeAsync(ConversationId conversation, Func<IConversationGrain, UserId, Task<ChangeResult>> change)
+    {
+        var answer = await ReadAsync(user => change(ConversationGrain(conversation), user));
+        return answer.IsUnavailable ? ChangeResult.Unavailable : answer.Value;
+    }
+
+    private async Task<ClusterAnswer<IAsyncDisposable>> SubscribeAsync<T>(StreamId stream, Func<T, Task> handler)
+    {
+        try
+        {
+            var handle = await client.GetStreamProvider(ConversationStreams.ProviderName).GetStream<T>(stream)
+                .SubscribeAsync((item, _) => handler(item));
+            return new ClusterAnswer<IAsyncDisposable>(new Subscription<T>(handle, logger));
+        }
+        catch (Exception exception) when (IsClusterFault(exception))
+        {
+            LogCallFailed(logger, exception);
+            return new ClusterAnswer<IAsyncDisposable>(null!, IsUnavailable: true);
+        }
+    }
+
+    private async Task<UserId> GetUserAsync()
+    {
+        if (_user is { } known)
+        {
+            return known;
+        }
+
+        var state = await authentication.GetAuthenticationStateAsync();
+        if (!UserClaims.TryGetUserId(state.User, out var user))
+        {
+            throw new InvalidOperationException("The circuit has no signed-in user.");
+        }
+
+        _user = user;
+        return user;
+    }
+
+    private IConversationGrain ConversationGrain(ConversationId id) => client.GetGrain<IConversationGrain>(id.Value);
+
+    private IUserGrain UserGrain(UserId id) => client.GetGrain<IUserGrain>(id.Value);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A chat call failed: the cluster did not answer.")]
+    private static partial void LogCallFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Unsubscribing from a chat stream failed.")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
+
+    private sealed class Subscription<T>(StreamSubscriptionHandle<T> handle, ILogger logger) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await handle.UnsubscribeAsync();
+            }
+            catch (Exception exception) when (IsClusterFault(exception))
+            {
+                // After a cluster restart the pubsub may no longer know the subscription; nothing to undo.
+                LogUnsubscribeFailed(logger, exception);
+            }
+        }
+    }
+
+    private sealed class Unhook(Action unhook) : IDisposable
+    {
+        public void Dispose() => unhook();
+    }
+}
