@@ -74,9 +74,11 @@ internal sealed partial class ChatClient(
         return new Unhook(() => monitor.GatewayConnected -= OnGatewayConnected);
     }
 
-    // A failure the cluster could not serialize arrives as a SerializerException: still the cluster's fault.
+    // A silo-side exception of a type this process does not load (the store's driver) arrives as a fallback or
+    // a SerializerException: still the cluster's fault, never a reason to end the circuit.
     private static bool IsClusterFault(Exception exception) =>
-        exception is OrleansException or TimeoutException or OperationCanceledException or SerializerException;
+        exception is OrleansException or TimeoutException or OperationCanceledException or SerializerException
+            or UnavailableExceptionFallbackException;
 
     private async Task<ClusterAnswer<T>> ReadAsync<T>(Func<UserId, Task<T>> read)
     {
