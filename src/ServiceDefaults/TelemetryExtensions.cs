@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -18,7 +17,8 @@ public static class TelemetryExtensions
     /// <summary>The app's own ActivitySource and Meter name (and prefix).</summary>
     public const string AppSourceName = "ChatbotOrleans";
 
-    private static readonly string[] SharedSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", AppSourceName, AppSourceName + ".*"];
+    // "Npgsql" by name: its ActivitySource and Meter need no driver reference here, so the frontend has none.
+    private static readonly string[] SharedSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Npgsql", AppSourceName, AppSourceName + ".*"];
     private static readonly string[] SharedMeters = ["Microsoft.Orleans", "Npgsql", AppSourceName, AppSourceName + ".*"];
 
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder, TelemetryProfile profile)
@@ -34,8 +34,7 @@ public static class TelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddSource([.. SharedSources, .. profile.ActivitySources])
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql())
+                .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter([.. SharedMeters, .. profile.Meters])
                 .AddAspNetCoreInstrumentation()

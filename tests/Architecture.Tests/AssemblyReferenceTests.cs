@@ -53,6 +53,13 @@ public sealed class AssemblyReferenceTests
         closure.ShouldNotContain(forbidden);
     }
 
+    [Fact]
+    public void Frontend_references_no_database_driver_directly_or_transitively()
+    {
+        // Failures come back from the cluster as outcomes, so the web tier needs to know no driver's exceptions.
+        OurAssemblies.ReferenceClosure(OurAssemblies.Frontend).Where(name => OurAssemblies.IsOrUnder(name, "Npgsql")).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData(OurAssemblies.Silo, "Npgsql")]
     [InlineData(OurAssemblies.Silo, "OpenAI")]

@@ -1,7 +1,6 @@
 using ChatbotOrleans.Grains.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Orleans.Serialization;
 
 namespace ChatbotOrleans.Frontend.Hosting;
 
@@ -29,7 +28,7 @@ internal static partial class OrleansClientSetup
             client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> clustering) =>
                 clustering.Configure<IOptions<OrleansClientOptions>>((o, source) =>
                 {
-                    o.Invariant = "Npgsql";
+                    o.Invariant = PostgresXmlRepository.Invariant;
                     o.ConnectionString = source.Value.ConnectionString;
                 }));
             client.Services.AddOptions<ClusterOptions>().Configure<IOptions<OrleansClientOptions>>((o, source) =>
@@ -39,8 +38,6 @@ internal static partial class OrleansClientSetup
             });
             client.AddMemoryStreams(ConversationStreams.ProviderName, streams => streams.ConfigurePartitioning(ConversationStreams.QueueCount));
 
-            // Storage failures come back wrapping Npgsql's exception (see the silo's UseChatbotProviders).
-            client.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
             client.AddClusterConnectionStatusObserver(monitor);
             client.UseConnectionRetryFilter<RetryConnectingForever>();
 

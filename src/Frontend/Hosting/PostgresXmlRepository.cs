@@ -1,17 +1,20 @@
+using System.Data.Common;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace ChatbotOrleans.Frontend.Hosting;
 
 /// <summary>
 /// Keeps the data-protection key ring in PostgreSQL (table <c>data_protection_keys</c>, created by the
-/// migrations) so every frontend replica decrypts the cookies of the others.
+/// migrations) so every frontend replica decrypts the cookies of the others. The driver is found by its
+/// invariant name, as Orleans' clustering finds it, so the web tier compiles against no database driver.
 /// </summary>
 internal sealed class PostgresXmlRepository(IOptions<OrleansClientOptions> options) : IXmlRepository, IDisposable
 {
-    private readonly Lazy<NpgsqlDataSource> _dataSource = new(() => NpgsqlDataSource.Create(options.Value.ConnectionString));
+    public const string Invariant = "Npgsql";
+
+    private readonly Lazy<DbDataSource> _dataSource = new(() => Factory().CreateDataSource(options.Value.ConnectionString));
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
@@ -32,8 +35,8 @@ internal sealed class PostgresXmlRepository(IOptions<OrleansClientOptions> optio
         using var command = _dataSource.Value.CreateCommand(
             "INSERT INTO data_protection_keys (friendly_name, xml, created_at) VALUES ($1, $2, now()) "
             + "ON CONFLICT (friendly_name) DO NOTHING");
-        command.Parameters.Add(new NpgsqlParameter { Value = friendlyName });
-        command.Parameters.Add(new NpgsqlParameter { Value = element.ToString(SaveOptions.DisableFormatting) });
+        command.Parameters.Add(Parameter(command, friendlyName));
+        command.Parameters.Add(Parameter(command, element.ToString(SaveOptions.DisableFormatting)));
         command.ExecuteNonQuery();
     }
 
@@ -43,5 +46,23 @@ internal sealed class PostgresXmlRepository(IOptions<OrleansClientOptions> optio
         {
             _dataSource.Value.Dispose();
         }
+    }
+
+    private static DbProviderFactory Factory()
+    {
+        if (!DbProviderFactories.TryGetFactory(Invariant, out var factory))
+        {
+            DbProviderFactories.RegisterFactory(Invariant, "Npgsql.NpgsqlFactory, Npgsql");
+            factory = DbProviderFactories.GetFactory(Invariant);
+        }
+
+        return factory;
+    }
+
+    private static DbParameter Parameter(DbCommand command, string value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.Value = value;
+        return parameter;
     }
 }
