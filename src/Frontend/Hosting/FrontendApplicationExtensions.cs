@@ -28,10 +28,8 @@ internal static class FrontendApplicationExtensions
         });
         app.MapStaticAssets();
         app.MapSignOut();
-        // Per-message compression keeps a zlib compressor and decompressor alive for each circuit's WebSocket:
-        // 0.5–1 MiB of native memory per open page (bench section 5), two to four times the circuit's managed
-        // heap, to shrink render diffs that are mostly a few hundred bytes. The framework sends frame-ancestors only while
-        // compression is on; FrameAncestors above keeps that protection for every page.
+        // Per-message compression keeps a zlib pair alive per circuit, more memory than the circuit itself, for
+        // render diffs of a few hundred bytes; FrameAncestors above keeps the protection Blazor ties to it.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
         return app;
     }

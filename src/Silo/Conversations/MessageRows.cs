@@ -62,11 +62,8 @@ internal static class MessageRows
         reader.IsDBNull(7) ? null : reader.GetString(7));
 
     /// <summary>
-    /// Writes <paramref name="rows"/> with one binary COPY (one statement, one commit). PostgreSQL logs the rows of a
-    /// COPY that land on one page as a single WAL record (a multi-insert) instead of one record per row, which
-    /// saves 20–40 bytes of WAL per row from two rows on (this table's rows on PostgreSQL 15: 352 → 334 bytes a row
-    /// in batches of 2, 349 → 317 in batches of 4). It takes one more round trip than an INSERT (PostgreSQL answers
-    /// the COPY command before the rows are sent), and a single row saves nothing, so one row is still INSERTed.
+    /// Writes <paramref name="rows"/> with one binary COPY: PostgreSQL logs a page's rows as one WAL record instead
+    /// of one per row. It costs one more round trip, so a single row is still INSERTed (bench/results/settings.md).
     /// A key already taken fails the whole COPY with a unique violation, as it fails an INSERT.
     /// </summary>
     public static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<(ConversationId Conversation, ChatMessage Message)> rows)

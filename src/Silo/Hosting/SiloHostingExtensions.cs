@@ -107,12 +107,8 @@ public static class SiloHostingExtensions
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IReplySweepGrain>(0).StartAsync());
 
     /// <summary>
-    /// How often a silo writes its heartbeat to the membership table; Orleans' default is 30 s. A joining silo
-    /// must reach every silo the table lists Active before it may join, and a silo that died without leaving
-    /// (SIGKILL, out of memory, a lost node) stays listed until its heartbeat is three periods old and a
-    /// probe then fails. A lone silo that comes back at another address (a recreated container gets a new
-    /// IP) waited 82–108 s to join with the default and waits about 33 s with this (17 s with the fault tests'
-    /// quicker probes). It costs one small UPDATE every 5 s per silo.
+    /// How often a silo writes its heartbeat (Orleans' default is 30 s): a silo that died without leaving stays
+    /// listed until its heartbeat is three periods old, and a silo coming back at a new address waits for that.
     /// </summary>
     public static readonly TimeSpan HeartbeatPeriod = TimeSpan.FromSeconds(5);
 
@@ -134,30 +130,22 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// How often each memory-stream queue is read when it was last found empty (<c>Orleans:StreamPollPeriod</c>
-    /// overrides it: a shorter period trades idle CPU for latency). Orleans' default, 100 ms,
-    /// was nearly all of a message's latency in the benchmark (send → <c>MessageAdded</c> p50 ≈ 99 ms against a
-    /// 10 ms write), since a page waits up to one period for each event. Each read is a local call to the
-    /// queue grain, so an idle silo makes <see cref="ConversationStreams.QueueCount"/> / period of them a
-    /// second: at 5 ms and 8 queues that cost a third of a core here, at 10 ms and 2 queues a few percent.
+    /// overrides it). A page waits up to one period for each event, so Orleans' 100 ms default was most of a
+    /// message's latency; a shorter period costs idle CPU (bench/results/settings.md).
     /// </summary>
     internal static readonly TimeSpan StreamPollPeriod = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
-    /// How long a stream event stays in the silo's queue cache. Orleans keeps every event until it is 5
-    /// minutes in the cache and 30 minutes older than the newest (for consumers that rewind), in 1 MiB blocks
-    /// that its pool keeps once allocated: memory grew with traffic, not with what is active. In the benchmark
-    /// that was 306 MiB for 10,000 conversations' events, half of the silo's heap (heap dump); kept 30 s, the
-    /// pool still peaked at 50 blocks. Here events are notifications (state is the truth, a page reloads on a
-    /// sequence gap) and nothing subscribes with a token to rewind, so the cache only has to cover a cursor
-    /// that lags behind the queue; a page whose events are 10 s late is stuck, and reloads once it is not.
+    /// How long a stream event stays in the silo's queue cache. Orleans keeps events for rewinding consumers,
+    /// and its memory grew with traffic; here events are notifications (a page reloads on a gap) and nothing
+    /// rewinds, so the cache only covers a lagging cursor (bench/results/settings.md).
     /// </summary>
     internal static readonly TimeSpan StreamCacheTime = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Orleans' stream pub-sub grain: one activation per stream (each conversation, each user) that is only
-    /// called when a producer or a page subscribes or leaves, then idles for Orleans' default quarter of an
-    /// hour, as many activations as the conversations themselves (benchmark). Collected after two idle
-    /// minutes, it reads its row again at the next page that opens the chat.
+    /// called when a producer or a page subscribes or leaves; collected after two idle minutes instead of a
+    /// quarter of an hour, it reads its row again at the next page that opens the chat.
     /// </summary>
     internal const string PubSubRendezvousGrainType = "Orleans.Streams.PubSubRendezvousGrain";
 
