@@ -64,9 +64,12 @@ git -C "$history" -c user.name=template -c user.email=template@localhost commit 
 
 git fetch -q "$history" "+HEAD:refs/heads/template-update"
 echo "The template's changes are on branch template-update; merging them into $(git branch --show-current)…"
-if git cherry-pick template-update; then
-  echo "Done: review the commit, build and test."
+message="Take the template's changes up to $new"
+if git cherry-pick --no-commit template-update; then
+  git commit -qm "$message"
+  echo "Done: review the commit ($message), build and test."
 else
-  echo "Resolve the conflicts, then: git cherry-pick --continue (or --abort to leave everything as it was)."
+  echo "Resolve the conflicts, git add the files, then: git commit -m \"$message\""
+  echo "(git reset --hard HEAD leaves everything as it was.)"
   exit 1
 fi
