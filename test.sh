@@ -10,8 +10,9 @@ if [ -z "${CHATBOT_TEST_POSTGRES:-}" ]; then require_postgres_server; fi
 require_chromium
 require_compose_tools
 
-echo "== restore"
-dotnet restore ChatbotOrleans.sln --nologo -v:quiet
+echo "== restore (locked: the packages the committed packages.lock.json files name, nothing else)"
+dotnet restore ChatbotOrleans.sln --locked-mode --nologo -v:quiet ||
+  die "a package reference changed without its lock file; run: dotnet restore ChatbotOrleans.sln --force-evaluate, and commit the packages.lock.json files"
 echo "== format check"
 dotnet format ChatbotOrleans.sln --verify-no-changes --no-restore ||
   die "the code is not formatted as .editorconfig says; run: dotnet format ChatbotOrleans.sln"

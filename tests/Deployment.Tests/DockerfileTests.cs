@@ -56,11 +56,24 @@ public sealed partial class DockerfileTests
         foreach (var project in ProjectClosure("src/Silo/Silo.csproj").Concat(ProjectClosure("src/Frontend/Frontend.csproj")))
         {
             copied.ShouldContain(project, "the restore layer misses a project");
+            copied.ShouldContain(Path.GetDirectoryName(project)!.Replace('\\', '/') + "/packages.lock.json", "the restore layer misses a lock file");
         }
 
         restore.ShouldNotContain(i => i.Keyword == "COPY" && i.Arguments.StartsWith("src/ ", StringComparison.Ordinal));
         restore[^1].Keyword.ShouldBe("RUN");
         restore[^1].Arguments.ShouldContain("dotnet restore");
+    }
+
+    [Fact]
+    public void Every_restore_in_the_image_is_locked()
+    {
+        var restores = _dockerfile.Stages.SelectMany(s => s.Instructions)
+            .Where(i => i.Keyword == "RUN")
+            .SelectMany(i => i.Arguments.Split("&&", StringSplitOptions.TrimEntries))
+            .Where(command => command.Contains("dotnet restore", StringComparison.Ordinal))
+            .ToList();
+        restores.Count.ShouldBeGreaterThanOrEqualTo(2);
+        restores.ShouldAllBe(command => command.Contains("--locked-mode", StringComparison.Ordinal));
     }
 
     [Fact]

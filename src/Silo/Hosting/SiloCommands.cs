@@ -31,7 +31,7 @@ internal static class SiloCommands
             ReportingConfigurationErrors(() => UndeliveredMailCommand.RunAsync(parse.UnmatchedTokens, Console.Out, cancellationToken)));
         var mail = new Command("mail", "Inspect the email outbox.") { undelivered };
 
-        var root = new RootCommand("ChatbotOrleans silo: the Orleans backend of the chatbot.") { TreatUnmatchedTokensAsErrors = false };
+        var root = new RootCommand("ChatbotOrleans silo: the Orleans backend of the chat app.") { TreatUnmatchedTokensAsErrors = false };
         root.Subcommands.Add(run);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(mail);
