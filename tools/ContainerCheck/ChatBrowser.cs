@@ -38,12 +38,20 @@ internal sealed partial class ChatBrowser : IAsyncDisposable
     public async Task<IPage> SignInAsync(string email)
     {
         var page = await (await Browser.NewContextAsync()).NewPageAsync();
-        await page.GotoAsync(BaseUrl.ToString());
-        await page.FillAsync("#email", email);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(ChatUrl(), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
-        await WaitUntilInteractiveAsync(page, TimeSpan.FromSeconds(60));
-        return page;
+        try
+        {
+            await page.GotoAsync(BaseUrl.ToString());
+            await page.FillAsync("#email", email);
+            await page.ClickAsync("button[type=submit]");
+            await page.WaitForURLAsync(ChatUrl(), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+            await WaitUntilInteractiveAsync(page, TimeSpan.FromSeconds(60));
+            return page;
+        }
+        catch (TimeoutException exception)
+        {
+            var shown = await page.InnerTextAsync("body").ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(unreadable)", TaskScheduler.Default);
+            throw new TimeoutException($"Signing in as {email} did not reach an interactive chat page; the browser is at {page.Url} showing:\n{shown}", exception);
+        }
     }
 
     /// <summary>Blazor drops input before the circuit connects; the page enables its box only then.</summary>
