@@ -7,6 +7,7 @@
 #      rolls back by itself on failure; waits until each converged or rolled back.
 # Usage: IMAGE_PREFIX=ghcr.io/acme/chatbotorleans TAG=<commit sha> DOMAIN=… DASHBOARD_DOMAIN=… ACME_EMAIL=… \
 #        SMTP_HOST=… SMTP_SENDER=… deploy/swarm/deploy.sh
+# STACK_OVERRIDES (optional): space-separated compose files merged over stack.yml, e.g. a site's own settings.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 stack=${STACK:-chatbot}
@@ -24,8 +25,11 @@ running_tag() {
 
 version_of() { docker service inspect "$1" --format '{{.Version.Index}}' 2>/dev/null || true; }
 
+files=(-c "$here/stack.yml")
+for override in ${STACK_OVERRIDES:-}; do files+=(-c "$override"); done
+
 deploy() {
-  APP_TAG=$1 MIGRATE_TAG=$2 docker stack deploy --detach=true --with-registry-auth --prune -c "$here/stack.yml" "$stack"
+  APP_TAG=$1 MIGRATE_TAG=$2 docker stack deploy --detach=true --with-registry-auth --prune "${files[@]}" "$stack"
 }
 
 # Succeeds when a task of the job's current iteration completed; fails after the restart policy's attempts.

@@ -33,14 +33,15 @@ while [ "$SECONDS" -lt "$deadline" ]; do
       exit 1
       ;;
     "")
-      # A service created by this deploy has no update status: it converged when every replica runs.
-      if [ -z "$(inspect '{{if .PreviousSpec}}x{{end}}')" ]; then
-        desired=$(inspect '{{if .Spec.Mode.Replicated}}{{.Spec.Mode.Replicated.Replicas}}{{end}}')
-        running=$(docker service ps "$service" --filter desired-state=running --format '{{.CurrentState}}' | grep -c '^Running' || true)
-        if [ -n "$desired" ] && [ "$running" -ge "$desired" ]; then
-          echo "$service: created, $running/$desired running."
-          exit 0
-        fi
+      # No rollout: a service this deploy created, or one it re-applied unchanged (Swarm then records a
+      # PreviousSpec but starts no update). Converged when every replica runs the image the spec names.
+      desired=$(inspect '{{if .Spec.Mode.Replicated}}{{.Spec.Mode.Replicated.Replicas}}{{end}}')
+      image=$(inspect '{{.Spec.TaskTemplate.ContainerSpec.Image}}')
+      running=$(docker service ps "$service" --filter desired-state=running --no-trunc --format '{{.CurrentState}} {{.Image}}' |
+        awk -v image="${image%@*}" '{ sub(/@.*/, "", $NF) } $1 == "Running" && $NF == image' | wc -l)
+      if [ -n "$desired" ] && [ "$running" -ge "$desired" ]; then
+        echo "$service: $running/$desired running ${image%@*}."
+        exit 0
       fi
       ;;
   esac

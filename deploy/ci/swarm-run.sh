@@ -1,0 +1,76 @@
+# Sourced by containers.sh: a one-node swarm in the namespace, the real stack.yml through the real deploy.sh
+# (with stack.standins.yml merged over it), a rolling update under load, then a broken release.
+docker swarm init --advertise-addr "$NODE_ADDR" --default-addr-pool 10.251.0.0/16 >/dev/null
+docker node update --label-add chatbot.postgres=true "$(docker info --format '{{.Swarm.NodeID}}')" >/dev/null
+
+# The secrets as deploy/swarm/README.md has an operator create them; a blank OpenAI key runs the offline bot.
+db_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+printf '%s' "$db_password" | docker secret create chatbot_postgres_password - >/dev/null
+printf 'Host=postgres;Port=5432;Database=chatbot;Username=chatbot;Password=%s' "$db_password" |
+  docker secret create chatbot_db_connection - >/dev/null
+printf ' ' | docker secret create chatbot_openai_api_key - >/dev/null
+printf 'any' | docker secret create chatbot_smtp_password - >/dev/null
+printf 'swarm-dashboard' | docker secret create chatbot_dashboard_password - >/dev/null
+printf 'admin:unused' | docker secret create chatbot_dashboard_users - >/dev/null
+
+export IMAGE_PREFIX=chatbot STACK=chatbot DOMAIN=chatbot.test DASHBOARD_DOMAIN=dashboard.chatbot.test \
+  ACME_EMAIL=ops@chatbot.test SMTP_HOST=mailpit SMTP_PORT=1025 SMTP_USER=chatbot SMTP_TLS_MODE=None \
+  SMTP_SENDER=chatbot@chatbot.test STACK_OVERRIDES="$here/stack.standins.yml"
+
+release() {
+  local tag=$1
+  docker tag chatbot-silo:dev "chatbot/silo:$tag"
+  docker tag chatbot-frontend:dev "chatbot/frontend:$tag"
+}
+
+swarm_logs() {
+  docker service ls >&2
+  docker service ps --no-trunc chatbot_silo chatbot_frontend 2>&1 | head -n 20 >&2
+  docker service logs --tail 30 chatbot_silo >&2 2>&1
+}
+
+release v1
+TAG=v1 "$repo/deploy/swarm/deploy.sh" || { swarm_logs; exit 1; }
+wait_for "the chat through the Traefik stand-in" 300 in_ns wget -q -O /dev/null http://localhost/health/ready || { swarm_logs; exit 1; }
+
+echo "== rolling update v1 -> v2 while pages keep chatting"
+stop=$RUN_DIR/load.stop
+"${check[@]}" load http://localhost http://localhost:8025/ "${LOAD_PAGES:-3}" "$stop" >"$RUN_DIR/load.log" 2>&1 &
+load_pid=$!
+wait_for "pages chatting" 240 test -e "$stop.ready" || { cat "$RUN_DIR/load.log" >&2; exit 1; }
+release v2
+update_started=$SECONDS
+TAG=v2 "$repo/deploy/swarm/deploy.sh" || { swarm_logs; exit 1; }
+update_seconds=$((SECONDS - update_started))
+# The pages go on for a while on the new release before they stop and count.
+sleep 15
+touch "$stop"
+load_status=0
+wait "$load_pid" || load_status=$?
+cat "$RUN_DIR/load.log"
+[ "$load_status" -eq 0 ] || { echo "the load check failed during the rolling update" >&2; exit 1; }
+for service in silo frontend; do
+  image=$(docker service inspect "chatbot_$service" --format '{{.Spec.TaskTemplate.ContainerSpec.Image}}')
+  [ "${image%@*}" = "chatbot/$service:v2" ] || { echo "chatbot_$service runs $image after the update to v2" >&2; exit 1; }
+done
+
+echo "== broken release v3: the silo exits at start; Swarm must roll it back"
+printf '%s\n' 'FROM chatbot/silo:v2' \
+  'ENTRYPOINT ["/bin/sh", "-c", "if [ \"$0\" = run ]; then echo broken release >&2; exit 1; fi; exec dotnet ChatbotOrleans.Silo.dll \"$0\" \"$@\""]' |
+  DOCKER_BUILDKIT=1 $BUILD_DOCKER build -q -t chatbot/silo:v3 - >/dev/null
+docker tag chatbot-frontend:dev chatbot/frontend:v3
+if TAG=v3 "$repo/deploy/swarm/deploy.sh"; then
+  echo "deploy.sh reported success for a release whose silo cannot start" >&2
+  exit 1
+fi
+silo_state=$(docker service inspect chatbot_silo --format '{{.UpdateStatus.State}} {{.Spec.TaskTemplate.ContainerSpec.Image}}')
+case "$silo_state" in
+  "rollback_completed chatbot/silo:v2"*) ;;
+  *) echo "after the broken release the silo is: $silo_state" >&2; exit 1 ;;
+esac
+wait_for "the chat after the rollback" 60 in_ns wget -q -O /dev/null http://localhost/health/ready
+
+docker stack rm chatbot >/dev/null
+no_containers() { [ -z "$(docker ps -q)" ]; }
+wait_for "the stack's containers to stop" 120 no_containers || true
+load_result="update v1->v2 ${update_seconds}s: $(grep -E 'load check: [0-9]+ pages,' "$RUN_DIR/load.log" | sed 's/^load check: //'); broken v3 rolled back to v2"

@@ -1,0 +1,162 @@
+using Microsoft.Playwright;
+
+namespace ChatbotOrleans.ContainerCheck;
+
+/// <summary>
+/// One signed-in page that keeps chatting: sends a numbered message, waits for its reply, and never reloads
+/// itself; when its circuit dies, the page reconnects (or reloads) on its own and the run goes on from what
+/// the page then shows, sending a message again only when the page does not show it.
+/// </summary>
+internal sealed class PageRun(ChatBrowser browser, IPage page, string email, string name)
+{
+    // Below the app's 20 messages per minute per user; a new chat before the page's window of 32 fills.
+    private static readonly TimeSpan Pause = TimeSpan.FromSeconds(3);
+    private const int MessagesPerChat = 12;
+    private static readonly TimeSpan ReconnectTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly Dictionary<string, List<string>> _sent = [];
+    private int _navigations;
+
+    public string Email => email;
+
+    public int Resent { get; private set; }
+
+    public int Reloads => _navigations;
+
+    public string? Failure { get; private set; }
+
+    public int Sent => _sent.Values.Sum(t => t.Count);
+
+    public static async Task<PageRun> StartAsync(ChatBrowser browser, string name)
+    {
+        var email = $"load-{name}-{Guid.NewGuid():N}@example.com";
+        var page = await browser.SignInAsync(email);
+        var run = new PageRun(browser, page, email, name);
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+            {
+                Interlocked.Increment(ref run._navigations);
+            }
+        };
+        return run;
+    }
+
+    public async Task ChatUntilAsync(string stopFile)
+    {
+        try
+        {
+            for (var i = 1; !File.Exists(stopFile); i++)
+            {
+                var chat = new Uri(page.Url).AbsolutePath;
+                if (_sent.TryGetValue(chat, out var texts) && texts.Count >= MessagesPerChat)
+                {
+                    chat = await NewChatAsync(chat);
+                }
+
+                var text = $"{name} message {i} {Guid.NewGuid():N}";
+                await SendAsync(text);
+                _sent.TryAdd(chat, []);
+                _sent[chat].Add(text);
+                await Task.Delay(Pause);
+            }
+        }
+        catch (TimeoutException exception)
+        {
+            Failure = $"{name}: {exception.Message}";
+        }
+    }
+
+    /// <summary>Reloads each chat the page used and counts what it shows against what was sent.</summary>
+    public async Task<ChatCount> CountAsync()
+    {
+        var count = new ChatCount();
+        foreach (var (chat, texts) in _sent)
+        {
+            await page.GotoAsync(new Uri(browser.BaseUrl, chat).ToString());
+            await ChatBrowser.WaitUntilInteractiveAsync(page, ReconnectTimeout);
+            var shown = await ChatBrowser.MessagesAsync(page);
+            count.Add(ChatCount.Of(texts, shown));
+        }
+
+        return count;
+    }
+
+    private async Task SendAsync(string text)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await ChatBrowser.WaitUntilInteractiveAsync(page, ReconnectTimeout)
+                .WaitAsync(ReconnectTimeout + TimeSpan.FromSeconds(5));
+            var shown = await ShownAsync();
+            if (shown is not null && ChatBrowser.IsAnswered(shown, text))
+            {
+                return;
+            }
+
+            if (shown is not null && !shown.Any(m => m.Role == "user" && m.Text.Contains(text, StringComparison.Ordinal)))
+            {
+                Resent += attempt > 0 ? 1 : 0;
+                await Try(() => ChatBrowser.TypeAndSendAsync(page, text));
+            }
+
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+            while (DateTime.UtcNow < deadline)
+            {
+                shown = await ShownAsync();
+                if (shown is not null && ChatBrowser.IsAnswered(shown, text))
+                {
+                    return;
+                }
+
+                await Task.Delay(250);
+            }
+        }
+
+        throw new TimeoutException($"\"{text}\" was not answered after 10 attempts");
+    }
+
+    private async Task<string> NewChatAsync(string current)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await ChatBrowser.WaitUntilInteractiveAsync(page, ReconnectTimeout);
+            await Try(() => page.ClickAsync("[data-testid=new-chat]", new() { Timeout = 10_000 }));
+            try
+            {
+                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != current && ChatBrowser.ChatUrl().IsMatch(url), new() { Timeout = 20_000 });
+                await ChatBrowser.WaitUntilInteractiveAsync(page, ReconnectTimeout);
+                return new Uri(page.Url).AbsolutePath;
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
+        throw new TimeoutException("a new chat did not open after 10 attempts");
+    }
+
+    // Reading the page while it reloads fails; that is a moment to wait, not an error.
+    private async Task<IReadOnlyList<(string Role, string Text)>?> ShownAsync()
+    {
+        try
+        {
+            return await ChatBrowser.MessagesAsync(page);
+        }
+        catch (PlaywrightException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task Try(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
+        {
+        }
+    }
+}
