@@ -140,8 +140,10 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModel model, TimeP
                 (status, error) = (ReplyStatus.Failed, "The model sent an empty reply. Try again.");
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
+            // Writing was closed (the activation is going away): the reply stays owed. Whatever the model threw on
+            // the way out (a cancelled read can surface as an I/O error), it is no stop by the user.
             (_replyTo, _text, _stop) = (null, null, null);
             return null;
         }

@@ -88,6 +88,21 @@ public sealed class ReplyWriterTests
     }
 
     [Fact]
+    public async Task Closing_mid_reply_leaves_it_owed_even_when_the_model_answers_the_cancellation_with_an_io_error()
+    {
+        // Not a stop by the user: stored as "Stopped", the cut-off text would have been the reply for good.
+        var (conversation, host, question) = Owing();
+        using var writer = Writer(host, new ScriptedModel(["partial"], holdOpen: true, cancelledWith: new IOException("The response ended prematurely.")));
+
+        writer.Start(conversation);
+        await host.FirstDelta.WaitAsync(Deadline, TestContext.Current.CancellationToken);
+        await writer.CloseAndWaitAsync(TestContext.Current.CancellationToken).WaitAsync(Deadline, TestContext.Current.CancellationToken);
+
+        host.Stored.ShouldBeEmpty();
+        conversation.NextPending().ShouldBe(question);
+    }
+
+    [Fact]
     public async Task A_reply_that_cannot_be_stored_is_not_published_and_the_loop_ends()
     {
         var (conversation, host, _) = Owing();

@@ -3,8 +3,11 @@ using ChatbotOrleans.Grains.Conversations;
 
 namespace ChatbotOrleans.Domain.Tests.Conversations.Replies;
 
-/// <summary>A model that sends the given fragments, then fails, ends or waits for cancellation as told.</summary>
-internal sealed class ScriptedModel(IReadOnlyList<string> fragments, Exception? failure = null, bool holdOpen = false) : IChatModel
+/// <summary>
+/// A model that sends the given fragments, then fails, ends or waits for cancellation as told; a held model
+/// cancelled throws <paramref name="cancelledWith"/> if given, as an HTTP stream cut by its cancellation can.
+/// </summary>
+internal sealed class ScriptedModel(IReadOnlyList<string> fragments, Exception? failure = null, bool holdOpen = false, Exception? cancelledWith = null) : IChatModel
 {
     public string Name => "scripted";
 
@@ -28,7 +31,14 @@ internal sealed class ScriptedModel(IReadOnlyList<string> fragments, Exception? 
 
         if (holdOpen)
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancelledWith is not null)
+            {
+                throw cancelledWith;
+            }
         }
     }
 }
