@@ -41,8 +41,12 @@ public sealed class HousekeepingTests(RetentionClusterFixture fixture)
     {
         var (user, conversation, held) = await fixture.CutOffReplyAndAwaitRestartAsync("housekeeping");
         var snapshot = await conversation.WaitForSequenceAsync(user, 2);
+        var calls = await Poll.StaysTrueForAsync(() => fixture.Model.CallsFor(held), c => c == 2, "the cut-off call and one more");
+        var settled = await conversation.GetSnapshotAsync(user);
 
         snapshot.Messages.Count(m => m.Role == ChatRole.Assistant).ShouldBe(1);
         snapshot.Messages[1].Text.ShouldBe("Reply to: " + held);
+        calls.ShouldBe(2);
+        settled!.Sequence.ShouldBe(2, "no second reply came after the first");
     }
 }

@@ -89,6 +89,7 @@ public sealed partial class RateLimitTests(ClusterFixture fixture)
         TooManyReplies().IsMatch(oneTooMany.Error ?? "").ShouldBeTrue($"a polite sentence with the wait, got \"{oneTooMany.Error}\"");
         send.Outcome.ShouldBe(ChangeOutcome.Rejected, "messages and replies asked again share one allowance");
         TooFast().IsMatch(send.Error ?? "").ShouldBeTrue(send.Error);
+        await Poll.StaysTrueForAsync(() => fixture.Model.CallsFor(failing) + texts.Sum(fixture.Model.CallsFor), n => n <= 2 + (2 * texts.Count), "no model call beyond one a reply");
         fixture.Model.CallsFor(failing).ShouldBe(2, "the failed reply and the retry");
         texts.ShouldAllBe(t => fixture.Model.CallsFor(t) == 2, "each message's reply and its regeneration; the refused one asked nothing");
         snapshot!.QueuedReplies.ShouldBe(0);

@@ -1,4 +1,6 @@
 using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Conversations;
+using ChatbotOrleans.TestSupport;
 using Shouldly;
 
 namespace ChatbotOrleans.Grains.Tests;
@@ -13,6 +15,8 @@ public sealed class ReplyRecoveryTests(ClusterFixture fixture)
         // in the log says a reply is owed: a send registers no reminder.
         var (user, conversation, held) = await fixture.CutOffReplyAndAwaitRestartAsync("the reply sweep");
         var snapshot = await conversation.WaitForSequenceAsync(user, 2);
+        var calls = await Poll.StaysTrueForAsync(() => fixture.Model.CallsFor(held), c => c == 2, "the cut-off call and one more");
+        var settled = await conversation.GetSnapshotAsync(user);
 
         snapshot.Messages.Select(m => (m.Role, m.Text)).ShouldBe(
         [
@@ -20,6 +24,42 @@ public sealed class ReplyRecoveryTests(ClusterFixture fixture)
             (ChatRole.Assistant, "Reply to: " + held),
         ]);
         snapshot.QueuedReplies.ShouldBe(0);
+        calls.ShouldBe(2);
+        settled!.Sequence.ShouldBe(2, "no second reply came after the first");
+    }
+
+    [Fact]
+    public async Task A_reply_owed_after_a_crash_asks_the_model_once_when_the_activation_the_sweep_and_resumes_all_wake_it_at_once()
+    {
+        // The activation dies mid-stream and the model keeps holding: every wake-up below lands while the
+        // resumed attempt is still streaming, the moment a second attempt could start.
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var held = $"hold: {Guid.NewGuid():N}";
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held));
+        await fixture.Model.WhenHoldingAsync(held);
+        await fixture.Cluster.DeactivateAsync(conversation);
+        await fixture.Cluster.WaitForDeactivationAsync(conversation);
+        fixture.Model.WasCancelled(held).ShouldBeTrue("the cut-off attempt's request was cancelled with its activation");
+
+        var lifecycle = fixture.Client.GetGrain<IInternalConversationGrain>(conversation.GetPrimaryKey());
+        var sweep = fixture.Client.GetGrain<IReplySweepGrain>(0);
+        await Task.WhenAll(
+        [
+            .. Enumerable.Range(0, 8).Select(_ => lifecycle.ResumeRepliesAsync()),
+            sweep.SweepAsync(),
+            sweep.SweepAsync(),
+            conversation.GetSnapshotAsync(user),
+        ]);
+        await Poll.UntilAsync(() => Task.FromResult(fixture.Model.CallsFor(held)), c => c >= 2, TimeSpan.FromSeconds(30), "the reply to be asked again");
+        await Poll.StaysTrueForAsync(() => fixture.Model.CallsFor(held), c => c == 2, "one attempt in flight while it streams");
+        fixture.Model.Release(held);
+        var snapshot = await conversation.WaitForSequenceAsync(user, 2);
+        var calls = await Poll.StaysTrueForAsync(() => fixture.Model.CallsFor(held), c => c == 2, "no attempt after the reply was stored");
+        var settled = await conversation.GetSnapshotAsync(user);
+
+        snapshot.Messages.Select(m => (m.Role, m.Text)).ShouldBe([(ChatRole.User, held), (ChatRole.Assistant, "Reply to: " + held)]);
+        calls.ShouldBe(2, "the cut-off attempt and the one that answered");
+        settled!.Sequence.ShouldBe(2);
     }
 
     [Fact]
