@@ -1,5 +1,6 @@
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Conversations;
+using ChatbotOrleans.TestSupport;
 using Shouldly;
 
 namespace ChatbotOrleans.Grains.Tests;
@@ -20,14 +21,46 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
     };
 
     [Fact]
-    public void Every_call_on_a_conversation_names_its_caller_so_the_grain_can_check_the_owner()
+    public async Task Every_call_on_a_conversation_by_another_user_answers_not_found_and_changes_nothing()
     {
-        var methods = typeof(IConversationGrain).GetMethods();
+        // The owner's reply failed, so a retry and a regeneration would both be taken from the owner.
+        var (owner, conversation) = await fixture.NewConversationAsync();
+        var (intruder, _) = await fixture.NewConversationAsync();
+        var text = $"fail-once: {Guid.NewGuid():N}";
+        var sent = await conversation.SendAsync(owner, new SendMessage(MessageId.New(), text));
+        var before = await conversation.WaitForSequenceAsync(owner, 2);
+        var intrusion = $"intrusion {Guid.NewGuid():N}";
 
-        methods.Length.ShouldBeGreaterThanOrEqualTo(4);
-        methods.Where(m => m.GetParameters() is not [{ ParameterType: var first }, ..] || first != typeof(UserId))
-            .Select(m => m.Name).ShouldBeEmpty("a call without the caller could not be refused to another user");
+        var answers = new Dictionary<string, string>
+        {
+            [nameof(IConversationGrain.GetSnapshotAsync)] = $"{await conversation.GetSnapshotAsync(intruder)}",
+            [nameof(IConversationGrain.GetHistoryAsync)] = $"{(await conversation.GetHistoryAsync(intruder, long.MaxValue, 100)).Count} messages",
+            [nameof(IConversationGrain.SendAsync)] = Said(await conversation.SendAsync(intruder, new SendMessage(MessageId.New(), intrusion))),
+            [nameof(IConversationGrain.RetryReplyAsync)] = Said(await conversation.RetryReplyAsync(intruder, sent.Message!.Id)),
+            [nameof(IConversationGrain.RegenerateAsync)] = Said(await conversation.RegenerateAsync(intruder)),
+            [nameof(IConversationGrain.StopReplyAsync)] = Said(await conversation.StopReplyAsync(intruder)),
+            [nameof(IConversationGrain.RenameAsync)] = Said(await conversation.RenameAsync(intruder, "taken over")),
+            [nameof(IConversationGrain.DeleteAsync)] = Said(await conversation.DeleteAsync(intruder)),
+        };
+        var calls = await Poll.StaysTrueForAsync(
+            () => fixture.Model.CallsFor(text) + fixture.Model.CallsFor(intrusion), n => n == 1, "only the owner's one model call");
+        var after = await conversation.GetSnapshotAsync(owner);
+        var listed = await fixture.Client.GetGrain<IUserGrain>(owner.Value).ListConversationsAsync();
+        var report = string.Join("; ", answers.Select(a => $"{a.Key}: {a.Value}"));
+
+        answers.Keys.Order().ShouldBe(typeof(IConversationGrain).GetMethods().Select(m => m.Name).Order(), "every method of the conversation is tried; " + report);
+        answers.ShouldAllBe(
+            a => a.Value == "" || a.Value == "0 messages" || a.Value == "NotFound: This conversation does not exist.",
+            "the same answer as for a conversation that does not exist: nothing leaks; " + report);
+        calls.ShouldBe(1, "the intruder's calls asked the model nothing");
+        after.ShouldNotBeNull("the intruder's delete did not delete it");
+        after.Title.ShouldBe(before.Title, "the intruder's rename did not rename it");
+        after.Messages.ShouldBe(before.Messages, "the intruder's send, retry and regenerate stored nothing");
+        after.QueuedReplies.ShouldBe(0);
+        listed.ShouldContain(c => c.Id == before.Id);
     }
+
+    private static string Said(ChangeResult result) => $"{result.Outcome}: {result.Error}";
 
     [Fact]
     public async Task Another_user_cannot_retry_a_failed_reply_and_the_owner_still_can()
