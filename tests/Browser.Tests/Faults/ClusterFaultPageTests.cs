@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using ChatbotOrleans.TestSupport;
+using ChatbotOrleans.TestSupport.FakeOpenAI;
 using Microsoft.Playwright;
 using Shouldly;
 
@@ -13,6 +15,9 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
 
     /// <summary>How soon a silo at a new address must have joined after its lone predecessor was killed.</summary>
     private static readonly TimeSpan ReplacementJoinDeadline = TimeSpan.FromSeconds(45);
+
+    /// <summary>Where the first stream of the cut-off reply stops: "Echo:", "cut", "off", "word1", "word2" are sent.</summary>
+    private const int HeldBeforeToken = 5;
 
     private IPage? _page;
 
@@ -59,44 +64,42 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
     {
         _page = await fixture.SignedInPageAsync();
         var words = string.Join(' ', Enumerable.Range(1, 16).Select(i => $"word{i}"));
-        fixture.App.Model.ReplyText = request => $"Echo: {request.LastUserText} {words}";
-        fixture.App.Model.TokenDelay = TimeSpan.FromMilliseconds(200);
-        await ChatPageProbe.SendAsync(_page, "cut off");
+        var model = fixture.App.Model;
+        model.ReplyText = request => $"Echo: {request.LastUserText} {words}";
 
-        // Killed (SIGKILL) while the page shows part of the reply: the reply is neither finished nor stored.
-        try
-        {
-            await _page.WaitForFunctionAsync(
-                "() => (document.querySelector('[data-testid=reply-in-progress] .text')?.innerText ?? '').includes('word2')",
-                null,
-                new() { Timeout = 15_000 });
-        }
-        catch (TimeoutException exception)
-        {
-            var made = fixture.App.Model.Requests.Where(r => r.LastUserText == "cut off").Select(r => $"{r.Outcome} after {r.TokensSent} tokens");
-            throw new TimeoutException(
-                $"The page never showed the reply in progress up to word2. Shown: [{string.Join(" | ", await ChatPageProbe.ShownAsync(_page))}]; "
-                + $"model requests for the message: [{string.Join(", ", made)}]\n{fixture.RecentOutput(60)}",
-                exception);
-        }
+        // The first stream stops before word3 and stays open until the silo dies with it: the reply is surely cut
+        // off however loaded the machine (a reply paced by a delay could end before a lagging page showed word2).
+        var cutOff = new TaskCompletionSource<FakeChatRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+        model.BeforeTokenAsync = (request, index, ct) =>
+            request.LastUserText == "cut off" && index == HeldBeforeToken && cutOff.TrySetResult(request)
+                ? Task.Delay(Timeout.Infinite, ct)
+                : Task.CompletedTask;
+        await ChatPageProbe.SendAsync(_page, "cut off");
+        await cutOff.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        // Killed (SIGKILL) with the reply half written: it is neither finished nor stored.
         await fixture.RestartSiloAfterKillAsync();
         var partial = await _page.Locator("[data-testid=reply-in-progress] .text").AllInnerTextsAsync();
         var clock = Stopwatch.StartNew();
 
         // No user action: the reply sweep on the new silo finds the unanswered message and the page, still
         // subscribed, receives the new attempt from its first token.
-        await ChatPageProbe.WaitForSettledAsync(_page, 2, 30_000);
+        await ChatPageProbe.WaitForSettledAsync(_page, 2, 60_000);
         var settledAfter = clock.Elapsed;
+
+        // A second attempt would come from the next sweep (every 2 s) or a second activation: give it time to show.
+        var asked = await Poll.StaysTrueForAsync(() => model.Requests.Where(r => r.LastUserText == "cut off").ToList(), r => r.Count <= 2, "at most two model requests for the message");
         var shown = await ChatPageProbe.ShownAsync(_page);
         var reloaded = await ChatPageProbe.ShownAfterReloadAsync(_page, 2);
 
-        var requests = fixture.App.Model.Requests.Count(r => r.LastUserText == "cut off");
         var counts = $"{ChatPageProbe.Counts(1, shown)}; shown while the silo was down: [{string.Join(" | ", partial)}]; "
-            + $"model requests for the message: {requests}; settled {settledAfter.TotalSeconds:0.0} s after the new silo was up";
+            + $"model requests for the message: {asked.Count} [{string.Join(", ", asked.Select(r => $"#{r.Number} at {r.StartedAt:HH:mm:ss.fff}: {r.Outcome} after {r.TokensSent} tokens"))}]; "
+            + $"settled {settledAfter.TotalSeconds:0.0} s after the new silo was up";
         TestContext.Current.TestOutputHelper?.WriteLine(counts);
         shown.ShouldBe(["1 user cut off", $"2 assistant Echo: cut off {words}"], counts);
         reloaded.ShouldBe(shown, "what the page showed live is what was stored; " + counts);
-        requests.ShouldBe(2, "the cut-off request and the one that answered; " + counts);
+        asked.Count.ShouldBe(2, "the cut-off request and the one that answered; " + counts + "\n" + fixture.RecentOutput(60));
+        asked[0].TokensSent.ShouldBe(HeldBeforeToken, "the first request was the one cut off; " + counts);
     }
 
     [Fact]
@@ -165,6 +168,8 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
         var draft = await _page.InputValueAsync("[data-testid=message-input]");
         var attempts = await SendUntilStoredAsync(_page, "during the outage", expectedMessages: 4);
         var shown = await ChatPageProbe.ShownAfterReloadAsync(_page, 4);
+        await Poll.StaysTrueForAsync(
+            () => fixture.App.Model.Requests.Count(r => r.LastUserText == "before the outage"), n => n <= 2, "at most two model requests for the reply owed at the outage");
 
         var counts = $"{ChatPageProbe.Counts(2, shown)}; replies streaming at the outage 1; the failed send answered in "
             + $"{clock.Elapsed.TotalSeconds:0.0} s with \"{error}\"; sends needed once the database was back: {attempts}; "

@@ -18,6 +18,9 @@ public sealed class ModelFaultPageTests(FaultAppFixture fixture) : IAsyncLifetim
         new("malformed chunk in the middle of the reply", m => m.SendMalformedChunkAfterTokens(3), ShowsFailure: true, Requests: 1, HoldBeforeToken: 3),
     ];
 
+    /// <summary>A silent model costs three timeouts before the reply fails; the page then has a loaded machine's while to show it.</summary>
+    private static readonly float SettleTimeoutMs = (float)((FaultAppFixture.ModelTimeout * 3) + TimeSpan.FromSeconds(20)).TotalMilliseconds;
+
     private IPage? _page;
 
     public ValueTask InitializeAsync()
@@ -43,7 +46,7 @@ public sealed class ModelFaultPageTests(FaultAppFixture fixture) : IAsyncLifetim
             await ChatPageProbe.SendAsync(_page, fault.Name);
             var partial = fault.HoldBeforeToken is null ? null : await ShownInProgressAsync();
             hold.TrySetResult();
-            await ChatPageProbe.WaitForSettledAsync(_page, shownCount + 2);
+            await ChatPageProbe.WaitForSettledAsync(_page, shownCount + 2, SettleTimeoutMs);
             var afterSend = await ChatPageProbe.ShownAsync(_page);
             var requests = model.Requests.Skip(requestsBefore).ToList();
             model.ClearFaults();
