@@ -1,4 +1,5 @@
 using ChatbotOrleans.TestSupport;
+using ChatbotOrleans.TestSupport.FakeOpenAI;
 using Microsoft.Playwright;
 using Shouldly;
 
@@ -19,7 +20,7 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         fixture.App.Model.TokenDelay = TimeSpan.FromMilliseconds(150);
         fixture.App.Model.ReplyText = _ => LongReply;
         _page = await fixture.SignedInPageAsync();
-        var abortedBefore = fixture.App.Model.RequestsAbortedByClient;
+        var requestsBefore = fixture.App.Model.RequestsStarted;
 
         await _page.SendAsync("write a long answer");
         await _page.WaitForPartialReplyAsync("word3");
@@ -33,9 +34,19 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         kept.ShouldStartWith("word1 word2 word3");
         kept.ShouldNotContain("word40");
         (await stopped.Locator("[data-testid=stopped]").InnerTextAsync()).ShouldBe("Stopped.");
-        await Poll.UntilAsync(() => Task.FromResult(fixture.App.Model.RequestsAbortedByClient), n => n > abortedBefore, TimeSpan.FromSeconds(10), "the model request to be aborted");
+        // This test's own request, not a count shared with every test on the fake model.
+        await Poll.UntilAsync(
+            () => Task.FromResult(string.Join(", ", OwnRequests().Select(r => r.Outcome))),
+            outcomes => outcomes == nameof(FakeRequestOutcome.AbortedByClient),
+            TimeSpan.FromSeconds(10),
+            "the model request to be aborted");
+        await Poll.StaysTrueForAsync(() => OwnRequests().Count, n => n == 1, "one model request for the stopped reply");
+
         (await _page.Locator("[data-testid=stop]").CountAsync()).ShouldBe(0, "nothing is being written any more");
         (await _page.Locator("[data-testid=reply-in-progress], [data-testid=reply-pending]").CountAsync()).ShouldBe(0);
+
+        List<FakeChatRequest> OwnRequests() =>
+            [.. fixture.App.Model.Requests.Where(r => r.Number > requestsBefore && r.LastUserText == "write a long answer")];
     }
 
     [Fact]
