@@ -1,5 +1,7 @@
 # Sourced by containers.sh: a one-node swarm in the namespace, the real stack.yml through the real deploy.sh
 # (with stack.standins.yml merged over it), a rolling update under load, then a broken release.
+# Volumes of an interrupted run would hold a database made with another password.
+docker volume rm -f chatbot_postgres-data chatbot_traefik-certificates >/dev/null
 docker swarm init --advertise-addr "$NODE_ADDR" --default-addr-pool 10.251.0.0/16 >/dev/null
 docker node update --label-add chatbot.postgres=true "$(docker info --format '{{.Swarm.NodeID}}')" >/dev/null
 
@@ -73,4 +75,5 @@ wait_for "the chat after the rollback" 60 in_ns wget -q -O /dev/null http://loca
 docker stack rm chatbot >/dev/null
 no_containers() { [ -z "$(docker ps -q)" ]; }
 wait_for "the stack's containers to stop" 120 no_containers || true
+docker volume rm -f chatbot_postgres-data chatbot_traefik-certificates >/dev/null
 load_result="update v1->v2 ${update_seconds}s: $(grep -E 'load check: [0-9]+ pages,' "$RUN_DIR/load.log" | sed 's/^load check: //'); broken v3 rolled back to v2"
