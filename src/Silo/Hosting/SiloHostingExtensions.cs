@@ -174,6 +174,9 @@ public static class SiloHostingExtensions
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>());
+
+            // A cleared state (a deleted chat, account, link or email) leaves no row behind, not an empty one.
+            o.DeleteStateOnClear = true;
         }));
 
     private static IPAddress ResolveAdvertisedAddress(string? configured)
