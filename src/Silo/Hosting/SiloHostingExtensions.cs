@@ -36,6 +36,7 @@ public static class SiloHostingExtensions
         var host = builder.Configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions();
         builder.AddValidatedOptions<SiloHostOptions, SiloHostOptionsValidator>(SiloHostOptions.SectionName);
         builder.Services.AddOptions<DashboardAccessOptions>().BindConfiguration(DashboardAccessOptions.SectionName);
+        builder.Services.AddSingleton<DashboardLockout>();
         builder.Services.AddHealthChecks().AddCheck<SiloReadyHealthCheck>("orleans-silo", tags: ["ready"]);
 
         builder.AddGrains();
