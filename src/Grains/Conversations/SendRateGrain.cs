@@ -46,7 +46,6 @@ public sealed class SendRateGrain(TimeProvider time, IOptions<ConversationOption
 
     private async Task<string?> SharedBudgetRefusalAsync()
     {
-
         _network ??= await GrainFactory.GetGrain<IUserConversations>(this.GetPrimaryKey()).GetNetworkAsync();
         var limits = budgets.Value;
         if (_network.Length > 0

@@ -93,7 +93,7 @@ public sealed class BudgetAttackTests(BudgetClusterFixture fixture)
         for (var i = 0; i < atMost; i++)
         {
             var result = await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"budget {i}"));
-            if (result.Outcome != SendOutcome.Accepted)
+            if (result.Outcome != ChangeOutcome.Accepted)
             {
                 return (i, result.Error);
             }
