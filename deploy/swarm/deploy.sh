@@ -5,8 +5,8 @@
 #      serving: migrations must be backward compatible with the version still running);
 #   2. moves silo and frontend to the new image: start-first rolling updates, health-gated, which Swarm
 #      rolls back by itself on failure; waits until each converged or rolled back.
-# Usage: IMAGE_PREFIX=ghcr.io/acme/chatbotorleans TAG=<commit sha> DOMAIN=… DASHBOARD_DOMAIN=… ACME_EMAIL=… \
-#        SMTP_HOST=… SMTP_SENDER=… deploy/swarm/deploy.sh
+# Usage: IMAGE_PREFIX=ghcr.io/acme/chatbotorleans TAG=<commit sha> DOMAIN=… DASHBOARD_DOMAIN=… DASHBOARD_USER=… \
+#        ACME_EMAIL=… SMTP_HOST=… SMTP_SENDER=… deploy/swarm/deploy.sh
 # STACK_OVERRIDES (optional): space-separated compose files merged over stack.yml, e.g. a site's own settings.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

@@ -8,7 +8,7 @@ namespace ChatbotOrleans.Browser.Tests;
 /// fake model) and Debian's Chromium driven by Playwright. Browser downloads cannot work here, so the
 /// browser is the installed one; ./test.sh installs it when it is missing.
 /// </summary>
-public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLifetime
+public sealed partial class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLifetime
 {
     /// <summary>Lower than the default (20) so a test can reach it quickly; no other test sends more than two.</summary>
     public const int MessagesPerMinute = 5;
@@ -116,6 +116,32 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
         return page;
     }
 
+    /// <summary>Reads the sign-in link from the newest .eml the silo wrote for <paramref name="address"/> with the word in its subject.</summary>
+    public async Task<string> LinkFromNewestMailToAsync(string address, string subjectWord)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            foreach (var file in MailFolder.GetFiles("*.eml").OrderByDescending(f => f.LastWriteTimeUtc))
+            {
+                var message = await MimeKit.MimeMessage.LoadAsync(file.FullName);
+                if (message.To.ToString().Contains(address, StringComparison.OrdinalIgnoreCase)
+                    && (message.Subject ?? "").Contains(subjectWord, StringComparison.OrdinalIgnoreCase)
+                    && SignInLink().Match(message.TextBody ?? "") is { Success: true } match)
+                {
+                    return match.Value;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No email with a sign-in link reached {address}.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 800 } });
@@ -143,4 +169,7 @@ public sealed class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLi
             await App.DisposeAsync();
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"http://\S+/signin/link[?#]token=[A-Za-z0-9_\-%]+")]
+    private static partial System.Text.RegularExpressions.Regex SignInLink();
 }

@@ -1,12 +1,11 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using MimeKit;
 using Shouldly;
 
 namespace ChatbotOrleans.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]
-public sealed partial class SignInLinkTests(BrowserAppFixture fixture)
+public sealed class SignInLinkTests(BrowserAppFixture fixture)
 {
     [Fact]
     public async Task A_returning_address_gets_a_one_time_link_that_opens_its_conversations_on_another_device()
@@ -24,7 +23,7 @@ public sealed partial class SignInLinkTests(BrowserAppFixture fixture)
         await other.ClickAsync("button[type=submit]");
         var notice = await other.Locator("[data-testid=signin-link-sent]").InnerTextAsync();
 
-        var link = await LinkFromNewestMailToAsync(address, "link");
+        var link = await fixture.LinkFromNewestMailToAsync(address, "link");
         await other.GotoAsync(link);
         await other.ClickAsync("button[type=submit]");
         await other.WaitForURLAsync(new Regex("/c/[0-9a-f]{32}$"), new() { WaitUntil = WaitUntilState.Commit });
@@ -58,29 +57,4 @@ public sealed partial class SignInLinkTests(BrowserAppFixture fixture)
         page.Url.ShouldContain("/signin");
         await page.Context.CloseAsync();
     }
-
-    /// <summary>Reads the sign-in link from the newest .eml the silo wrote for <paramref name="address"/>.</summary>
-    private async Task<string> LinkFromNewestMailToAsync(string address, string subjectWord)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            foreach (var file in fixture.MailFolder.GetFiles("*.eml").OrderByDescending(f => f.LastWriteTimeUtc))
-            {
-                var message = await MimeMessage.LoadAsync(file.FullName);
-                if (message.To.ToString().Contains(address, StringComparison.OrdinalIgnoreCase)
-                    && (message.Subject ?? "").Contains(subjectWord, StringComparison.OrdinalIgnoreCase)
-                    && SignInLink().Match(message.TextBody ?? "") is { Success: true } match)
-                {
-                    return match.Value;
-                }
-            }
-
-            DateTime.UtcNow.ShouldBeLessThan(deadline, $"no email with a sign-in link reached {address}");
-            await Task.Delay(100);
-        }
-    }
-
-    [GeneratedRegex(@"http://\S+/signin/link\?token=[A-Za-z0-9_\-%]+")]
-    private static partial Regex SignInLink();
 }

@@ -82,4 +82,12 @@ public sealed class ComposeFileTests
         string.Join(' ', service.Map("healthcheck").Strings("test")).ShouldContain("/health/");
         service.Environment()["Logging__Console__FormatterName"].ShouldBe("json");
     }
+
+    [Fact]
+    public void The_local_stack_sets_a_public_url_for_links_and_runs_the_frontend_as_deployed()
+    {
+        Service("silo").Environment()["Email__PublicUrl"].ShouldBe("http://127.0.0.1:8080", "Production refuses a localhost name");
+        Service("frontend").Environment()["ConnectionStrings__Orleans"].ShouldContain("Username=chatbot_web");
+        Service("frontend").List("secrets").OfType<IDictionary<object, object?>>().Select(s => s.Text("target")).ShouldContain("DataProtection__Certificate");
+    }
 }

@@ -15,6 +15,7 @@ public sealed class ComposeToolingTests
         ["MIGRATE_TAG"] = "0123abcd",
         ["DOMAIN"] = "chat.example.com",
         ["DASHBOARD_DOMAIN"] = "dashboard.example.com",
+        ["DASHBOARD_USER"] = "ops",
         ["ACME_EMAIL"] = "ops@example.com",
         ["SMTP_HOST"] = "smtp.example.com",
         ["SMTP_SENDER"] = "chatbot@example.com",

@@ -155,7 +155,7 @@ public sealed class SwarmStackTests
 
     [Theory]
     [InlineData("silo", "ConnectionStrings__Orleans", "OpenAI__ApiKey", "Smtp__Password", "Dashboard__Password")]
-    [InlineData("frontend", "ConnectionStrings__Orleans")]
+    [InlineData("frontend", "ConnectionStrings__Orleans", "DataProtection__Certificate")]
     [InlineData("migrate", "ConnectionStrings__Orleans")]
     public void Secrets_are_mounted_as_configuration_keys(string name, params string[] targets)
     {
@@ -185,5 +185,30 @@ public sealed class SwarmStackTests
         }
 
         SecretTargets.ShouldAllBe(target => !RepositoryFiles.Read("deploy/swarm/stack.yml").Contains(target + ":", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Orleans_traffic_between_nodes_is_encrypted_on_the_overlay_network()
+    {
+        var network = _stack.Map("networks").Map("chatbot");
+        network.Text("driver").ShouldBe("overlay");
+        network.Map("driver_opts").Text("encrypted").ShouldBe("true", "silo-to-silo and gateway traffic carries users' messages");
+        Service("silo").Strings("networks").ShouldBe(["chatbot"]);
+    }
+
+    [Fact]
+    public void Links_in_emails_point_at_the_public_domain_and_no_access_log_keeps_request_lines()
+    {
+        Service("silo").Environment()["Email__PublicUrl"].ShouldBe("https://${DOMAIN:?set DOMAIN}");
+        TraefikCommand.ShouldNotContain("--accesslog=true");
+    }
+
+    [Fact]
+    public void The_frontend_logs_in_with_its_own_database_secret_and_gets_the_key_ring_certificate()
+    {
+        var sources = Service("frontend").List("secrets").OfType<IDictionary<object, object?>>().ToDictionary(s => s.Text("target")!, s => s.Text("source"));
+        sources["ConnectionStrings__Orleans"].ShouldBe("chatbot_frontend_db_connection", "not the silo's full credential");
+        sources["DataProtection__Certificate"].ShouldBe("chatbot_keyring_certificate");
+        Service("silo").Environment()["Dashboard__Username"].ShouldNotContain("admin");
     }
 }

@@ -21,7 +21,7 @@ public sealed class EmailOutboxTests(ClusterFixture fixture)
         mail.Message.Subject.ShouldBe("Welcome to Chatbot");
         mail.TextBody.ShouldContain(address);
         mail.HtmlBody.ShouldContain(address);
-        mail.HtmlBody.ShouldContain("http://localhost:5080");
+        mail.HtmlBody.ShouldContain("http://chatbot.test");
         MailAssertions.SignInToken(mail.TextBody).Length.ShouldBe(43);
         delivery.Attempts.ShouldBe(1);
         (await fixture.RetryRemindersAsync(id)).ShouldBe(0);

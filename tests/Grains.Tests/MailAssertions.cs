@@ -24,6 +24,6 @@ internal static partial class MailAssertions
     public static string SignInToken(string textBody) =>
         LinkToken().Match(textBody) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No sign-in link in: " + textBody);
 
-    [GeneratedRegex(@"/signin/link\?token=([A-Za-z0-9_-]+)")]
+    [GeneratedRegex(@"/signin/link[?#]token=([A-Za-z0-9_-]+)")]
     private static partial Regex LinkToken();
 }

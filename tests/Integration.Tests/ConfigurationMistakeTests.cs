@@ -31,6 +31,9 @@ public sealed class ConfigurationMistakeTests(PostgresServerFixture postgres)
     [InlineData("message limit of zero", "error: Conversations:MaxMessagesPerMinute must be between 1 and 10000.")]
     [InlineData("sign-in limit of 1000", "error: SignIn:MaxSignInsPerHour must be between 1 and 100.")]
     [InlineData("network sign-in limit of 0", "error: SignIn:MaxPerNetworkPerHour must be between 1 and 100000.")]
+    [InlineData("no public URL in production", "error: Email:PublicUrl (environment variable Email__PublicUrl) is required")]
+    [InlineData("a localhost public URL in production", "error: Email:PublicUrl (environment variable Email__PublicUrl) is 'http://localhost:5080', a localhost address")]
+    [InlineData("a network message budget of 0", "error: Budgets:MaxMessagesPerNetworkPerMinute must be between 1 and 1000000.")]
     public async Task A_silo_with_a_configuration_mistake_stops_at_once_with_one_line_saying_what_to_fix(string mistake, string expected)
     {
         var closedPort = FreePort.Any();
@@ -67,6 +70,7 @@ public sealed class ConfigurationMistakeTests(PostgresServerFixture postgres)
             ["ConnectionStrings__Orleans"] = $"Host=127.0.0.1;Port={closedPort};Database=chatbot;Username=chatbot",
             ["OpenAI__ApiKey"] = "",
             ["OpenAI__Endpoint"] = "",
+            ["Email__PublicUrl"] = "https://chat.example.com",
         };
         switch (mistake)
         {
@@ -102,6 +106,15 @@ public sealed class ConfigurationMistakeTests(PostgresServerFixture postgres)
                 break;
             case "network sign-in limit of 0":
                 settings["SignIn__MaxPerNetworkPerHour"] = "0";
+                break;
+            case "no public URL in production":
+                settings["Email__PublicUrl"] = "";
+                break;
+            case "a localhost public URL in production":
+                settings["Email__PublicUrl"] = "http://localhost:5080";
+                break;
+            case "a network message budget of 0":
+                settings["Budgets__MaxMessagesPerNetworkPerMinute"] = "0";
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(mistake), mistake, "no such case");

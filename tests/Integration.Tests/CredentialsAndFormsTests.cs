@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.TestSupport;
@@ -27,7 +28,7 @@ public sealed partial class CredentialsAndFormsTests(WebTierFixture fixture)
         {
             "no cookie" => null,
             "tampered cookie" => Tampered(await SignedInCookieAsync()),
-            "cookie from another key ring" => KeyRingTickets.WithForeignKeys(user.Value, email),
+            "cookie from another key ring" => KeyRingTickets.WithForeignKeys(user.Value, email, await StampOfAsync(user)),
             "expired cookie" => await FrontendTicketAsync(user, email, DateTimeOffset.UtcNow.AddMinutes(-1)),
             _ => throw new ArgumentOutOfRangeException(nameof(credentials)),
         };
@@ -154,6 +155,41 @@ public sealed partial class CredentialsAndFormsTests(WebTierFixture fixture)
         afterSignOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
+    [Fact]
+    public async Task A_reader_of_the_database_cannot_forge_a_cookie_with_the_stored_key_ring()
+    {
+        var (user, email) = await NewUserAsync();
+        using var session = new WebSession(fixture.Web);
+        await session.FormTokenAsync("/signin");
+        var stamp = await StampOfAsync(user);
+
+        var stored = await StoredKeysAsync();
+
+        // Without the certificate no stored key can be read, so nothing can be protected with the frontend's keys.
+        Should.Throw<System.Security.Cryptography.CryptographicException>(() => KeyRingTickets.WithFrontendKeys(
+            fixture.Harness.Topology.ConnectionString, certificate: null, user.Value, email, stamp, DateTimeOffset.UtcNow.AddHours(1)));
+        stored.ShouldNotBeEmpty();
+        stored.ShouldAllBe(xml => xml.Contains("EncryptedData", StringComparison.Ordinal) && !xml.Contains("<masterKey", StringComparison.Ordinal));
+    }
+
+    private async Task<List<string>> StoredKeysAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(fixture.Harness.Topology.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT xml FROM data_protection_keys", connection);
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var keys = new List<string>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    private async Task<Guid> StampOfAsync(UserId user) =>
+        (await fixture.Client.GetGrain<IUserGrain>(user.Value).GetProfileAsync()).ShouldNotBeNull().SessionStamp;
+
     private async Task<(UserId User, string Email)> NewUserAsync()
     {
         var email = $"cookie-{Guid.NewGuid():N}@example.com";
@@ -173,7 +209,8 @@ public sealed partial class CredentialsAndFormsTests(WebTierFixture fixture)
         // The frontend makes its first key when it first protects something (a form token, a cookie).
         using var session = new WebSession(fixture.Web);
         await session.FormTokenAsync("/signin");
-        return KeyRingTickets.WithFrontendKeys(fixture.Harness.Topology.ConnectionString, user.Value, email, expiresAt);
+        using var certificate = X509Certificate2.CreateFromPem(TestKeyRingCertificate.Pem, TestKeyRingCertificate.Pem);
+        return KeyRingTickets.WithFrontendKeys(fixture.Harness.Topology.ConnectionString, certificate, user.Value, email, await StampOfAsync(user), expiresAt);
     }
 
     /// <summary>One character in the middle changed: still well-formed base64url, but no longer what the keys signed.</summary>
@@ -204,6 +241,6 @@ public sealed partial class CredentialsAndFormsTests(WebTierFixture fixture)
             TimeSpan.FromSeconds(30),
             "the sign-in link email"))!;
 
-    [GeneratedRegex(@"/signin/link\?token=([A-Za-z0-9_-]+)")]
+    [GeneratedRegex(@"/signin/link[?#]token=([A-Za-z0-9_-]+)")]
     private static partial Regex LinkToken();
 }

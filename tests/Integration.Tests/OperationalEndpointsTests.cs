@@ -36,25 +36,40 @@ public sealed class OperationalEndpointsTests(PostgresServerFixture postgres)
     }
 
     [Fact]
-    public async Task Outside_Development_the_dashboard_is_closed_without_a_password_and_asks_for_it_with_one()
+    public async Task Outside_Development_the_dashboard_is_closed_without_credentials_asks_for_them_and_stops_a_guesser()
     {
         await using var app = await AppTopology.CreateAsync(postgres, Token);
         (await app.MigrateAsync(Token)).ExitCode.ShouldBe(0);
         using var http = new HttpClient();
         var (_, open) = await app.StartSiloAsync(Token);
-        var (_, guarded) = await app.StartSiloAsync(Token, new Dictionary<string, string?> { ["Dashboard__Password"] = "s3cret-dashboard" });
+        var (_, passwordOnly) = await app.StartSiloAsync(Token, new Dictionary<string, string?> { ["Dashboard__Password"] = "s3cret-dashboard" });
+        var (_, guarded) = await app.StartSiloAsync(Token, new Dictionary<string, string?>
+        {
+            ["Dashboard__Username"] = "ops",
+            ["Dashboard__Password"] = "s3cret-dashboard",
+        });
 
         var noPassword = await http.GetAsync(new Uri(open, "dashboard/"), Token);
+        var noUser = await SendAsync(http, new Uri(passwordOnly, "dashboard/"), "admin:s3cret-dashboard");
         var anonymous = await http.GetAsync(new Uri(guarded, "dashboard/"), Token);
-        var wrong = await SendAsync(http, new Uri(guarded, "dashboard/"), "admin:guess");
-        var right = await SendAsync(http, new Uri(guarded, "dashboard/"), "admin:s3cret-dashboard");
+        var right = await SendAsync(http, new Uri(guarded, "dashboard/"), "ops:s3cret-dashboard");
+        var wrong = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            wrong.Add((await SendAsync(http, new Uri(guarded, "dashboard/"), $"admin:guess-{i}")).StatusCode);
+        }
+
+        var afterGuessing = await SendAsync(http, new Uri(guarded, "dashboard/"), "ops:s3cret-dashboard");
 
         noPassword.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await noPassword.Content.ReadAsStringAsync(Token)).ShouldContain("Dashboard__Password");
+        noUser.StatusCode.ShouldBe(HttpStatusCode.Forbidden, "no default user name: 'admin' opens nothing");
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         anonymous.Headers.WwwAuthenticate.ShouldContain(h => h.Scheme == "Basic");
-        wrong.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         right.StatusCode.ShouldBe(HttpStatusCode.OK);
+        wrong.ShouldAllBe(s => s == HttpStatusCode.Unauthorized);
+        afterGuessing.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, "ten wrong guesses lock the address out, right password or not");
+        (await afterGuessing.Content.ReadAsStringAsync(Token)).ShouldMatch(@"^Too many wrong passwords from your address; try again in \d+ minutes\.$");
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, Uri url, string credentials)

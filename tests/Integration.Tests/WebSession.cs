@@ -9,13 +9,17 @@ internal sealed partial class WebSession : IDisposable
     public const string AuthCookie = "chatbot.auth";
 
     private readonly HttpClient _http;
+    private readonly Dictionary<string, string> _cookies = [];
 
     /// <param name="baseAddress">The frontend.</param>
     /// <param name="forwardedFor">An <c>X-Forwarded-For</c> on every request, as Traefik adds it: the client as the proxy saw it.</param>
     public WebSession(Uri baseAddress, string? forwardedFor = null)
     {
         BaseAddress = baseAddress;
-        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies }) { BaseAddress = baseAddress };
+        _http = new HttpClient(new CookieJar(_cookies) { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } })
+        {
+            BaseAddress = baseAddress,
+        };
         if (forwardedFor is not null)
         {
             _http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
@@ -24,11 +28,13 @@ internal sealed partial class WebSession : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public CookieContainer Cookies { get; } = new();
+    /// <summary>The cookies the app set, by name. Its cookies are Secure outside Development; like a browser on
+    /// localhost, this session still sends them over the tests' plain http.</summary>
+    public IReadOnlyDictionary<string, string> Cookies => _cookies;
 
-    public string? Auth => Cookies.GetCookies(BaseAddress)[AuthCookie]?.Value;
+    public string? Auth => _cookies.TryGetValue(AuthCookie, out var value) ? value : null;
 
-    public void SetAuth(string value) => Cookies.Add(BaseAddress, new Cookie(AuthCookie, value));
+    public void SetAuth(string value) => _cookies[AuthCookie] = value;
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path, TestContext.Current.CancellationToken);
 
@@ -57,6 +63,37 @@ internal sealed partial class WebSession : IDisposable
         });
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>Keeps the cookies a response sets (and drops the ones it expires) and sends them with every request.</summary>
+    private sealed class CookieJar(Dictionary<string, string> cookies) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (cookies.Count > 0)
+            {
+                request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+            {
+                var pair = header.Split(';')[0];
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                var (name, value) = (pair[..equals].Trim(), pair[(equals + 1)..].Trim());
+                var expired = header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase) || value.Length == 0;
+                if (expired)
+                {
+                    cookies.Remove(name);
+                }
+                else
+                {
+                    cookies[name] = value;
+                }
+            }
+
+            return response;
+        }
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex FormToken();

@@ -123,6 +123,17 @@ public sealed class AppTopology : IAsyncDisposable
         ["OpenAI__ApiKey"] = "test-key",
         ["OpenAI__Endpoint"] = Model.Endpoint.ToString(),
         ["OpenAI__Model"] = "fake-model",
+
+        // Required outside Development; tests that follow links set the frontend's address instead.
+        ["Email__PublicUrl"] = "http://127.0.0.1:9",
+        ["DataProtection__Certificate"] = TestKeyRingCertificate.Pem,
+
+        // Every page of the suite signs a new user in from 127.0.0.1: one network making more accounts and messages
+        // than one person may. The budgets themselves are tested at grain level (BudgetAttackTests) with small ones.
+        ["Budgets__MaxNewAccountsPerHour"] = "1000000",
+        ["Budgets__MaxNewAccountsPerNetworkPerHour"] = "1000000",
+        ["Budgets__MaxMessagesPerMinute"] = "1000000",
+        ["Budgets__MaxMessagesPerNetworkPerMinute"] = "1000000",
     };
 
     public async ValueTask DisposeAsync()

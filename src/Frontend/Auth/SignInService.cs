@@ -10,8 +10,9 @@ internal sealed partial class SignInService(IClusterClient client, ClusterConnec
 {
     private const string Unavailable = "Sign-in is unavailable right now. Please try again in a moment.";
 
+    // Says nothing about whether the address has an account.
     public const string CheckInbox =
-        "This address already has an account. Check your inbox: we emailed you a sign-in link. Open it on this device to continue.";
+        "Check your inbox: we emailed a sign-in link to this address. Open it on this device to continue.";
 
     /// <summary>
     /// Signs in with an address as typed. The cluster counts the request's network (<see cref="ClientNetwork"/>)

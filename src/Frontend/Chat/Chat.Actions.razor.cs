@@ -27,8 +27,14 @@ public sealed partial class Chat
             return;
         }
 
-        Confirm(started.Value);
-        Navigation.NavigateTo(Href(started.Value.Id));
+        if (started.Value.Conversation is not { } conversation)
+        {
+            _notice = started.Value.Error;
+            return;
+        }
+
+        Confirm(conversation);
+        Navigation.NavigateTo(Href(conversation.Id));
     }
 
     private async Task<string?> SendAsync(SendMessage message)

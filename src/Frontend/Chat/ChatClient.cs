@@ -30,8 +30,9 @@ internal sealed partial class ChatClient(
     public Task<ClusterAnswer<ConversationSummary>> FindOrStartNewestAsync() =>
         ReadAsync(user => UserGrain(user).FindOrStartNewestAsync());
 
-    public Task<ClusterAnswer<ConversationSummary>> StartConversationAsync() =>
-        ReadAsync(user => UserGrain(user).StartConversationAsync());
+    /// <summary>A new conversation, or the sentence that says why not (too many chats, or started too fast).</summary>
+    public Task<ClusterAnswer<StartConversationResult>> StartConversationAsync() =>
+        ReadAsync(user => UserGrain(user).TryStartConversationAsync());
 
     /// <summary>The conversation's snapshot; its value is <c>null</c> when it does not exist or is not the user's.</summary>
     public Task<ClusterAnswer<ConversationSnapshot?>> GetSnapshotAsync(ConversationId conversation) =>

@@ -1,3 +1,4 @@
+using ChatbotOrleans.Frontend.Account;
 using ChatbotOrleans.Frontend.Auth;
 using ChatbotOrleans.Frontend.Components;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,7 +16,7 @@ internal static class FrontendApplicationExtensions
             app.UseHsts();
         }
 
-        app.Use(FrameAncestors);
+        app.Use(SecurityHeaders.ApplyAsync);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -28,16 +29,10 @@ internal static class FrontendApplicationExtensions
         });
         app.MapStaticAssets();
         app.MapSignOut();
+        app.MapAccount();
         // Per-message compression keeps a zlib pair alive per circuit, more memory than the circuit itself, for
-        // render diffs of a few hundred bytes; FrameAncestors above keeps the protection Blazor ties to it.
+        // render diffs of a few hundred bytes; SecurityHeaders above keeps the protection Blazor ties to it.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
         return app;
-    }
-
-    // No other site may frame a page (clickjacking); what Blazor adds by itself only with WebSocket compression on.
-    private static Task FrameAncestors(HttpContext context, RequestDelegate next)
-    {
-        context.Response.Headers.ContentSecurityPolicy = "frame-ancestors 'self'";
-        return next(context);
     }
 }

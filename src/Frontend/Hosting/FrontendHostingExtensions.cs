@@ -1,10 +1,13 @@
+using ChatbotOrleans.Frontend.Account;
 using ChatbotOrleans.Frontend.Auth;
 using ChatbotOrleans.Frontend.Chat;
 using ChatbotOrleans.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ChatbotOrleans.Frontend.Hosting;
 
@@ -30,14 +33,26 @@ internal static class FrontendHostingExtensions
             o.Cookie.Name = "chatbot.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Behind a TLS-terminating proxy the request the app sees may say http: the flag must not follow it.
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+            // Every request checks that the session has not ended (signed out everywhere, address proven, account deleted).
+            o.Events.OnValidatePrincipal = SessionCookie.ValidateAsync;
         });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionCheckOptions>, SessionCheckOptionsValidator>());
+        services.AddOptions<SessionCheckOptions>().Bind(builder.Configuration.GetSection(SessionCheckOptions.SectionName)).ValidateOnStart();
+        services.AddScoped<SessionCheck>();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidator>();
 
         // All replicas share one key ring, so a rolling deploy keeps everyone signed in.
         services.AddSingleton<PostgresXmlRepository>();
-        services.AddDataProtection().SetApplicationName(ApplicationName);
+        var keyRingError = KeyRingProtection.Apply(
+            services.AddDataProtection().SetApplicationName(ApplicationName),
+            builder.Configuration[KeyRingProtection.Setting],
+            builder.Environment.IsDevelopment());
+        services.AddOptions<KeyManagementOptions>().Validate(_ => keyRingError is null, keyRingError ?? "").ValidateOnStart();
         services.AddOptions<KeyManagementOptions>()
             .Configure<PostgresXmlRepository>((o, repository) => o.XmlRepository = repository);
 
@@ -46,6 +61,7 @@ internal static class FrontendHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<SignInService>();
         services.AddScoped<ChatClient>();
+        services.AddScoped<AccountService>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using ChatbotOrleans.Grains.Limits;
+using ChatbotOrleans.Grains.Users;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotOrleans.Grains.Conversations;
@@ -9,18 +10,52 @@ namespace ChatbotOrleans.Grains.Conversations;
 /// so nothing worth a database write per message is lost. An idle activation is collected two minutes
 /// after the user's last send (not Orleans' default quarter of an hour): its one-minute window is empty by
 /// then, so the collection forgets nothing, and a silo does not hold a rate limiter for every user who
-/// sent a message in the last quarter of an hour.
+/// sent a message in the last quarter of an hour. Past the user's own limit, a message also spends the
+/// budget of the network the account was made from and the service's: one person's many accounts share one.
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
-public sealed class SendRateGrain(TimeProvider time, IOptions<ConversationOptions> options) : Grain, ISendRateGrain
+public sealed class SendRateGrain(TimeProvider time, IOptions<ConversationOptions> options, IOptions<BudgetOptions> budgets)
+    : Grain, ISendRateGrain
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly SlidingWindowLimit _limit = new(options.Value.MaxMessagesPerMinute, Window);
     private readonly List<DateTimeOffset> _sentAt = [];
+    private string? _network;
 
-    public Task<string?> TryTakeAsync() => Task.FromResult(Take() is { } wait ? RateLimitMessages.TooManyMessages(wait) : null);
+    public Task<string?> TryTakeAsync() => TakeAsync(RateLimitMessages.TooManyMessages);
 
-    public Task<string?> TryTakeReplyAsync() => Task.FromResult(Take() is { } wait ? RateLimitMessages.TooManyReplies(wait) : null);
+    public Task<string?> TryTakeReplyAsync() => TakeAsync(RateLimitMessages.TooManyReplies);
 
-    private TimeSpan? Take() => _limit.TryTake(_sentAt, time.GetUtcNow(), out var wait) ? null : wait;
+    private async Task<string?> TakeAsync(Func<TimeSpan, string> tooFast)
+    {
+        var now = time.GetUtcNow();
+        if (!_limit.TryTake(_sentAt, now, out var wait))
+        {
+            return tooFast(wait);
+        }
+
+        // A message the shared budgets refuse is not sent, so it must not spend the user's own allowance.
+        var refusal = await SharedBudgetRefusalAsync();
+        if (refusal is not null)
+        {
+            _sentAt.Remove(now);
+        }
+
+        return refusal;
+    }
+
+    private async Task<string?> SharedBudgetRefusalAsync()
+    {
+        _network ??= await GrainFactory.GetGrain<IUserConversations>(this.GetPrimaryKey()).GetNetworkAsync();
+        var limits = budgets.Value;
+        if (_network.Length > 0
+            && await GrainFactory.TryTakeAsync(Budgets.MessagesFrom(_network), limits.MaxMessagesPerNetworkPerMinute, Budgets.Minute) is { } networkWait)
+        {
+            return RateLimitMessages.TooManyMessagesFromNetwork(networkWait);
+        }
+
+        return await GrainFactory.TryTakeAsync(Budgets.Messages, limits.MaxMessagesPerMinute, Budgets.Minute) is { } overallWait
+            ? RateLimitMessages.TooManyMessagesOverall(overallWait)
+            : null;
+    }
 }

@@ -22,7 +22,9 @@ public sealed class EmailOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 10;
 
-    /// <summary>The address of the web app, for the links in emails.</summary>
-    [Required, Url]
-    public string PublicUrl { get; set; } = "http://localhost:5080";
+    /// <summary>
+    /// The address of the web app, for the links in emails. Required outside Development, where a localhost
+    /// address is refused: links to it reach nobody's app.
+    /// </summary>
+    public string PublicUrl { get; set; } = "";
 }

@@ -66,6 +66,18 @@ public sealed partial class EmailOutboxGrain(
         this.RegisterGrainTimer(AttemptAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
     }
 
+    public async Task ForgetAsync()
+    {
+        await StopRetryingAsync();
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
+        CountPending();
+        DeactivateOnIdle();
+    }
+
     [ReadOnly]
     public Task<EmailDelivery> GetDeliveryAsync() => Task.FromResult(
         new EmailDelivery(state.State.Status, state.State.Attempts, state.State.NextAttemptAt, state.State.LastError));
@@ -142,6 +154,7 @@ public sealed partial class EmailOutboxGrain(
         state.State.Status = EmailStatus.Failed;
         state.State.FinishedAt = now;
         state.State.NextAttemptAt = null;
+        state.State.Message = message with { TextBody = "", HtmlBody = "" };
         await state.WriteStateAsync();
         CountPending();
         LogFailed(logger, exception, Id, state.State.Attempts, reason);

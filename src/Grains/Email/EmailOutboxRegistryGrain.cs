@@ -22,6 +22,14 @@ public sealed class EmailOutboxRegistryGrain(
         await state.WriteStateAsync();
     }
 
+    public async Task ForgetRecipientAsync(string address)
+    {
+        if (state.State.Undelivered.RemoveAll(e => string.Equals(e.To, address, StringComparison.OrdinalIgnoreCase)) > 0)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
     [ReadOnly]
     public Task<IReadOnlyList<UndeliveredEmail>> ListUndeliveredAsync() =>
         Task.FromResult<IReadOnlyList<UndeliveredEmail>>([.. state.State.Undelivered.OrderByDescending(e => e.FailedAt)]);

@@ -15,4 +15,7 @@ public interface IEmailOutboxGrain : IGrainWithGuidKey
 
     /// <summary>The delivery so far; status <see cref="EmailStatus.None"/> for an id never queued.</summary>
     Task<EmailDelivery> GetDeliveryAsync();
+
+    /// <summary>Stops any retry and deletes the email's row (its link expired, or its account was deleted).</summary>
+    Task ForgetAsync();
 }

@@ -9,4 +9,7 @@ public interface IEmailOutboxRegistryGrain : IGrainWithGuidKey
 
     /// <summary>The undelivered emails, newest first.</summary>
     Task<IReadOnlyList<UndeliveredEmail>> ListUndeliveredAsync();
+
+    /// <summary>Drops every entry for an address whose account was deleted.</summary>
+    Task ForgetRecipientAsync(string address);
 }

@@ -1,6 +1,7 @@
 using ChatbotOrleans.Grains.Conversations;
 using ChatbotOrleans.Grains.Diagnostics;
 using ChatbotOrleans.Grains.Email;
+using ChatbotOrleans.Grains.Limits;
 using ChatbotOrleans.Grains.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,7 @@ public static class GrainsHostingExtensions
         builder.AddValidatedOptions<ConversationOptions, ConversationOptionsValidator>(ConversationOptions.SectionName);
         builder.AddValidatedOptions<EmailOptions, EmailOptionsValidator>(EmailOptions.SectionName);
         builder.AddValidatedOptions<SignInLinkOptions, SignInLinkOptionsValidator>(SignInLinkOptions.SectionName);
+        builder.AddValidatedOptions<BudgetOptions, BudgetOptionsValidator>(BudgetOptions.SectionName);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<ChatMetrics>();

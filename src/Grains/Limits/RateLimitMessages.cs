@@ -17,6 +17,24 @@ public static class RateLimitMessages
     public static string TooManySignInsFromNetwork(TimeSpan wait) =>
         $"Too many sign-ins from your network in the last hour; try again in {Describe(wait)}.";
 
+    public static string TooManyNewAccountsFromNetwork(TimeSpan wait) =>
+        $"Too many new accounts were made from your network in the last hour; try again in {Describe(wait)}.";
+
+    public static string TooManyNewAccounts(TimeSpan wait) =>
+        $"We are taking too many new accounts right now; try again in {Describe(wait)}.";
+
+    public static string TooManyMessagesFromNetwork(TimeSpan wait) =>
+        $"Too many messages from accounts of your network this minute; try again in {Describe(wait)}.";
+
+    public static string TooManyMessagesOverall(TimeSpan wait) =>
+        $"The bot is busy with too many messages right now; try again in {Describe(wait)}.";
+
+    public static string TooManyNewChats(TimeSpan wait) =>
+        $"You are starting chats too fast; try again in {Describe(wait)}.";
+
+    public static string TooManyChats(int limit) =>
+        string.Create(CultureInfo.InvariantCulture, $"You have {limit} chats, the most you can keep. Delete one to start another.");
+
     /// <summary>A wait in words, rounded up so that trying again after it always works: "40 seconds", "1 minute".</summary>
     public static string Describe(TimeSpan wait)
     {

@@ -11,4 +11,7 @@ public interface ISignInLinkGrain : IGrainWithGuidKey
 
     /// <summary>Uses the link up and returns its user, or a sentence saying why it does not work.</summary>
     Task<SignInLinkOutcome> RedeemAsync();
+
+    /// <summary>Deletes the link (expired, or its account deleted).</summary>
+    Task ForgetAsync();
 }

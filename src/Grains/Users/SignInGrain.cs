@@ -17,10 +17,10 @@ public sealed class SignInGrain : Grain, ISignInGrain
             throw new ArgumentException($"The client network must be 1 to {MaxNetworkLength} characters, not blank.", nameof(network));
         }
 
-        return SignInCountedAsync(email, GrainFactory.GetGrain<ISignInNetworkGrain>(network));
+        return SignInCountedAsync(email, network, GrainFactory.GetGrain<ISignInNetworkGrain>(network));
     }
 
-    private async Task<SignInResult> SignInCountedAsync(string email, ISignInNetworkGrain networkLimit)
+    private async Task<SignInResult> SignInCountedAsync(string email, string network, ISignInNetworkGrain networkLimit)
     {
         var (address, error) = EmailAddressRules.Normalize(email);
         if (address is null)
@@ -34,7 +34,7 @@ public sealed class SignInGrain : Grain, ISignInGrain
             return new SignInResult(null, refusal);
         }
 
-        return await GrainFactory.GetGrain<IAccountGrain>(address).SignInAsync();
+        return await GrainFactory.GetGrain<IAccountGrain>(address).SignInAsync(network);
     }
 
     public async Task<SignInResult> RedeemLinkAsync(string token)
@@ -50,7 +50,8 @@ public sealed class SignInGrain : Grain, ISignInGrain
             return new SignInResult(null, outcome.Error);
         }
 
-        var profile = await GrainFactory.GetGrain<IUserGrain>(user.Value).GetProfileAsync();
+        // Opening the link proves the address: the first time, every earlier session ends (see ProveAddressAsync).
+        var profile = await GrainFactory.GetGrain<IUserConversations>(user.Value).ProveAddressAsync();
         return profile is null ? new SignInResult(null, SignInLinkRules.Unknown) : new SignInResult(profile, null);
     }
 }

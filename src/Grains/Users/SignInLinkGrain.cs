@@ -31,4 +31,14 @@ public sealed class SignInLinkGrain(
         await state.WriteStateAsync();
         return new SignInLinkOutcome(new UserId(state.State.UserId), null);
     }
+
+    public async Task ForgetAsync()
+    {
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
+        DeactivateOnIdle();
+    }
 }

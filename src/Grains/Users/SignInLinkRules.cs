@@ -9,6 +9,12 @@ public static class SignInLinkRules
 
     public const string Expired = "This sign-in link has expired. Sign in with your email address to get a new one.";
 
+    /// <summary>
+    /// The link to email. The token travels in the fragment, which browsers never send: it stays out of every
+    /// proxy's access log and the server's request log; the link page posts it.
+    /// </summary>
+    public static Uri LinkFor(string publicUrl, string token) => new($"{publicUrl.TrimEnd('/')}/signin/link#token={token}");
+
     /// <summary>The window of the per-address sign-in limit (<see cref="SignInLinkOptions.MaxSignInsPerHour"/>).</summary>
     public static readonly TimeSpan SignInWindow = TimeSpan.FromHours(1);
 

@@ -1,6 +1,8 @@
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Conversations;
+using ChatbotOrleans.Grains.Limits;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace ChatbotOrleans.Grains.Users;
@@ -12,11 +14,15 @@ namespace ChatbotOrleans.Grains.Users;
 public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.Chat)] IPersistentState<UserState> state,
     TimeProvider time,
+    IMessageLog log,
+    IOptions<BudgetOptions> budgets,
     ILogger<UserGrain> logger)
     : Grain, IUserGrain, IUserConversations
 {
     private const string NewChatTitle = "New chat";
 
+    private readonly SlidingWindowLimit _startLimit = new(budgets.Value.MaxNewConversationsPerMinute, Budgets.Minute);
+    private readonly List<DateTimeOffset> _startedAt = [];
     private bool _unsavedActivity;
 
     private UserId Id => new(this.GetPrimaryKey());
@@ -26,8 +32,10 @@ public sealed partial class UserGrain(
     private List<ConversationSummary> Conversations => state.State.Conversations;
 
     [ReadOnly]
-    public Task<UserProfile?> GetProfileAsync() =>
-        Task.FromResult(Exists ? new UserProfile(Id, state.State.Email, state.State.CreatedAt) : null);
+    public Task<UserProfile?> GetProfileAsync() => Task.FromResult(Exists ? Profile : null);
+
+    private UserProfile Profile =>
+        new(Id, state.State.Email, state.State.CreatedAt, state.State.SessionStamp, state.State.AddressProven);
 
     [ReadOnly]
     public Task<IReadOnlyList<ConversationSummary>> ListConversationsAsync() => Task.FromResult(NewestFirst());
@@ -37,9 +45,25 @@ public sealed partial class UserGrain(
 
     public async Task<ConversationSummary> StartConversationAsync()
     {
+        var started = await TryStartConversationAsync();
+        return started.Conversation ?? throw new InvalidOperationException(started.Error);
+    }
+
+    public async Task<StartConversationResult> TryStartConversationAsync()
+    {
         if (!Exists)
         {
             throw new InvalidOperationException("No user has this id; sign in first.");
+        }
+
+        if (Conversations.Count >= budgets.Value.MaxConversationsPerUser)
+        {
+            return new StartConversationResult(null, RateLimitMessages.TooManyChats(budgets.Value.MaxConversationsPerUser));
+        }
+
+        if (!_startLimit.TryTake(_startedAt, time.GetUtcNow(), out var wait))
+        {
+            return new StartConversationResult(null, RateLimitMessages.TooManyNewChats(wait));
         }
 
         var id = ConversationId.New();
@@ -47,19 +71,21 @@ public sealed partial class UserGrain(
         var summary = new ConversationSummary(id, NewChatTitle, time.GetUtcNow(), IsEmpty: true);
         Conversations.Add(summary);
         await SaveAndPublishAsync();
-        return summary;
+        return new StartConversationResult(summary, null);
     }
 
-    public async Task<UserProfile> InitializeAsync(string email)
+    public async Task<UserProfile> InitializeAsync(string email, string network)
     {
         if (!Exists)
         {
             state.State.Email = email;
             state.State.CreatedAt = time.GetUtcNow();
+            state.State.SessionStamp = Guid.NewGuid();
+            state.State.Network = network;
             await state.WriteStateAsync();
         }
 
-        return new UserProfile(Id, state.State.Email, state.State.CreatedAt);
+        return Profile;
     }
 
     public async Task ConversationDeletedAsync(ConversationId conversation)

@@ -7,14 +7,16 @@ namespace ChatbotOrleans.Silo.Dashboard;
 
 /// <summary>
 /// HTTP Basic authentication in front of the dashboard, which has none of its own. In Development
-/// with no password configured it stays open on this machine; elsewhere it needs the password.
+/// with no password configured it stays open on this machine; elsewhere it needs the user name and the
+/// password, and a client that keeps guessing is refused for a while (<see cref="DashboardLockout"/>).
 /// </summary>
-internal sealed class DashboardAccessMiddleware(RequestDelegate next, IOptions<DashboardAccessOptions> options, IHostEnvironment environment)
+internal sealed class DashboardAccessMiddleware(
+    RequestDelegate next, IOptions<DashboardAccessOptions> options, IHostEnvironment environment, DashboardLockout lockout)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var access = options.Value;
-        if (string.IsNullOrEmpty(access.Password))
+        if (string.IsNullOrEmpty(access.Password) || string.IsNullOrEmpty(access.Username))
         {
             if (environment.IsDevelopment())
             {
@@ -23,14 +25,30 @@ internal sealed class DashboardAccessMiddleware(RequestDelegate next, IOptions<D
             }
 
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.Response.WriteAsync("The dashboard is disabled: set Dashboard__Password to enable it.");
+            await context.Response.WriteAsync("The dashboard is disabled: set Dashboard__Username and Dashboard__Password to enable it.");
             return;
         }
 
-        if (IsAuthorized(context.Request.Headers.Authorization.ToString(), access))
+        var client = context.Connection.RemoteIpAddress;
+        if (lockout.WaitFor(client) is { } wait)
+        {
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await context.Response.WriteAsync($"Too many wrong passwords from your address; try again in {(int)Math.Ceiling(wait.TotalMinutes)} minutes.");
+            return;
+        }
+
+        var header = context.Request.Headers.Authorization.ToString();
+        if (IsAuthorized(header, access))
         {
             await next(context);
             return;
+        }
+
+        // A browser's first request carries no credentials yet: only a wrong guess counts.
+        if (header.Length > 0)
+        {
+            lockout.RecordFailure(client);
         }
 
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -62,7 +80,7 @@ internal sealed class DashboardAccessMiddleware(RequestDelegate next, IOptions<D
             return false;
         }
 
-        var userOk = FixedTimeEquals(credentials[..colon], access.Username);
+        var userOk = FixedTimeEquals(credentials[..colon], access.Username!);
         var passwordOk = FixedTimeEquals(credentials[(colon + 1)..], access.Password!);
         return userOk & passwordOk;
     }

@@ -5,8 +5,9 @@ public sealed class DashboardAccessOptions
 {
     public const string SectionName = "Dashboard";
 
-    public string Username { get; set; } = "admin";
+    /// <summary>Required outside Development, with no default: a guesser must find the name too.</summary>
+    public string? Username { get; set; }
 
-    /// <summary>Required outside Development; without it the dashboard answers 403 there.</summary>
+    /// <summary>Required outside Development; without it (or the user name) the dashboard answers 403 there.</summary>
     public string? Password { get; set; }
 }

@@ -15,6 +15,12 @@ internal static class EmailServiceCollectionExtensions
     {
         var services = builder.Services;
         builder.AddValidatedOptions<SmtpOptions, SmtpOptionsValidator>(SmtpOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, PublicUrlValidator>());
+        if (builder.Environment.IsDevelopment())
+        {
+            services.PostConfigure<EmailOptions>(o => o.PublicUrl = string.IsNullOrWhiteSpace(o.PublicUrl) ? PublicUrlValidator.DevelopmentDefault : o.PublicUrl);
+        }
+
         services.TryAddSingleton<IEmailSender>(provider =>
             provider.GetRequiredService<IOptions<SmtpOptions>>().Value.UsesServer
                 ? ActivatorUtilities.CreateInstance<MailKitEmailSender>(provider)

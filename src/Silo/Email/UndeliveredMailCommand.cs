@@ -18,6 +18,9 @@ internal static class UndeliveredMailCommand
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder([.. args]);
+
+        // Run inside a silo container, where the connection string is a Docker secret, as the silo reads it.
+        builder.Configuration.AddDockerSecrets();
         var connectionString = DatabaseConnection.Read(builder.Configuration);
         var cluster = builder.Configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -36,6 +36,7 @@ public static class SiloHostingExtensions
         var host = builder.Configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions();
         builder.AddValidatedOptions<SiloHostOptions, SiloHostOptionsValidator>(SiloHostOptions.SectionName);
         builder.Services.AddOptions<DashboardAccessOptions>().BindConfiguration(DashboardAccessOptions.SectionName);
+        builder.Services.AddSingleton<DashboardLockout>();
         builder.Services.AddHealthChecks().AddCheck<SiloReadyHealthCheck>("orleans-silo", tags: ["ready"]);
 
         builder.AddGrains();
@@ -174,6 +175,9 @@ public static class SiloHostingExtensions
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>());
+
+            // A cleared state (a deleted chat, account, link or email) leaves no row behind, not an empty one.
+            o.DeleteStateOnClear = true;
         }));
 
     private static IPAddress ResolveAdvertisedAddress(string? configured)

@@ -11,6 +11,7 @@ public sealed partial class SignInLink
     [CascadingParameter]
     private HttpContext HttpContext { get; set; } = default!;
 
+    // Links from before the token moved into the fragment (still in inboxes for a few minutes).
     [SupplyParameterFromQuery(Name = "token")]
     private string? QueryToken { get; set; }
 
@@ -23,18 +24,17 @@ public sealed partial class SignInLink
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    protected override void OnInitialized()
-    {
-        Token ??= QueryToken;
-        if (string.IsNullOrWhiteSpace(Token))
-        {
-            _error = "This page needs the link from your email. Sign in with your email address to get one.";
-        }
-    }
+    protected override void OnInitialized() => Token ??= QueryToken;
 
     private async Task RedeemAsync()
     {
-        _error = await SignInService.RedeemLinkAsync(HttpContext, Token ?? "");
+        if (string.IsNullOrWhiteSpace(Token))
+        {
+            _error = "This page needs the link from your email. Sign in with your email address to get one.";
+            return;
+        }
+
+        _error = await SignInService.RedeemLinkAsync(HttpContext, Token);
         if (_error is null)
         {
             Navigation.NavigateTo("/");

@@ -1,0 +1,54 @@
+using ChatbotOrleans.Grains.Abstractions;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+
+namespace ChatbotOrleans.Grains.Users;
+
+// A user's data rights: take everything out, or delete everything.
+public sealed partial class UserGrain
+{
+    [ReadOnly]
+    public async Task<AccountExport?> ExportAsync()
+    {
+        if (!Exists)
+        {
+            return null;
+        }
+
+        var conversations = new List<ExportedConversation>();
+        foreach (var summary in NewestFirst())
+        {
+            conversations.Add(new ExportedConversation(summary, await log.ReadAsync(summary.Id, long.MaxValue, int.MaxValue)));
+        }
+
+        return new AccountExport(Profile, conversations, time.GetUtcNow());
+    }
+
+    public async Task DeleteAccountAsync()
+    {
+        if (!Exists)
+        {
+            return;
+        }
+
+        // Each conversation tells this grain it is gone (ConversationDeletedAsync) while this call waits for it.
+        using (RequestContext.AllowCallChainReentrancy())
+        {
+            foreach (var conversation in Conversations.ToList())
+            {
+                await GrainFactory.GetGrain<IConversationGrain>(conversation.Id.Value).DeleteAsync(Id);
+            }
+        }
+
+        await GrainFactory.GetGrain<IAccountGrain>(state.State.Email).ForgetAsync();
+
+        // Cleared last: until then a retry of a half-done deletion still finds what is left.
+        await state.ClearStateAsync();
+        _unsavedActivity = false;
+        LogAccountDeleted(logger, Id);
+        DeactivateOnIdle();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} deleted their account")]
+    private static partial void LogAccountDeleted(ILogger logger, UserId userId);
+}
