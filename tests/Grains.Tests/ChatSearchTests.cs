@@ -100,7 +100,7 @@ public sealed class ChatSearchTests(ClusterFixture fixture)
 
     private static async Task SendAsync(UserId user, IConversationGrain conversation, string text, long sequence)
     {
-        (await conversation.SendAsync(user, new SendMessage(MessageId.New(), text))).Outcome.ShouldBe(SendOutcome.Accepted);
+        (await conversation.SendAsync(user, new SendMessage(MessageId.New(), text))).Outcome.ShouldBe(ChangeOutcome.Accepted);
         await conversation.WaitForSequenceAsync(user, sequence);
     }
 }
