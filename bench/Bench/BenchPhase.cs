@@ -14,8 +14,11 @@ public sealed record BenchPhase(string Id, string Name, Func<BenchContext, Task>
         new("latency", "3 latency", LatencyPhase.RunAsync, ["steady", "ceiling"]),
         new("growth", "4 growth", GrowthPhase.RunAsync, []),
         new("database", "7 database", DatabasePhase.RunAsync, ["steady"]),
+        new("search-wal", "7 database: search's WAL", SearchWalPhase.RunAsync, []),
         new("full-turns", "6 full turns", FullTurnsPhase.RunAsync, ["steady", "ceiling"]),
         new("frontend-memory", "5 frontend memory", FrontendMemoryPhase.RunAsync, []),
+        new("paging", "8 archive: paging", PagingPhase.RunAsync, []),
+        new("search", "8 archive: search", SearchPhase.RunAsync, []),
         // Last: its thousands of activations and their reminders would disturb every later phase.
         new("silo-memory", "5 silo memory", SiloMemoryPhase.RunAsync, []),
     ];

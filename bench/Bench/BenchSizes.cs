@@ -58,6 +58,22 @@ public sealed record BenchSizes
 
     public required int DatabaseTurns { get; init; }
 
+    /// <summary>Section 8: the conversation scrolled back through and the timed pages at each end.</summary>
+    public required int PagingMessages { get; init; }
+
+    public required int PagingSamples { get; init; }
+
+    /// <summary>Section 8: the search's users (of whom a few real, who search), their conversations and messages, and the timed searches.</summary>
+    public required int SearchUsers { get; init; }
+
+    public required int SearchRealUsers { get; init; }
+
+    public int SearchConversationsPerUser { get; init; } = 5;
+
+    public required int SearchMessagesPerConversation { get; init; }
+
+    public required int SearchSamples { get; init; }
+
     /// <summary>How long a process is left alone before its working set is read (section 5).</summary>
     public required TimeSpan Settle { get; init; }
 
@@ -94,6 +110,12 @@ public sealed record BenchSizes
         // A page split of the primary key logs half a page (~3.7 KB) about once per hundred rows: 20 turns (640 rows)
         // drew 1 to 11 splits by chance, 6–60 bytes per user message; 80 turns average them out.
         DatabaseTurns = 80,
+        PagingMessages = 10_000,
+        PagingSamples = 300,
+        SearchUsers = 10_000,
+        SearchRealUsers = 50,
+        SearchMessagesPerConversation = 20,
+        SearchSamples = 300,
         Settle = TimeSpan.FromSeconds(3),
         StatisticsSettle = TimeSpan.FromSeconds(10.5),
     };
@@ -120,6 +142,12 @@ public sealed record BenchSizes
         RealisticTurns = 1,
         DatabaseConversations = 4,
         DatabaseTurns = 4,
+        PagingMessages = 200,
+        PagingSamples = 10,
+        SearchUsers = 100,
+        SearchRealUsers = 3,
+        SearchMessagesPerConversation = 4,
+        SearchSamples = 10,
         Settle = TimeSpan.FromSeconds(0.3),
         StatisticsSettle = TimeSpan.FromSeconds(1),
     };

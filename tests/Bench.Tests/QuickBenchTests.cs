@@ -7,7 +7,7 @@ namespace ChatbotOrleans.Bench.Tests;
 public sealed class QuickBenchTests
 {
     private static readonly string[] Sections =
-        ["1 Ceiling", "2 Throughput", "3 Latency", "4 Growth", "5 Memory", "6 Full turns", "7 Database"];
+        ["1 Ceiling", "2 Throughput", "3 Latency", "4 Growth", "5 Memory", "6 Full turns", "7 Database", "8 Archive"];
 
     /// <summary>Only that the bench runs end to end and reports every section; its figures are never asserted here.</summary>
     [Fact]

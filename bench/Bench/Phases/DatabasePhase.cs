@@ -28,7 +28,7 @@ public static class DatabasePhase
         }
     }
 
-    private static async Task SetAutovacuumAsync(BenchContext context, bool on)
+    internal static async Task SetAutovacuumAsync(BenchContext context, bool on)
     {
         await context.Stack.ScalarAsync<object>($"ALTER SYSTEM SET autovacuum = {(on ? "on" : "off")}", context.CancellationToken, allowNull: true);
         await context.Stack.ScalarAsync<bool>("SELECT pg_reload_conf()", context.CancellationToken);

@@ -8,7 +8,7 @@ public sealed class ResultTable
 {
     /// <summary>The sections every complete run has, as they start the Section column.</summary>
     public static readonly string[] Sections =
-        ["1 Ceiling", "2 Throughput", "3 Latency", "4 Growth", "5 Memory", "6 Full turns", "7 Database"];
+        ["1 Ceiling", "2 Throughput", "3 Latency", "4 Growth", "5 Memory", "6 Full turns", "7 Database", "8 Archive"];
 
     private readonly List<ResultRow> _rows = [];
 

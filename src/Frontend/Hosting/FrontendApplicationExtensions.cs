@@ -1,6 +1,7 @@
 using ChatbotOrleans.Frontend.Account;
 using ChatbotOrleans.Frontend.Auth;
 using ChatbotOrleans.Frontend.Components;
+using ChatbotOrleans.Frontend.Export;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace ChatbotOrleans.Frontend.Hosting;
@@ -30,6 +31,7 @@ internal static class FrontendApplicationExtensions
         app.MapStaticAssets();
         app.MapSignOut();
         app.MapAccount();
+        app.MapConversationExport();
         // Per-message compression keeps a zlib pair alive per circuit, more memory than the circuit itself, for
         // render diffs of a few hundred bytes; SecurityHeaders above keeps the protection Blazor ties to it.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);

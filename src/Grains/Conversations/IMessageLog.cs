@@ -19,6 +19,9 @@ public interface IMessageLog
     /// <summary>The newest <paramref name="maxCount"/> messages numbered below <paramref name="beforeSequence"/>, oldest first.</summary>
     Task<IReadOnlyList<ChatMessage>> ReadAsync(ConversationId conversation, long beforeSequence, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>The oldest <paramref name="maxCount"/> messages numbered above <paramref name="afterSequence"/>, oldest first.</summary>
+    Task<IReadOnlyList<ChatMessage>> ReadAfterAsync(ConversationId conversation, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes every message of the conversation.</summary>
     Task DeleteAsync(ConversationId conversation, CancellationToken cancellationToken = default);
 

@@ -5,7 +5,7 @@ using Npgsql;
 namespace ChatbotOrleans.Silo.Conversations;
 
 /// <summary>
-/// The message log in PostgreSQL's <c>conversation_messages</c> table (migrations 0006 and 0007). It opens its
+/// The message log in PostgreSQL's <c>conversation_messages</c> table (migrations 0006, 0007 and 0010). It opens its
 /// connections with the same connection string as the Orleans providers, so both draw on one pool and
 /// together never hold more than its <c>Max Pool Size</c> connections.
 /// </summary>
@@ -34,17 +34,35 @@ internal sealed class PostgresMessageLog(string connectionString) : IMessageLog,
 
     public async Task<IReadOnlyList<ChatMessage>> ReadAsync(ConversationId conversation, long beforeSequence, int maxCount, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
+        // Keyset paging on the primary key: a page costs the same at message 10 as at message 10,000.
+        var messages = await ReadPageAsync(
             $"""
             SELECT {MessageRows.Columns} FROM conversation_messages
             WHERE conversation_id = $1 AND sequence < $2
             ORDER BY sequence DESC
             LIMIT $3
             """,
-            connection);
+            conversation, beforeSequence, maxCount, cancellationToken);
+        messages.Reverse();
+        return messages;
+    }
+
+    public async Task<IReadOnlyList<ChatMessage>> ReadAfterAsync(ConversationId conversation, long afterSequence, int maxCount, CancellationToken cancellationToken = default) =>
+        await ReadPageAsync(
+            $"""
+            SELECT {MessageRows.Columns} FROM conversation_messages
+            WHERE conversation_id = $1 AND sequence > $2
+            ORDER BY sequence
+            LIMIT $3
+            """,
+            conversation, afterSequence, maxCount, cancellationToken);
+
+    private async Task<List<ChatMessage>> ReadPageAsync(string sql, ConversationId conversation, long sequence, int maxCount, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = conversation.Value });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = beforeSequence });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = sequence });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
         var messages = new List<ChatMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -53,7 +71,6 @@ internal sealed class PostgresMessageLog(string connectionString) : IMessageLog,
             messages.Add(MessageRows.Read(reader));
         }
 
-        messages.Reverse();
         return messages;
     }
 
