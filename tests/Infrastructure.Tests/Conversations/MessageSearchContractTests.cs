@@ -84,7 +84,7 @@ public sealed class MessageSearchContractTests(PostgresServerFixture postgres)
         await log.AppendAsync(mine, Message(1, "shared words here"), Ct);
         for (var i = 0; i < 200; i++)
         {
-            await log.ImportAsync(new ConversationId(Guid.NewGuid()), [Message(1, $"shared words in chat {i}")], Ct);
+            await log.AppendAsync(new ConversationId(Guid.NewGuid()), Message(1, $"shared words in chat {i}"), Ct);
         }
 
         await using var connection = new NpgsqlConnection(_connectionString);
@@ -124,7 +124,10 @@ public sealed class MessageSearchContractTests(PostgresServerFixture postgres)
     {
         await using var log = await NewLogAsync();
         var id = new ConversationId(Guid.NewGuid());
-        await log.ImportAsync(id, [.. Enumerable.Range(1, 10).Select(i => Message(i, $"message {i}"))], Ct);
+        foreach (var sequence in Enumerable.Range(1, 10))
+        {
+            await log.AppendAsync(id, Message(sequence, $"message {sequence}"), Ct);
+        }
 
         (await log.ReadAfterAsync(id, 3, 4, Ct)).Select(m => m.Sequence).ShouldBe([4L, 5L, 6L, 7L]);
         (await log.ReadAfterAsync(id, 8, 4, Ct)).Select(m => m.Sequence).ShouldBe([9L, 10L]);
