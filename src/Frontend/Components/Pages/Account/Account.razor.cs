@@ -1,5 +1,5 @@
-using ChatbotOrleans.Frontend.Auth;
 using ChatbotOrleans.Frontend.Account;
+using ChatbotOrleans.Frontend.Auth;
 using ChatbotOrleans.Grains.Abstractions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
