@@ -6,7 +6,7 @@ namespace ChatbotOrleans.Bench.Phases;
 
 /// <summary>
 /// Section 7, what search costs each message: the WAL per user message and its short reply (as section 7 measures
-/// it) with the search column and its GIN index (migration 0010), then with both dropped, in the same
+/// it) with the search column and its GIN index (migration 0009), then with both dropped, in the same
 /// conversations; the difference is the search's price. Both are put back afterwards as the migration made them.
 /// </summary>
 public static class SearchWalPhase

@@ -5,7 +5,7 @@ using Npgsql;
 namespace ChatbotOrleans.Silo.Conversations;
 
 /// <summary>
-/// The message log in PostgreSQL's <c>conversation_messages</c> table (migrations 0006, 0007 and 0010). It opens its
+/// The message log in PostgreSQL's <c>conversation_messages</c> table (migrations 0006, 0007 and 0009). It opens its
 /// connections with the same connection string as the Orleans providers, so both draw on one pool and
 /// together never hold more than its <c>Max Pool Size</c> connections.
 /// </summary>

@@ -5,7 +5,7 @@ using Npgsql;
 namespace ChatbotOrleans.Silo.Conversations;
 
 /// <summary>
-/// Full-text search over <c>conversation_messages</c> (migration 0010): the generated <c>search_vector</c> and
+/// Full-text search over <c>conversation_messages</c> (migration 0009): the generated <c>search_vector</c> and
 /// the GIN index on (conversation_id, search_vector). The caller's conversations are a parameter of the query,
 /// so no row of another conversation can come back, whatever the page asked.
 /// </summary>

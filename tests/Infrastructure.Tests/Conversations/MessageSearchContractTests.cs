@@ -9,7 +9,7 @@ using Shouldly;
 
 namespace ChatbotOrleans.Infrastructure.Tests.Conversations;
 
-/// <summary>The PostgreSQL full-text search (migration 0010) and keyset paging of the log against a migrated database.</summary>
+/// <summary>The PostgreSQL full-text search (migration 0009) and keyset paging of the log against a migrated database.</summary>
 public sealed class MessageSearchContractTests(PostgresServerFixture postgres)
 {
     private static readonly DateTimeOffset At = new(2026, 5, 6, 7, 8, 9, TimeSpan.Zero);
@@ -145,9 +145,9 @@ public sealed class MessageSearchContractTests(PostgresServerFixture postgres)
             await log.AppendAsync(new ConversationId(Guid.NewGuid()), Message(1, "stored before"), Ct);
         }
 
-        // The column is generated: dropping and re-adding it (as 0010 does on a database that had messages) computes it for old rows.
-        await ExecuteAsync("ALTER TABLE conversation_messages DROP COLUMN search_vector; DELETE FROM schema_migrations WHERE version = '0010'");
-        (await DatabaseMigrator.MigrateAsync(_connectionString, NullLogger.Instance, Ct)).ShouldBe(["0010"]);
+        // The column is generated: dropping and re-adding it (as 0009 does on a database that had messages) computes it for old rows.
+        await ExecuteAsync("ALTER TABLE conversation_messages DROP COLUMN search_vector; DELETE FROM schema_migrations WHERE version = '0009'");
+        (await DatabaseMigrator.MigrateAsync(_connectionString, NullLogger.Instance, Ct)).ShouldBe(["0009"]);
         (await DatabaseMigrator.MigrateAsync(_connectionString, NullLogger.Instance, Ct)).ShouldBeEmpty();
 
         (await ScalarAsync("SELECT count(*) FROM conversation_messages WHERE search_vector @@ websearch_to_tsquery('simple', 'stored before')")).ShouldBe(1);
