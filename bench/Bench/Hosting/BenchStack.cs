@@ -101,6 +101,14 @@ public sealed class BenchStack : IAsyncDisposable
             // conversation far faster than a person types. The limiter's grain call still runs on every send.
             ["Conversations__MaxMessagesPerMinute"] = "10000",
 
+            // The abuse budgets likewise: the bench is one user and one network starting thousands of chats.
+            ["Budgets__MaxNewAccountsPerHour"] = "1000000",
+            ["Budgets__MaxNewAccountsPerNetworkPerHour"] = "1000000",
+            ["Budgets__MaxMessagesPerMinute"] = "1000000",
+            ["Budgets__MaxMessagesPerNetworkPerMinute"] = "1000000",
+            ["Budgets__MaxConversationsPerUser"] = "100000",
+            ["Budgets__MaxNewConversationsPerMinute"] = "10000",
+
             // Section 5's chat pages all sign a new user in from 127.0.0.1: one network, more than production's
             // 60 an hour. The conversations made as an Orleans client come from networks of their own.
             ["SignIn__MaxPerNetworkPerHour"] = "100000",
