@@ -89,6 +89,7 @@ public sealed partial class BrowserAppFixture(PostgresServerFixture postgres) : 
     public ValueTask ResetModelAsync()
     {
         App.Model.TokenDelay = TimeSpan.Zero;
+        App.Model.BeforeTokenAsync = null;
         App.Model.ReplyText = request => "Echo: " + request.LastUserText;
         App.Model.ClearFaults();
         return ValueTask.CompletedTask;

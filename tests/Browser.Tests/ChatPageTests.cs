@@ -28,20 +28,37 @@ public sealed class ChatPageTests(BrowserAppFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_new_user_sends_a_message_and_watches_the_reply_arrive_token_by_token()
     {
-        fixture.App.Model.TokenDelay = TimeSpan.FromMilliseconds(80);
+        // The model holds tokens 1-3 until the page shows the one before: a paced reply could finish within one
+        // render on a loaded machine and prove nothing; this proves each token reaches the page on its own.
+        const string Text = "tell me how streaming replies look in a browser";
+        var held = Enumerable.Range(0, 4).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        fixture.App.Model.BeforeTokenAsync = (request, index, ct) =>
+            request.LastUserText == Text && index is >= 1 and <= 3 ? held[index].Task.WaitAsync(ct) : Task.CompletedTask;
         _page = await fixture.SignedInPageAsync();
 
-        await _page.FillAsync("[data-testid=message-input]", "tell me how streaming replies look in a browser");
+        await _page.FillAsync("[data-testid=message-input]", Text);
         await _page.Keyboard.PressAsync("Enter");
         await _page.Locator("[data-testid=message][data-role=user]").WaitForAsync();
-        var lengths = await SampleReplyLengthsAsync();
-        await BrowserAppFixture.ScreenshotAsync(_page, "chat-reply-final");
+        string[] partials = ["Echo:", "Echo: tell", "Echo: tell me"];
+        for (var step = 0; step < partials.Length; step++)
+        {
+            await _page.WaitForFunctionAsync(
+                "t => document.querySelector('[data-testid=reply-in-progress] .text')?.innerText.trim() === t", partials[step]);
+            (await _page.Locator("[data-testid=message][data-role=assistant]").CountAsync()).ShouldBe(0, "the reply is still being written");
+            if (step == partials.Length - 1)
+            {
+                await BrowserAppFixture.ScreenshotAsync(_page, "chat-reply-streaming");
+            }
 
-        lengths.Distinct().Count().ShouldBeGreaterThanOrEqualTo(3, $"the partial reply should grow in steps, saw {string.Join(",", lengths)}");
-        lengths.ShouldBe(lengths.Order().ToList(), "the partial reply only grows");
+            held[step + 1].SetResult();
+        }
+
         var reply = _page.Locator("[data-testid=message][data-role=assistant]");
-        (await reply.InnerTextAsync()).ShouldBe("Echo: tell me how streaming replies look in a browser");
+        await reply.WaitForAsync();
+        await BrowserAppFixture.ScreenshotAsync(_page, "chat-reply-final");
+        (await reply.InnerTextAsync()).ShouldBe("Echo: " + Text);
         (await reply.GetAttributeAsync("data-sequence")).ShouldBe("2");
+        (await _page.Locator("[data-testid=reply-in-progress]").CountAsync()).ShouldBe(0);
         (await _page.InputValueAsync("[data-testid=message-input]")).ShouldBeEmpty();
     }
 
@@ -146,31 +163,5 @@ public sealed class ChatPageTests(BrowserAppFixture fixture) : IAsyncLifetime
         await _page.FillAsync("[data-testid=message-input]", text);
         await _page.Keyboard.PressAsync("Enter");
         await _page.Locator($"[data-testid=message][data-sequence='{sequence}']").WaitForAsync();
-    }
-
-    /// <summary>Reads the length of the reply in progress every few milliseconds until the reply is stored.</summary>
-    private async Task<List<int>> SampleReplyLengthsAsync()
-    {
-        var lengths = new List<int>();
-        var final = _page.Locator("[data-testid=message][data-role=assistant]");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await final.CountAsync() == 0)
-        {
-            var text = await _page.EvaluateAsync<string?>("() => document.querySelector('[data-testid=reply-in-progress]')?.innerText ?? null");
-            if (text is not null && text.Length > 0)
-            {
-                lengths.Add(text.Length);
-            }
-
-            if (lengths.Count == 3)
-            {
-                await BrowserAppFixture.ScreenshotAsync(_page, "chat-reply-streaming");
-            }
-
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the reply never completed");
-            await Task.Delay(20);
-        }
-
-        return lengths;
     }
 }
