@@ -14,6 +14,9 @@ public static class ServiceDefaultsExtensions
     /// <summary>Where Docker (Compose and Swarm) mounts secrets.</summary>
     public const string DockerSecretsDirectory = "/run/secrets";
 
+    /// <summary>Moves the secrets folder (tests; a host that mounts secrets elsewhere), e.g. <c>DockerSecrets__Directory</c>.</summary>
+    public const string DockerSecretsDirectoryKey = "DockerSecrets:Directory";
+
     public const string ShutdownTimeoutKey = "Shutdown:Timeout";
 
     /// <summary>
@@ -33,9 +36,16 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// One configuration key per secret file, added last so a secret wins over an environment variable:
-    /// a file named <c>ConnectionStrings__Orleans</c> becomes <c>ConnectionStrings:Orleans</c>.
+    /// a file named <c>ConnectionStrings__Orleans</c> becomes <c>ConnectionStrings:Orleans</c>. The folder is
+    /// <see cref="DockerSecretsDirectory"/> unless <see cref="DockerSecretsDirectoryKey"/> names another.
     /// </summary>
-    public static IConfigurationBuilder AddDockerSecrets(this IConfigurationBuilder configuration, string directory = DockerSecretsDirectory) =>
+    public static IConfigurationManager AddDockerSecrets(this IConfigurationManager configuration)
+    {
+        configuration.AddDockerSecrets(configuration[DockerSecretsDirectoryKey] ?? DockerSecretsDirectory);
+        return configuration;
+    }
+
+    public static IConfigurationBuilder AddDockerSecrets(this IConfigurationBuilder configuration, string directory) =>
         configuration.AddKeyPerFile(directory, optional: true);
 
     public static TimeSpan ReadShutdownTimeout(IConfiguration configuration)

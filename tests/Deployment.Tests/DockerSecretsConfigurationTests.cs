@@ -1,43 +1,62 @@
 using ChatbotOrleans.ServiceDefaults;
+using ChatbotOrleans.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 
 namespace ChatbotOrleans.Deployment.Tests;
 
+/// <summary>
+/// The silo's own host builder (<c>AddSilo</c>) reading a secrets folder, moved from /run/secrets by
+/// <c>DockerSecrets:Directory</c>; DockerSecretsProcessTests runs the processes themselves on secrets.
+/// </summary>
 public sealed class DockerSecretsConfigurationTests : IDisposable
 {
     private readonly DirectoryInfo _secrets = Directory.CreateTempSubdirectory("chatbot-secrets-");
 
-    public void Dispose() => _secrets.Delete(recursive: true);
+    public void Dispose()
+    {
+        if (_secrets.Exists)
+        {
+            _secrets.Delete(recursive: true);
+        }
+    }
 
-    private IConfigurationRoot Build(Dictionary<string, string?> environment) =>
-        new ConfigurationBuilder().AddInMemoryCollection(environment).AddDockerSecrets(_secrets.FullName).Build();
+    private ConfigurationManager SiloConfiguration(params string[] args)
+    {
+        var builder = WebApplication.CreateBuilder([$"--{ServiceDefaultsExtensions.DockerSecretsDirectoryKey}={_secrets.FullName}", .. args]);
+        builder.AddSilo();
+        return builder.Configuration;
+    }
+
+    private void WriteSecret(string name, string value) => File.WriteAllText(Path.Combine(_secrets.FullName, name), value);
 
     [Fact]
     public void A_secret_file_named_with_double_underscores_becomes_a_nested_key()
     {
-        File.WriteAllText(Path.Combine(_secrets.FullName, "ConnectionStrings__Orleans"), "Host=db;Password=s3cret\n");
-        File.WriteAllText(Path.Combine(_secrets.FullName, "OpenAI__ApiKey"), "sk-test");
+        WriteSecret("ConnectionStrings__Orleans", "Host=db;Password=s3cret\n");
+        WriteSecret("OpenAI__ApiKey", "sk-test");
 
-        var configuration = Build([]);
+        var configuration = SiloConfiguration();
 
         configuration.GetConnectionString("Orleans").ShouldBe("Host=db;Password=s3cret");
         configuration["OpenAI:ApiKey"].ShouldBe("sk-test");
     }
 
     [Fact]
-    public void A_secret_wins_over_an_environment_variable()
+    public void A_secret_wins_over_the_command_line_and_the_environment()
     {
-        File.WriteAllText(Path.Combine(_secrets.FullName, "Smtp__Password"), "from-secret");
+        WriteSecret("ConnectionStrings__Orleans", "Host=db");
+        WriteSecret("Smtp__Password", "from-secret");
 
-        Build(new() { ["Smtp:Password"] = "from-env" })["Smtp:Password"].ShouldBe("from-secret");
+        SiloConfiguration("--Smtp:Password=from-command-line")["Smtp:Password"].ShouldBe("from-secret");
     }
 
     [Fact]
     public void A_missing_secrets_folder_is_fine()
     {
         _secrets.Delete(recursive: true);
-        Build(new() { ["Smtp:Password"] = "from-env" })["Smtp:Password"].ShouldBe("from-env");
-        _secrets.Create();
+
+        SiloConfiguration("--ConnectionStrings:Orleans=Host=db", "--Smtp:Password=from-command-line")["Smtp:Password"].ShouldBe("from-command-line");
     }
 
     [Fact]

@@ -49,10 +49,21 @@ public sealed class AppTopology : IAsyncDisposable
         RunSiloCommandAsync(cancellationToken, "migrate");
 
     /// <summary>Runs the silo's command line with this topology's configuration; returns its exit code and output.</summary>
-    public async Task<(int ExitCode, string Output)> RunSiloCommandAsync(CancellationToken cancellationToken, params string[] arguments)
+    public Task<(int ExitCode, string Output)> RunSiloCommandAsync(CancellationToken cancellationToken, params string[] arguments) =>
+        RunSiloCommandAsync(new Dictionary<string, string?>(), arguments, cancellationToken);
+
+    /// <summary>Runs the silo's command line with this topology's configuration, <paramref name="settings"/> overriding it.</summary>
+    public async Task<(int ExitCode, string Output)> RunSiloCommandAsync(
+        IReadOnlyDictionary<string, string?> settings, string[] arguments, CancellationToken cancellationToken)
     {
+        var environment = Environment();
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
         var lines = new ConcurrentQueue<string>();
-        var process = AppProcess.Start(arguments[0], _layout.SiloAssembly, _layout.SiloDirectory, Environment(), lines.Enqueue, arguments);
+        var process = AppProcess.Start(arguments[0], _layout.SiloAssembly, _layout.SiloDirectory, environment, lines.Enqueue, arguments);
         await process.Exited.WaitAsync(cancellationToken);
         return (process.ExitCode, string.Join('\n', lines));
     }
