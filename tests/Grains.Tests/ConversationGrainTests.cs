@@ -52,6 +52,34 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         fixture.Model.CallsFor(text).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_send_retried_after_more_messages_than_the_window_holds_is_still_one_message_also_after_deactivation()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var text = $"early {Guid.NewGuid():N}";
+        var early = new SendMessage(MessageId.New(), text);
+        var first = await conversation.SendAsync(user, early);
+        await WaitForSequenceAsync(user, conversation, 2);
+        for (var i = 1; i <= ClusterFixture.WindowSize; i++)
+        {
+            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"later {i}"));
+            await WaitForSequenceAsync(user, conversation, 2 + (2 * i));
+        }
+
+        var retried = await conversation.SendAsync(user, early);
+        await fixture.Cluster.DeactivateAsync(conversation);
+        await fixture.Cluster.WaitForDeactivationAsync(conversation);
+        var retriedAfterReload = await conversation.SendAsync(user, early);
+        var snapshot = await conversation.GetSnapshotAsync(user);
+
+        snapshot!.Messages.ShouldNotContain(m => m.Id == early.Id, "the first send has left the window of recent messages");
+        retried.Outcome.ShouldBe(ChangeOutcome.Duplicate);
+        retriedAfterReload.Outcome.ShouldBe(ChangeOutcome.Duplicate);
+        retriedAfterReload.Message!.Sequence.ShouldBe(first.Message!.Sequence);
+        snapshot.Sequence.ShouldBe(2 + (2 * ClusterFixture.WindowSize), "nothing was stored for the retries");
+        fixture.Model.CallsFor(text).ShouldBe(1);
+    }
+
     [Theory]
     [InlineData("", "empty")]
     [InlineData("   \n\t ", "empty")]

@@ -15,13 +15,22 @@ public sealed class Conversation
     /// <summary>User messages owed a reply, oldest first.</summary>
     private readonly List<MessageId> _pending = [];
 
+    private readonly SentIds _sent;
+
     /// <param name="state">The stored metadata.</param>
     /// <param name="stored">The newest messages from the log, oldest first.</param>
     /// <param name="options">The conversation rules.</param>
-    public Conversation(ConversationState state, IReadOnlyList<ChatMessage> stored, ConversationOptions options)
+    /// <param name="earlier">Messages from the log before <paramref name="stored"/> sent within the idempotency period.</param>
+    public Conversation(ConversationState state, IReadOnlyList<ChatMessage> stored, ConversationOptions options, IReadOnlyList<ChatMessage>? earlier = null)
     {
         State = state;
         _options = options;
+        _sent = new SentIds(options.SendIdempotencyPeriod);
+        foreach (var message in earlier ?? [])
+        {
+            _sent.Remember(message);
+        }
+
         _recent = [.. stored];
         foreach (var message in _recent.Where(m => m.Role == ChatRole.User && !_recent.Any(r => r.ReplyTo == m.Id)))
         {
@@ -96,7 +105,7 @@ public sealed class Conversation
     /// </summary>
     public async Task<ChangeResult> AddUserMessageAsync(SendMessage message, DateTimeOffset now, Allowance allowance)
     {
-        if (Refusal(message, out var text) is { } refusal)
+        if (Refusal(message, now, out var text) is { } refusal)
         {
             return refusal;
         }
@@ -117,10 +126,10 @@ public sealed class Conversation
         return new ChangeResult(ChangeOutcome.Accepted, stored);
     }
 
-    private ChangeResult? Refusal(SendMessage message, out string text)
+    private ChangeResult? Refusal(SendMessage message, DateTimeOffset now, out string text)
     {
         text = "";
-        var existing = _recent.Find(m => m.Id == message.Id && m.Role == ChatRole.User);
+        var existing = _recent.Find(m => m.Id == message.Id && m.Role == ChatRole.User) ?? _sent.Find(message.Id, message.Text, now);
         if (existing is not null)
         {
             return new ChangeResult(ChangeOutcome.Duplicate, existing);
@@ -304,6 +313,11 @@ public sealed class Conversation
         while (removable < excess && _recent[removable].Sequence < oldestOwed)
         {
             removable++;
+        }
+
+        foreach (var message in _recent.Take(removable))
+        {
+            _sent.Remember(message);
         }
 
         _recent.RemoveRange(0, removable);

@@ -30,6 +30,13 @@ public sealed class ConversationOptions
     public int WindowSize { get; set; } = 32;
 
     /// <summary>
+    /// How long a send stays idempotent on its id once more messages than the window holds came after it: a
+    /// page retries a send within seconds, and a reconnecting one within its circuit's minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SendIdempotencyPeriod { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// How often the reminder that guards a reply asked for again (retry, regenerate) fires (Orleans'
     /// minimum applies). Replies to sends are guarded by the reply sweep instead.
     /// </summary>

@@ -55,6 +55,47 @@ public sealed class ConversationSendTests
     }
 
     [Fact]
+    public async Task A_send_retried_after_the_window_has_let_it_go_is_a_duplicate_until_the_idempotency_period_ends()
+    {
+        var conversation = TestConversation.New(windowSize: 4);
+        var first = conversation.Send("first");
+        conversation.Reply(first);
+        for (var i = 0; i < 6; i++)
+        {
+            conversation.Reply(conversation.Send($"more {i}"));
+        }
+
+        var within = await conversation.AddUserMessageAsync(new SendMessage(first.Id, "first"), TestConversation.Start.AddMinutes(59), Allowances.Unlimited);
+        var after = await conversation.AddUserMessageAsync(new SendMessage(first.Id, "first"), TestConversation.Start.AddMinutes(61), Allowances.Unlimited);
+
+        conversation.Recent.ShouldNotContain(first, "the window holds the newest 4 messages");
+        within.Outcome.ShouldBe(ChangeOutcome.Duplicate);
+        within.Message.ShouldBe(first);
+        after.Outcome.ShouldBe(ChangeOutcome.Accepted, "an hour later (the default period) the id is no longer remembered");
+    }
+
+    [Fact]
+    public async Task A_new_activation_remembers_the_sends_before_its_window_that_it_is_given()
+    {
+        var log = new List<ChatMessage>();
+        var conversation = TestConversation.New(windowSize: 4);
+        var first = conversation.Send("first");
+        log.AddRange([first, conversation.Reply(first)]);
+        for (var i = 0; i < 3; i++)
+        {
+            var sent = conversation.Send($"more {i}");
+            log.AddRange([sent, conversation.Reply(sent)]);
+        }
+
+        var reloaded = new Conversation(conversation.State, [.. log.TakeLast(4)], new ConversationOptions { WindowSize = 4 }, [.. log.SkipLast(4)]);
+        var again = await reloaded.AddUserMessageAsync(new SendMessage(first.Id, "first"), TestConversation.Start, Allowances.Unlimited);
+
+        again.Outcome.ShouldBe(ChangeOutcome.Duplicate);
+        again.Message.ShouldBe(first);
+        reloaded.Sequence.ShouldBe(8);
+    }
+
+    [Fact]
     public async Task Resending_a_message_that_was_already_answered_does_not_queue_a_second_reply()
     {
         var conversation = TestConversation.New();
