@@ -41,6 +41,18 @@ public static class DatabasePhase
         }
     }
 
+    /// <summary>Each chat sends <see cref="BenchSizes.DatabaseTurns"/> messages, one turn at a time: the section's window.</summary>
+    internal static Task SendTurnsAsync(List<Chats.ChatProbe> chats, BenchSizes sizes) =>
+        Task.WhenAll(chats.Select(async chat =>
+        {
+            for (var i = 0; i < sizes.DatabaseTurns; i++)
+            {
+                var turn = await chat.SendAsync(sizes.MessageCharacters);
+                await turn.Completed.Within(TimeSpan.FromSeconds(30), "the reply");
+                chat.Forget(turn);
+            }
+        }));
+
     private static async Task MeasureAsync(BenchContext context, List<Chats.ChatProbe> chats, int replyTokens)
     {
         var sizes = context.Sizes;
@@ -61,15 +73,7 @@ public static class DatabasePhase
 
         await StatementStatistics.ResetAsync(context.Stack.ConnectionString, context.CancellationToken);
         var before = await DatabaseCounters.ReadAsync(context.Stack.ConnectionString, context.CancellationToken);
-        await Task.WhenAll(chats.Select(async chat =>
-        {
-            for (var i = 0; i < sizes.DatabaseTurns; i++)
-            {
-                var turn = await chat.SendAsync(sizes.MessageCharacters);
-                await turn.Completed.Within(TimeSpan.FromSeconds(30), "the reply");
-                chat.Forget(turn);
-            }
-        }));
+        await SendTurnsAsync(chats, sizes);
         await Task.Delay(settle);
         var after = await DatabaseCounters.ReadAsync(context.Stack.ConnectionString, context.CancellationToken);
         var used = after - before;

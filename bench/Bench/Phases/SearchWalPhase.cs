@@ -50,15 +50,7 @@ public static class SearchWalPhase
         await context.Stack.ScalarAsync<object>("VACUUM (ANALYZE) conversation_messages", context.CancellationToken, allowNull: true);
         await Task.Delay(sizes.StatisticsSettle, context.CancellationToken);
         var before = await DatabaseCounters.ReadAsync(context.Stack.ConnectionString, context.CancellationToken);
-        await Task.WhenAll(chats.Select(async chat =>
-        {
-            for (var i = 0; i < sizes.DatabaseTurns; i++)
-            {
-                var turn = await chat.SendAsync(sizes.MessageCharacters);
-                await turn.Completed.Within(TimeSpan.FromSeconds(30), "the reply");
-                chat.Forget(turn);
-            }
-        }));
+        await DatabasePhase.SendTurnsAsync(chats, sizes);
         var after = await DatabaseCounters.ReadAsync(context.Stack.ConnectionString, context.CancellationToken);
         return (after - before).WalBytes / (double)(chats.Count * sizes.DatabaseTurns);
     }
