@@ -38,8 +38,7 @@ public sealed partial class ConversationGrain(
         _events = new ConversationEvents(Id, stream, GrainFactory, logger);
         _writes = new WriteGate(Id, DeactivateOnIdle, logger);
         _replies = new ReplyWriter(this, model, time, metrics, logger);
-        var stored = state.State.OwnerId == Guid.Empty ? [] : await log.ReadAsync(Id, long.MaxValue, options.Value.WindowSize, cancellationToken);
-        _conversation = new Conversation(state.State, stored, options.Value, await EarlierSendsAsync(stored, cancellationToken));
+        _conversation = await ConversationLoader.LoadAsync(Id, state.State, log, options.Value, time.GetUtcNow(), cancellationToken);
 
         // A reply owed when the last activation ended (crash, restart, deactivation) is resumed.
         _replies.Start(_conversation);
@@ -202,19 +201,6 @@ public sealed partial class ConversationGrain(
     }
 
     // Registered once in the conversation's life: the flag is persisted, so no activation pays for a reminder call.
-    /// <summary>A busy conversation's messages before the window that a retried send may still name (rarely any).</summary>
-    private async Task<IReadOnlyList<ChatMessage>> EarlierSendsAsync(IReadOnlyList<ChatMessage> stored, CancellationToken cancellationToken)
-    {
-        var since = time.GetUtcNow() - options.Value.SendIdempotencyPeriod;
-        if (stored.Count == 0 || stored[0].Sequence <= 1 || stored[0].CreatedAt < since)
-        {
-            return [];
-        }
-
-        var earlier = await log.ReadAsync(Id, stored[0].Sequence, SentIds.Capacity, cancellationToken);
-        return [.. earlier.Where(m => m.CreatedAt >= since)];
-    }
-
     private async Task EnsureHousekeepingAsync()
     {
         if (_conversation.Exists && !_conversation.State.HousekeepingRegistered)
