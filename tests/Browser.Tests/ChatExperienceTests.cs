@@ -195,11 +195,27 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         await banner.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 15_000 });
         var said = await banner.InnerTextAsync();
         await BrowserAppFixture.ScreenshotAsync(_page, "chat-reconnecting");
+        // What the page did after the restart, for the failure message: a page that never comes back names why.
+        var log = new List<string>();
+        _page.Console += (_, m) => log.Add($"{DateTime.UtcNow:HH:mm:ss.fff} console {m.Type}: {m.Text}");
+        _page.FrameNavigated += (_, f) => log.Add($"{DateTime.UtcNow:HH:mm:ss.fff} navigated {f.Url}");
+        log.Add($"{DateTime.UtcNow:HH:mm:ss.fff} starting again");
         await startAgain();
-        await _page.WaitForFunctionAsync(
-            "() => document.querySelector('[data-testid=message-input]')?.disabled === false && !document.querySelector('#components-reconnect-modal.components-reconnect-show')",
-            null,
-            new() { Timeout = 60_000 });
+        log.Add($"{DateTime.UtcNow:HH:mm:ss.fff} started");
+        try
+        {
+            await _page.WaitForFunctionAsync(
+                "() => document.querySelector('[data-testid=message-input]')?.disabled === false && !document.querySelector('#components-reconnect-modal.components-reconnect-show')",
+                null,
+                new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            await BrowserAppFixture.ScreenshotAsync(_page, "chat-reconnect-timed-out");
+            var state = await _page.EvaluateAsync<string>("() => document.getElementById('components-reconnect-modal')?.className ?? 'no banner'");
+            throw new TimeoutException($"The page did not come back within 60 s of the restart; banner: {state}; the page's log:\n{string.Join('\n', log)}");
+        }
+
         await _page.WaitForSequenceAsync(2);
         await _page.SendAsync("after the outage");
         await _page.WaitForSequenceAsync(4);

@@ -1,7 +1,19 @@
-// The circuit's connection: Blazor shows #components-reconnect-modal while it retries. When its retries
-// run out, keep trying quietly; when the server no longer knows the circuit (it restarted), reload the
-// page, which signs back in from the cookie and loads the conversation from the grain.
+// Starts Blazor and looks after the circuit's connection: Blazor shows #components-reconnect-modal while it
+// retries. Should its retries run out, keep trying quietly; when the server no longer knows the circuit (it
+// restarted), reload the page, which signs back in from the cookie and loads the conversation from the grain.
 (() => {
+  // Blazor's default waits 5 s and then 30 s between attempts once the first ten fail, so a page could stay
+  // offline half a minute after its server is back: try at once, then every 2-5 s (spread so that the pages of
+  // a restarted server do not all come back in the same second).
+  window.Blazor.start({
+    circuit: {
+      reconnectionOptions: {
+        maxRetries: 1000000,
+        retryIntervalMilliseconds: attempts => attempts === 0 ? 0 : attempts < 3 ? 1000 : 2000 + Math.random() * 3000,
+      },
+    },
+  });
+
   const banner = document.getElementById("components-reconnect-modal");
   if (!banner) {
     return;
