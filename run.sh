@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the whole app on this machine: a local PostgreSQL (unless ConnectionStrings__Orleans
 # is set), the migrations, one silo and the web frontend. Ctrl+C stops everything it started.
-# Usage: ./run.sh [--port 5080]
+# Usage: ./run.sh [--port 5080] [--watch]   (--watch: silo and frontend under dotnet watch, PostgreSQL kept up)
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh

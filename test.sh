@@ -8,7 +8,8 @@ cd "$(dirname "$0")"
 require_dotnet
 if [ -z "${CHATBOT_TEST_POSTGRES:-}" ]; then require_postgres_server; fi
 require_chromium
-require_compose_tools
+# Only the deployment tests need them; a project made with --no-deploy has none.
+if [ -d tests/Deployment.Tests ]; then require_compose_tools; fi
 
 echo "== restore (locked: the packages the committed packages.lock.json files name, nothing else)"
 dotnet restore ChatbotOrleans.sln --locked-mode --nologo -v:quiet ||

@@ -4,9 +4,9 @@ using System.Runtime.InteropServices;
 namespace ChatbotOrleans.DevHost;
 
 /// <summary>
-/// One app process (silo or frontend) run from its built assembly: its output is relayed line by line
-/// with a prefix, it can be waited on over HTTP, and it is stopped the way a container would be
-/// (SIGTERM, then a kill after a grace period).
+/// One app process (silo or frontend), run from its built assembly or under <c>dotnet watch</c>: its output
+/// is relayed line by line with a prefix, it can be waited on over HTTP, and it is stopped the way a
+/// container would be (SIGTERM, then a kill after a grace period).
 /// </summary>
 public sealed partial class AppProcess : IAsyncDisposable
 {
@@ -28,27 +28,31 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     public Task Exited => _process.WaitForExitAsync();
 
+    /// <summary>Starts the built <paramref name="assembly"/> with <paramref name="arguments"/>.</summary>
     public static AppProcess Start(
         string name,
         string assembly,
         string workingDirectory,
         IReadOnlyDictionary<string, string?> environment,
         Action<string> output,
-        params string[] arguments)
+        params string[] arguments) =>
+        Start(name, AppLaunch.Built(assembly, arguments), workingDirectory, environment, output);
+
+    public static AppProcess Start(
+        string name,
+        AppLaunch launch,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string?> environment,
+        Action<string> output)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(assembly);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
+        launch.ApplyTo(info);
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
@@ -110,7 +114,11 @@ public sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Asks the process to stop (SIGTERM) and kills it if it has not exited after <paramref name="grace"/>.</summary>
+    /// <summary>
+    /// Asks the app to stop (SIGTERM) and kills what is left after <paramref name="grace"/>. Under dotnet watch
+    /// the app is the tip of the tree: the watcher and <c>dotnet run</c> above it stop only on a Ctrl+C key
+    /// from a console, so they are killed once the app has ended.
+    /// </summary>
     public async Task StopAsync(TimeSpan grace)
     {
         if (_process.HasExited)
@@ -118,21 +126,38 @@ public sealed partial class AppProcess : IAsyncDisposable
             return;
         }
 
-        if (OperatingSystem.IsWindows() || Kill(_process.Id, SigTerm) != 0)
+        if (OperatingSystem.IsWindows())
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            return;
+        }
+
+        var apps = ProcessTree.Leaves(_process.Id);
+        foreach (var app in apps)
+        {
+            _ = Kill(app, SigTerm);
+        }
+
+        var deadline = DateTime.UtcNow + grace;
+        while (!_process.HasExited && apps.Any(ProcessTree.IsAlive) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        // The whole tree, and any of it that the watcher's end left without a parent.
+        var tree = ProcessTree.Descendants(_process.Id);
+        if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
         }
 
-        using var timeout = new CancellationTokenSource(grace);
-        try
+        foreach (var pid in tree.Where(ProcessTree.IsAlive))
         {
-            await _process.WaitForExitAsync(timeout.Token);
+            _ = Kill(pid, SigKill);
         }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>Ends the process at once, as a crash or an OOM kill would (SIGKILL).</summary>
@@ -152,6 +177,7 @@ public sealed partial class AppProcess : IAsyncDisposable
     }
 
     private const int SigTerm = 15;
+    private const int SigKill = 9;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

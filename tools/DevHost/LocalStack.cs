@@ -6,6 +6,9 @@ public sealed class LocalStack : IAsyncDisposable
     private const string ConnectionVariable = "ConnectionStrings__Orleans";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
+    // dotnet watch builds and loads the projects for hot reload before the app starts.
+    private static readonly TimeSpan WatchedStartTimeout = TimeSpan.FromMinutes(5);
+
     private readonly List<AppProcess> _processes = [];
     private LocalPostgres? _postgres;
 
@@ -17,12 +20,13 @@ public sealed class LocalStack : IAsyncDisposable
 
     public Uri DashboardUrl { get; private set; } = null!;
 
-    public static async Task<LocalStack> StartAsync(RepositoryLayout layout, int webPort, Action<string> log, CancellationToken cancellationToken)
+    /// <summary>Starts everything; with <paramref name="watch"/> the silo and the frontend run under dotnet watch.</summary>
+    public static async Task<LocalStack> StartAsync(RepositoryLayout layout, int webPort, bool watch, Action<string> log, CancellationToken cancellationToken)
     {
         var stack = new LocalStack();
         try
         {
-            await stack.StartCoreAsync(layout, webPort, log, cancellationToken);
+            await stack.StartCoreAsync(layout, webPort, watch, log, cancellationToken);
             return stack;
         }
         catch
@@ -45,7 +49,7 @@ public sealed class LocalStack : IAsyncDisposable
         return await first;
     }
 
-    private async Task StartCoreAsync(RepositoryLayout layout, int webPort, Action<string> log, CancellationToken cancellationToken)
+    private async Task StartCoreAsync(RepositoryLayout layout, int webPort, bool watch, Action<string> log, CancellationToken cancellationToken)
     {
         var connectionString = Environment.GetEnvironmentVariable(ConnectionVariable);
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -77,18 +81,22 @@ public sealed class LocalStack : IAsyncDisposable
             throw new InvalidOperationException($"the migrations failed (exit code {migrate.ExitCode}); see the lines above.");
         }
 
+        // One after the other, also under dotnet watch: their builds share projects.
+        var timeout = watch ? WatchedStartTimeout : StartTimeout;
         DashboardUrl = new Uri($"http://localhost:{dashboardPort}/dashboard/");
-        var silo = Start("silo", layout.SiloAssembly, layout.SiloDirectory, environment, $"http://127.0.0.1:{dashboardPort}", log);
-        await silo.WaitUntilHealthyAsync(new Uri($"http://127.0.0.1:{dashboardPort}/health/ready"), StartTimeout, cancellationToken);
+        var siloLaunch = watch ? AppLaunch.Watched(layout.SiloProject) : AppLaunch.Built(layout.SiloAssembly);
+        var silo = Start("silo", siloLaunch, layout.SiloDirectory, environment, $"http://127.0.0.1:{dashboardPort}", log);
+        await silo.WaitUntilHealthyAsync(new Uri($"http://127.0.0.1:{dashboardPort}/health/ready"), timeout, cancellationToken);
 
         WebUrl = new Uri($"http://localhost:{webPort}/");
-        var web = Start("web", layout.FrontendAssembly, layout.FrontendDirectory, environment, $"http://127.0.0.1:{webPort}", log);
-        await web.WaitUntilHealthyAsync(new Uri($"http://127.0.0.1:{webPort}/health/ready"), StartTimeout, cancellationToken);
+        var webLaunch = watch ? AppLaunch.Watched(layout.FrontendProject) : AppLaunch.Built(layout.FrontendAssembly);
+        var web = Start("web", webLaunch, layout.FrontendDirectory, environment, $"http://127.0.0.1:{webPort}", log);
+        await web.WaitUntilHealthyAsync(new Uri($"http://127.0.0.1:{webPort}/health/ready"), timeout, cancellationToken);
     }
 
-    private AppProcess Start(string name, string assembly, string directory, Dictionary<string, string?> environment, string url, Action<string> log)
+    private AppProcess Start(string name, AppLaunch launch, string directory, Dictionary<string, string?> environment, string url, Action<string> log)
     {
-        var process = AppProcess.Start(name, assembly, directory, new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = url, ["Urls"] = url }, log);
+        var process = AppProcess.Start(name, launch, directory, new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = url, ["Urls"] = url }, log);
         _processes.Add(process);
         return process;
     }

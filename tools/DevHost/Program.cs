@@ -2,9 +2,19 @@ using System.Runtime.InteropServices;
 using ChatbotOrleans.DevHost;
 
 // The README's run command: a local PostgreSQL unless one is configured, migrations, one silo and the
-// web frontend, all stopped by Ctrl+C.
+// web frontend (with --watch under dotnet watch), all stopped by Ctrl+C.
+RunOptions options;
+try
+{
+    options = RunOptions.Parse(args);
+}
+catch (ArgumentException exception)
+{
+    Console.Error.WriteLine($"error: {exception.Message}");
+    return 2;
+}
+
 var layout = RepositoryLayout.Find();
-var webPort = args.Length >= 2 && args[0] == "--port" && int.TryParse(args[1], out var requested) ? requested : 5080;
 using var stopping = new CancellationTokenSource();
 
 // Ctrl+C and SIGTERM both mean "stop everything I started"; cancelling the default lets the stack
@@ -14,10 +24,15 @@ using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop
 
 try
 {
-    await using var stack = await LocalStack.StartAsync(layout, webPort, Console.WriteLine, stopping.Token);
+    await using var stack = await LocalStack.StartAsync(layout, options.WebPort, options.Watch, Console.WriteLine, stopping.Token);
     Console.WriteLine();
     Console.WriteLine($"ChatbotOrleans is running: open {stack.WebUrl}");
     Console.WriteLine($"Orleans Dashboard: {stack.DashboardUrl}   (Ctrl+C stops everything)");
+    if (options.Watch)
+    {
+        Console.WriteLine("Watching src/: an edit hot-reloads into the silo or the frontend, or restarts the one it cannot reload into.");
+    }
+
     Console.WriteLine();
     var exited = await stack.WaitForExitAsync(stopping.Token);
 

@@ -13,6 +13,10 @@ public sealed class RepositoryLayout(string root)
 
     public string FrontendAssembly => BuiltAssembly(FrontendDirectory, "ChatbotOrleans.Frontend.dll");
 
+    public string SiloProject => Path.Combine(SiloDirectory, "Silo.csproj");
+
+    public string FrontendProject => Path.Combine(FrontendDirectory, "Frontend.csproj");
+
     public string DataDirectory => Path.Combine(Root, ".data");
 
     /// <summary>Finds the repository by walking up from <paramref name="start"/> to ChatbotOrleans.sln.</summary>

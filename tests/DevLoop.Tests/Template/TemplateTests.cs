@@ -67,6 +67,35 @@ public sealed class TemplateTests(TemplateInstallation template) : IClassFixture
             .ShouldContain("options=--no-bench");
     }
 
+    [Fact]
+    public async Task Without_deployment_the_project_keeps_no_deploy_file_and_builds_whole()
+    {
+        var project = await template.GenerateAsync("Acme.Ship", "--no-deploy");
+
+        string[] gone = ["deploy", Path.Combine("tests", "Deployment.Tests"), Path.Combine("tools", "ContainerCheck")];
+        gone.ShouldAllBe(folder => !System.IO.Directory.Exists(Path.Combine(project, folder)));
+        File.Exists(Path.Combine(project, ".dockerignore")).ShouldBeFalse();
+        var compose = await File.ReadAllTextAsync(Path.Combine(project, "docker-compose.yml"), Ct);
+        compose.ShouldContain("127.0.0.1:55432:5432", Case.Sensitive, "the debugger's PostgreSQL stays");
+        compose.ShouldContain("POSTGRES_DB: acme_ship");
+        compose.ShouldNotContain("build:", Case.Sensitive, "no image is built without the Dockerfile");
+        var ci = await File.ReadAllTextAsync(Path.Combine(project, ".github", "workflows", "ci.yml"), Ct);
+        ci.ShouldContain("run: ./test.sh");
+        ci.ShouldNotContain("deploy", Case.Insensitive, "CI only tests");
+        ci.ShouldNotContain("#if", Case.Sensitive);
+        (await File.ReadAllTextAsync(Path.Combine(project, ".github", "dependabot.yml"), Ct)).ShouldNotContain("/deploy");
+        var readme = await File.ReadAllTextAsync(Path.Combine(project, "README.md"), Ct);
+        readme.ShouldNotContain("Deployment.Tests");
+        readme.ShouldNotContain("## Docker");
+        readme.ShouldNotContain("<!--#", Case.Sensitive);
+        (await File.ReadAllTextAsync(Path.Combine(project, "Acme.Ship.sln"), Ct)).ShouldNotContain("Deployment");
+        (await File.ReadAllTextAsync(Path.Combine(project, ".template-origin"), Ct)).ShouldContain("options=--no-deploy");
+
+        // Every project the solution names, built with warnings as errors from the locked packages.
+        (await template.DotnetAsync(project, TimeSpan.FromMinutes(30), "build", "Acme.Ship.sln", "--disable-build-servers", "--nologo", "-clp:ErrorsOnly", "-p:RestoreLockedMode=true"))
+            .ShouldSucceed();
+    }
+
     private static async Task ShouldHaveIdentityAsync(string project)
     {
         (await File.ReadAllLinesAsync(Path.Combine(project, "README.md"), Ct))[0].ShouldBe("# Acme.Chat");

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using ChatbotOrleans.DevHost;
+
+namespace ChatbotOrleans.DevLoop.Tests.Watch;
+
+/// <summary>
+/// `./run.sh --watch` in a copy of the repository: an edit of the sign-in page is served without a restart
+/// by hand, and Ctrl+C leaves no process of the run behind (app, watcher or PostgreSQL).
+/// </summary>
+public sealed class WatchModeTests(ITestOutputHelper output)
+{
+    private const string SignInPage = "src/Frontend/Components/Pages/SignIn/SignIn.razor";
+    private const string Lead = "Enter your email address to continue.";
+
+    [Fact]
+    public async Task An_edited_page_is_served_while_running_and_ctrl_c_leaves_no_process_behind()
+    {
+        using var copy = new RepositoryCopy();
+        var marker = "devloop-watch-" + Guid.NewGuid().ToString("N");
+        var port = FreePort.Any();
+        var environment = new Dictionary<string, string?>
+        {
+            ["DEVLOOP_WATCH_RUN"] = marker,
+            ["ConnectionStrings__Orleans"] = null,
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+        };
+        using var run = new RunningScript(copy.Root, ["bash", "run.sh", "--watch", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], environment);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
+        try
+        {
+            await run.WaitForLineAsync("is running: open", TimeSpan.FromMinutes(10));
+            var started = run.Elapsed;
+            (await SignInPageAsync(http)).ShouldContain(Lead, Case.Sensitive, "the sign-in page before the edit");
+
+            var edited = $"Enter your address, {marker[^8..]}, to continue.";
+            var page = copy.PathOf(SignInPage);
+            await File.WriteAllTextAsync(page, (await File.ReadAllTextAsync(page, Ct)).Replace(Lead, edited, StringComparison.Ordinal), Ct);
+            run.Note($"edited {SignInPage}");
+            var clock = Stopwatch.StartNew();
+            await WaitForPageAsync(http, edited, run);
+            var served = clock.Elapsed;
+
+            run.Note("the edit is served; Ctrl+C");
+            var exitCode = await run.InterruptAsync(TimeSpan.FromMinutes(1));
+
+            exitCode.ShouldBe(0, run.Output);
+            run.Output.ShouldContain("PostgreSQL stopped", Case.Sensitive, run.Output);
+            var left = await ProcessesLeftAsync(marker, copy.Root);
+            left.ShouldBeEmpty($"processes of the run left after Ctrl+C:\n{string.Join('\n', left)}\n{run.Output}");
+            run.Note($"up after {started.TotalSeconds:0} s; edit served {served.TotalSeconds:0.0} s after it was saved; stopped and checked at {run.Elapsed.TotalSeconds:0} s");
+        }
+        finally
+        {
+            // Kept for reading after a run: the test runner shows a passing test's output nowhere.
+            var log = Repository.PathOf(Path.Combine("artifacts", "devloop", "watch-run.txt"));
+            Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+            await File.WriteAllTextAsync(log, run.Output, CancellationToken.None);
+            output.WriteLine(run.Output);
+        }
+    }
+
+    // The SDK's build servers (MSBuild nodes, the compiler server) outlive every build by design and serve the
+    // next one, whoever started them: they are no process of the app.
+    private static bool IsOfThisRun(string process) =>
+        !process.Contains("MSBuild.dll", StringComparison.Ordinal) && !process.Contains("VBCSCompiler", StringComparison.Ordinal);
+
+    // A killed process is gone once the system has reaped it: a moment after run.sh ends, not at once.
+    private static async Task<List<string>> ProcessesLeftAsync(string marker, string folder)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var left = ProcessScan.Find(marker, folder).Where(IsOfThisRun).ToList();
+        while (left.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, Ct);
+            left = [.. ProcessScan.Find(marker, folder).Where(IsOfThisRun)];
+        }
+
+        return left;
+    }
+
+    private static async Task WaitForPageAsync(HttpClient http, string text, RunningScript run)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var page = string.Empty;
+        while (!page.Contains(text, StringComparison.Ordinal))
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"the edit '{text}' was never served; last page:\n{page}\n{run.Output}");
+            await Task.Delay(200, Ct);
+            page = await SignInPageAsync(http);
+        }
+    }
+
+    private static async Task<string> SignInPageAsync(HttpClient http)
+    {
+        try
+        {
+            return await http.GetStringAsync("signin", Ct);
+        }
+        catch (HttpRequestException exception)
+        {
+            // A restarting frontend refuses connections for a moment.
+            return exception.Message;
+        }
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+}
