@@ -158,6 +158,9 @@ public sealed partial class Chat
         _view.ConversationId is { } open && await Chats.GetHistoryAfterAsync(open, afterSequence, maxCount) is { IsUnavailable: false } read
             ? read.Value : null;
 
+    private async Task<SearchResult?> SearchAsync(string query) =>
+        await Chats.SearchAsync(query) is { IsUnavailable: false } answer ? answer.Value : null;
+
     private void ToggleSidebar() => _sidebarOpen = !_sidebarOpen;
 
     private void CloseSidebar() => _sidebarOpen = false;
