@@ -1,10 +1,11 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Shouldly;
 
 namespace ChatbotOrleans.Browser.Tests;
 
-/// <summary>A chat as an archive: scrolled back to its first message, searched, jumped into.</summary>
+/// <summary>A chat as an archive: scrolled back to its first message, searched, jumped into, exported.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class ArchiveTests(BrowserAppFixture fixture) : IAsyncLifetime
 {
@@ -132,6 +133,30 @@ public sealed partial class ArchiveTests(BrowserAppFixture fixture) : IAsyncLife
 
         await page.Locator($"[data-testid=search-status] >> text={answer}").WaitForAsync();
         (await page.Locator("[data-testid=search-hit]").CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_chat_menu_downloads_the_chat_as_markdown_and_as_json()
+    {
+        const string Text = "Export this **chat**, please";
+        var page = await fixture.SignedInPageAsync();
+        await page.SendAsync(Text);
+        await page.WaitForSequenceAsync(2);
+
+        await page.ClickAsync("[data-testid=export-menu] summary");
+        var markdown = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-markdown]"));
+        var json = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-json]"));
+
+        markdown.SuggestedFilename.ShouldEndWith(".md");
+        var saved = await File.ReadAllTextAsync((await markdown.PathAsync())!, TestContext.Current.CancellationToken);
+        saved.ShouldContain(Text);
+        saved.ShouldContain("Echo: " + Text);
+        json.SuggestedFilename.ShouldEndWith(".json");
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync((await json.PathAsync())!, TestContext.Current.CancellationToken));
+        var messages = document.RootElement.GetProperty("messages").EnumerateArray()
+            .Select(m => $"{m.GetProperty("sequence").GetInt64()} {m.GetProperty("role").GetString()} {m.GetProperty("status").GetString()}: {m.GetProperty("text").GetString()}")
+            .ToList();
+        messages.ShouldBe([$"1 user complete: {Text}", $"2 assistant complete: Echo: {Text}"]);
     }
 
     [GeneratedRegex(@"/c/[0-9a-f-]{32,36}\?m=7$")]
