@@ -79,6 +79,7 @@ public sealed partial class ArchiveTests(BrowserAppFixture fixture) : IAsyncLife
             [101] = $"Another word about {marker} near the end.",
         });
 
+        await page.WaitForFunctionAsync("() => document.documentElement.dataset.searchShortcut === 'ready'");
         await page.Keyboard.PressAsync("Control+k");
         (await page.EvaluateAsync<string>("() => document.activeElement?.id")).ShouldBe("search-input");
         await page.Keyboard.TypeAsync(marker);
@@ -97,9 +98,9 @@ public sealed partial class ArchiveTests(BrowserAppFixture fixture) : IAsyncLife
 
         var index = (await hits.EvaluateAllAsync<string[]>("hs => hs.map(h => h.dataset.sequence)")).ToList().IndexOf("7");
         await page.Keyboard.PressAsync("ArrowDown");
-        (await input.GetAttributeAsync("aria-activedescendant")).ShouldBe("search-hit-1");
+        await WaitForActiveAsync(page, "search-hit-1");
         await page.Keyboard.PressAsync("ArrowUp");
-        (await input.GetAttributeAsync("aria-activedescendant")).ShouldBe("search-hit-0");
+        await WaitForActiveAsync(page, "search-hit-0");
         for (var i = 0; i < index; i++)
         {
             await page.Keyboard.PressAsync("ArrowDown");
@@ -158,6 +159,13 @@ public sealed partial class ArchiveTests(BrowserAppFixture fixture) : IAsyncLife
             .ToList();
         messages.ShouldBe([$"1 user complete: {Text}", $"2 assistant complete: Echo: {Text}"]);
     }
+
+    // The arrows are handled on the server: the attribute changes one round trip after the key.
+    private static Task<IJSHandle> WaitForActiveAsync(IPage page, string option) =>
+        page.WaitForFunctionAsync(
+            "o => document.getElementById('search-input').getAttribute('aria-activedescendant') === o"
+            + " && document.getElementById(o).getAttribute('aria-selected') === 'true'",
+            option);
 
     [GeneratedRegex(@"/c/[0-9a-f-]{32,36}\?m=7$")]
     private static partial Regex HitAddress();

@@ -3,10 +3,12 @@
 // One chat list per page, so one instance; a new list replaces the old one's.
 let current = null;
 
-export function init(list, page, target) {
+// The list is found again when its reference went stale (the page re-rendered while this script loaded).
+export function init(reference, page, target) {
   current?.dispose();
   current = null;
-  if (!list?.isConnected) {
+  const list = reference?.isConnected ? reference : document.querySelector("[data-history]");
+  if (!list) {
     return;
   }
 

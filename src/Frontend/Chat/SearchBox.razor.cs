@@ -20,7 +20,6 @@ public sealed partial class SearchBox : IAsyncDisposable
     private bool _open;
     private bool _scrollPending;
     private CancellationTokenSource? _typing;
-    private ElementReference _input;
     private IJSObjectReference? _module;
 
     [Parameter]
@@ -65,7 +64,7 @@ public sealed partial class SearchBox : IAsyncDisposable
         if (Interactive && _module is null)
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", $"./{Assets["Chat/SearchBox.razor.js"]}");
-            await _module.InvokeVoidAsync("init", _input);
+            await _module.InvokeVoidAsync("init");
         }
 
         if (_scrollPending && _module is not null && _active >= 0)
