@@ -31,6 +31,33 @@ public sealed class HistoryAndContextTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Reading_forwards_from_an_old_message_pages_on_to_the_newest_and_is_refused_to_another_user()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var (intruder, _) = await fixture.NewConversationAsync();
+        const int exchanges = 9;
+        for (var i = 1; i <= exchanges; i++)
+        {
+            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"forward {i}"));
+            await conversation.WaitForSequenceAsync(user, 2 * i);
+        }
+
+        await fixture.Cluster.DeactivateAsync(conversation);
+        await fixture.Cluster.WaitForDeactivationAsync(conversation);
+        var first = await conversation.GetHistoryAfterAsync(user, 0, 7);
+        var second = await conversation.GetHistoryAfterAsync(user, first[^1].Sequence, 7);
+        var rest = await conversation.GetHistoryAfterAsync(user, second[^1].Sequence, 1_000);
+
+        first.Select(m => m.Sequence).ShouldBe(Enumerable.Range(1, 7).Select(i => (long)i), "the oldest first, from the log");
+        first[0].Text.ShouldBe("forward 1");
+        second.Select(m => m.Sequence).ShouldBe(Enumerable.Range(8, 7).Select(i => (long)i));
+        rest.Select(m => m.Sequence).ShouldBe(Enumerable.Range(15, 2 * exchanges - 14).Select(i => (long)i), "up to the newest");
+        (await conversation.GetHistoryAfterAsync(user, 2 * exchanges, 10)).ShouldBeEmpty("nothing is newer than the newest");
+        (await conversation.GetHistoryAfterAsync(user, 0, 0)).ShouldBeEmpty("a page of none is none");
+        (await conversation.GetHistoryAfterAsync(intruder, 0, 100)).ShouldBeEmpty("another user's read answers as for a conversation that does not exist");
+    }
+
+    [Fact]
     public async Task The_model_sees_only_the_newest_messages_that_fit_the_budget()
     {
         var (user, conversation) = await fixture.NewConversationAsync();

@@ -35,6 +35,7 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
         {
             [nameof(IConversationGrain.GetSnapshotAsync)] = $"{await conversation.GetSnapshotAsync(intruder)}",
             [nameof(IConversationGrain.GetHistoryAsync)] = $"{(await conversation.GetHistoryAsync(intruder, long.MaxValue, 100)).Count} messages",
+            [nameof(IConversationGrain.GetHistoryAfterAsync)] = $"{(await conversation.GetHistoryAfterAsync(intruder, 0, 100)).Count} messages",
             [nameof(IConversationGrain.SendAsync)] = Said(await conversation.SendAsync(intruder, new SendMessage(MessageId.New(), intrusion))),
             [nameof(IConversationGrain.RetryReplyAsync)] = Said(await conversation.RetryReplyAsync(intruder, sent.Message!.Id)),
             [nameof(IConversationGrain.RegenerateAsync)] = Said(await conversation.RegenerateAsync(intruder)),
@@ -109,11 +110,13 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
         var send = await madeUp.SendAsync(user, new SendMessage(MessageId.New(), text));
         var retry = await madeUp.RetryReplyAsync(user, MessageId.New());
         var history = await madeUp.GetHistoryAsync(user, long.MaxValue, 100);
+        var newer = await madeUp.GetHistoryAfterAsync(user, 0, 100);
         var snapshot = await madeUp.GetSnapshotAsync(user);
 
         send.Outcome.ShouldBe(ChangeOutcome.NotFound);
         retry.Outcome.ShouldBe(ChangeOutcome.NotFound);
         history.ShouldBeEmpty();
+        newer.ShouldBeEmpty();
         snapshot.ShouldBeNull();
         fixture.Model.CallsFor(text).ShouldBe(0);
         (await fixture.Client.GetGrain<IUserGrain>(user.Value).ListConversationsAsync())

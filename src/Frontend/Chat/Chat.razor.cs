@@ -28,6 +28,10 @@ public sealed partial class Chat
     [Parameter]
     public Guid? ConversationId { get; set; }
 
+    /// <summary>The message to open the conversation at (<c>?m=</c>, a search hit), by sequence.</summary>
+    [SupplyParameterFromQuery(Name = "m")]
+    public long? Message { get; set; }
+
     [Inject]
     private ChatClient Chats { get; set; } = default!;
 
@@ -145,6 +149,17 @@ public sealed partial class Chat
             // The page is gone.
         }
     }
+
+    private async Task<IReadOnlyList<ChatMessage>?> ReadOlderAsync(long beforeSequence, int maxCount) =>
+        _view.ConversationId is { } open && await Chats.GetHistoryAsync(open, beforeSequence, maxCount) is { IsUnavailable: false } read
+            ? read.Value : null;
+
+    private async Task<IReadOnlyList<ChatMessage>?> ReadNewerAsync(long afterSequence, int maxCount) =>
+        _view.ConversationId is { } open && await Chats.GetHistoryAfterAsync(open, afterSequence, maxCount) is { IsUnavailable: false } read
+            ? read.Value : null;
+
+    private async Task<SearchResult?> SearchAsync(string query) =>
+        await Chats.SearchAsync(query) is { IsUnavailable: false } answer ? answer.Value : null;
 
     private void ToggleSidebar() => _sidebarOpen = !_sidebarOpen;
 

@@ -38,6 +38,18 @@ internal sealed partial class ChatClient(
     public Task<ClusterAnswer<ConversationSnapshot?>> GetSnapshotAsync(ConversationId conversation) =>
         ReadAsync(user => ConversationGrain(conversation).GetSnapshotAsync(user));
 
+    /// <summary>Up to <paramref name="maxCount"/> messages before <paramref name="beforeSequence"/>, oldest first.</summary>
+    public Task<ClusterAnswer<IReadOnlyList<ChatMessage>>> GetHistoryAsync(ConversationId conversation, long beforeSequence, int maxCount) =>
+        ReadAsync(user => ConversationGrain(conversation).GetHistoryAsync(user, beforeSequence, maxCount));
+
+    /// <summary>Up to <paramref name="maxCount"/> messages after <paramref name="afterSequence"/>, oldest first.</summary>
+    public Task<ClusterAnswer<IReadOnlyList<ChatMessage>>> GetHistoryAfterAsync(ConversationId conversation, long afterSequence, int maxCount) =>
+        ReadAsync(user => ConversationGrain(conversation).GetHistoryAfterAsync(user, afterSequence, maxCount));
+
+    /// <summary>The user's messages that match <paramref name="query"/>, across all their chats, or why it was refused.</summary>
+    public Task<ClusterAnswer<SearchResult>> SearchAsync(string query) =>
+        ReadAsync(user => client.GetGrain<IChatSearchGrain>(user.Value).SearchAsync(query));
+
     public Task<ChangeResult> SendAsync(ConversationId conversation, SendMessage message) =>
         ChangeAsync(conversation, (grain, user) => grain.SendAsync(user, message));
 

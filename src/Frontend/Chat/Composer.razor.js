@@ -54,6 +54,8 @@ function followEnd() {
   const stop = () => { following = false; };
   window.addEventListener("wheel", (event) => { if (event.deltaY < 0) stop(); }, { passive: true, signal });
   window.addEventListener("touchmove", stop, { passive: true, signal });
+  // The chat list took the reader to a message of their choosing (a search hit).
+  window.addEventListener("chat:reading", stop, { signal });
   window.addEventListener("keydown", (event) => {
     if (["PageUp", "ArrowUp", "Home"].includes(event.key) && !event.target.closest?.("textarea, input")) stop();
   }, { signal });

@@ -18,6 +18,13 @@ public interface IConversationGrain : IGrainWithGuidKey
     Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(UserId caller, long beforeSequence, int maxCount);
 
     /// <summary>
+    /// Newer messages, oldest first, each with a sequence above <paramref name="afterSequence"/>: a page opened
+    /// at an old message (a search hit) reads on towards the newest with it.
+    /// </summary>
+    /// <returns>The messages, or none when the conversation does not exist or is not the caller's.</returns>
+    Task<IReadOnlyList<ChatMessage>> GetHistoryAfterAsync(UserId caller, long afterSequence, int maxCount);
+
+    /// <summary>
     /// Stores the user's message and queues the bot's reply, then returns without waiting for it.
     /// Idempotent on the message id.
     /// </summary>

@@ -244,6 +244,9 @@ public sealed class Conversation
         return null;
     }
 
+    /// <summary>The most messages one forward read of the log returns, so no call reads the whole log at once.</summary>
+    public const int MaxReadAfter = 500;
+
     /// <summary>
     /// Up to <paramref name="maxCount"/> messages numbered below <paramref name="beforeSequence"/>: those held
     /// here, and how many older ones to read from the log before <c>ReadBefore</c>.

@@ -76,6 +76,10 @@ public sealed partial class ConversationGrain(
         return readCount > 0 ? [.. await log.ReadAsync(Id, readBefore, readCount), .. held] : held;
     }
 
+    // Every durable message is in the log, so reading forwards needs no merge with the window held here.
+    public async Task<IReadOnlyList<ChatMessage>> GetHistoryAfterAsync(UserId caller, long afterSequence, int maxCount) =>
+        _conversation.IsOwnedBy(caller) && maxCount > 0 ? await log.ReadAfterAsync(Id, afterSequence, Math.Min(maxCount, Conversation.MaxReadAfter)) : [];
+
     public async Task<ChangeResult> SendAsync(UserId caller, SendMessage message)
     {
         if (!_conversation.IsOwnedBy(caller))

@@ -1,0 +1,229 @@
+using ChatbotOrleans.Grains.Abstractions;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace ChatbotOrleans.Frontend.Chat;
+
+/// <summary>
+/// The conversation's messages, read back to the first: its script says when the reader nears either end of what
+/// is loaded, and a page of messages is read then (keyset by sequence), keeping the message being read in place.
+/// Which messages are rendered is a <see cref="MessageWindow"/>'s answer.
+/// </summary>
+public sealed partial class MessageList : IAsyncDisposable
+{
+    private const int PageSize = 50;
+    private const string OfflineModel = "offline";
+
+    private readonly MessageWindow _window = new();
+    private ElementReference _list;
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<MessageList>? _self;
+    private bool _busy;
+    private bool _loading;
+    private bool _disposed;
+    private long? _revealed;
+    private string? _settle;
+    private string _announcement = string.Empty;
+
+    [Parameter, EditorRequired]
+    public ConversationView View { get; set; } = default!;
+
+    [Parameter]
+    public bool Interactive { get; set; }
+
+    [Parameter, EditorRequired]
+    public DateTimeOffset Now { get; set; }
+
+    [Parameter]
+    public EventCallback<ChatMessage> OnRetry { get; set; }
+
+    [Parameter]
+    public EventCallback OnRegenerate { get; set; }
+
+    /// <summary>Reads up to a count of messages before a sequence; <c>null</c> when the cluster did not answer.</summary>
+    [Parameter, EditorRequired]
+    public Func<long, int, Task<IReadOnlyList<ChatMessage>?>> LoadOlder { get; set; } = default!;
+
+    /// <summary>Reads up to a count of messages after a sequence; <c>null</c> when the cluster did not answer.</summary>
+    [Parameter, EditorRequired]
+    public Func<long, int, Task<IReadOnlyList<ChatMessage>?>> LoadNewer { get; set; } = default!;
+
+    /// <summary>The message to scroll to and highlight (a search hit), by sequence.</summary>
+    [Parameter]
+    public long? Highlight { get; set; }
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    /// <returns>Whether a page was read (the script then holds the reader's place until it is rendered).</returns>
+    [JSInvokable]
+    public async Task<bool> NearTopAsync()
+    {
+        if (_loading || _window.OlderBefore(View.Messages) is not { } before)
+        {
+            return false;
+        }
+
+        var page = await LoadAsync(() => LoadOlder(before, PageSize));
+        var added = page is null ? 0 : _window.AddOlder(page, View.Messages);
+        Announce(page is null ? "Older messages could not be loaded. Scroll up to try again." : $"Loaded {added} older messages.");
+        return true;
+    }
+
+    /// <returns>Whether a page was read.</returns>
+    [JSInvokable]
+    public async Task<bool> NearBottomAsync()
+    {
+        if (_loading || _window.NewerAfter is not { } after)
+        {
+            return false;
+        }
+
+        var page = await LoadAsync(() => LoadNewer(after, PageSize));
+        var added = page is null ? 0 : _window.AddNewer(page, View.Messages, View.Sequence);
+        Announce(page is null ? "Newer messages could not be loaded. Scroll down to try again." : $"Loaded {added} newer messages.");
+        return true;
+    }
+
+    /// <summary>The script says whether the reader is far from the newest message.</summary>
+    [JSInvokable]
+    public void SetAway(bool away)
+    {
+        if (away)
+        {
+            _window.LeaveLatest(View.Sequence);
+        }
+        else
+        {
+            _window.ReturnToLatest();
+        }
+
+        StateHasChanged();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        try
+        {
+            if (_module is not null)
+            {
+                await _module.InvokeVoidAsync("dispose");
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone, and the script with it.
+        }
+
+        _self?.Dispose();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Highlight is { } target && target != _revealed && View.IsLoaded && Interactive)
+        {
+            _revealed = target;
+            await RevealAsync(target);
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!Interactive || _disposed)
+        {
+            return;
+        }
+
+        if (_module is null)
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", $"./{Assets["Chat/MessageList.razor.js"]}");
+            _self = DotNetObjectReference.Create(this);
+            await _module.InvokeVoidAsync("init", _list, _self, _settle == "reveal" ? _revealed : null);
+            _settle = null;
+            return;
+        }
+
+        if (_settle is { } how)
+        {
+            _settle = null;
+            await _module.InvokeVoidAsync("settle", how, _revealed);
+        }
+    }
+
+    private void JumpToLatest()
+    {
+        _window.FollowLatest();
+        _settle = "end";
+    }
+
+    // A message outside what is shown is read with its neighbours in both directions, then scrolled to.
+    private async Task RevealAsync(long target)
+    {
+        if (!_window.Shown(View.Messages).Any(m => m.Sequence == target))
+        {
+            var around = await LoadAsync(async () =>
+                await LoadOlder(target, PageSize / 2) is { } before && await LoadNewer(target - 1, PageSize / 2) is { } from
+                    ? [.. before, .. from]
+                    : null);
+            if (around is null)
+            {
+                Announce("The message could not be loaded.");
+                return;
+            }
+
+            _window.ShowAround(around, View.Messages, View.Sequence);
+        }
+
+        _settle = "reveal";
+    }
+
+    private async Task<IReadOnlyList<ChatMessage>?> LoadAsync(Func<Task<IReadOnlyList<ChatMessage>?>> load)
+    {
+        _loading = true;
+        try
+        {
+            return await load();
+        }
+        finally
+        {
+            _loading = false;
+            _settle ??= "page";
+        }
+    }
+
+    private void Announce(string sentence)
+    {
+        // The same sentence twice would not be read again; a trailing space makes it a change.
+        _announcement = sentence == _announcement.TrimEnd() && !_announcement.EndsWith(' ') ? sentence + " " : sentence;
+        if (!_disposed)
+        {
+            StateHasChanged();
+        }
+    }
+
+    private static string RoleName(ChatMessage message) => message.Role == ChatRole.User ? "user" : "assistant";
+
+    private static string StatusName(ChatMessage message) => message.Status.ToString().ToLowerInvariant();
+
+    private static string? StatusClass(ChatMessage message) => message.Status switch
+    {
+        ReplyStatus.Failed => "failed",
+        ReplyStatus.Stopped => "stopped",
+        _ => null,
+    };
+
+    private async Task RunAsync(Task action)
+    {
+        _busy = true;
+        try
+        {
+            await action;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}

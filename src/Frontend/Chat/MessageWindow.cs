@@ -1,0 +1,173 @@
+using ChatbotOrleans.Grains.Abstractions;
+
+namespace ChatbotOrleans.Frontend.Chat;
+
+/// <summary>
+/// Which stretch of a conversation the page renders. While it is live, that is the newest messages a
+/// <see cref="ConversationView"/> follows with the older pages loaded above them; once the reader has gone far
+/// back (or opened an old message), it is a range of its own that pages in both directions until it meets the
+/// newest again. It never holds more than <see cref="Capacity"/> messages, dropping from the end the reader is
+/// away from, so a page scrolled through a long archive keeps a small DOM.
+/// </summary>
+/// <remarks>Not thread-safe; its owner calls it from the circuit's dispatcher, passing the view's messages.</remarks>
+public sealed class MessageWindow(int capacity = MessageWindow.DefaultCapacity)
+{
+    public const int DefaultCapacity = 300;
+
+    private List<ChatMessage> _older = [];
+    private List<ChatMessage>? _range;
+    private long? _awayFrom;
+
+    public int Capacity => capacity;
+
+    /// <summary>Whether the window ends with the newest message and follows it.</summary>
+    public bool IsLive => _range is null;
+
+    /// <summary>Whether the reader is far from the newest message: the page offers to jump back to it.</summary>
+    public bool IsAway => _awayFrom is not null || !IsLive;
+
+    /// <summary>The messages to render, oldest first.</summary>
+    /// <param name="live">The view's messages: the newest, contiguous, oldest first.</param>
+    public IReadOnlyList<ChatMessage> Shown(IReadOnlyList<ChatMessage> live)
+    {
+        if (_range is not null)
+        {
+            return _range;
+        }
+
+        var older = OlderThan(live);
+        return older.Count == 0 ? live : [.. older, .. live];
+    }
+
+    /// <summary>The sequence to load older messages before; <c>null</c> when the first message is shown.</summary>
+    public long? OlderBefore(IReadOnlyList<ChatMessage> live) =>
+        Shown(live) is [var first, ..] && first.Sequence > 1 ? first.Sequence : null;
+
+    /// <summary>The sequence to load newer messages after; <c>null</c> while live (the stream brings them).</summary>
+    public long? NewerAfter => _range is [.., var last] ? last.Sequence : null;
+
+    /// <summary>How many messages arrived since the reader went away from the newest one.</summary>
+    public long NewSince(long newestSequence) => _awayFrom is { } from ? Math.Max(0, newestSequence - from) : 0;
+
+    /// <summary>Puts a page of older messages above the first shown; drops from the newest end beyond the capacity.</summary>
+    /// <returns>How many messages were added (none when the page does not join the first shown).</returns>
+    public int AddOlder(IReadOnlyList<ChatMessage> page, IReadOnlyList<ChatMessage> live)
+    {
+        var shown = Shown(live);
+        if (shown.Count == 0)
+        {
+            return 0;
+        }
+
+        var added = page.Where(m => m.Sequence < shown[0].Sequence).ToList();
+        if (added.Count == 0 || added[^1].Sequence != shown[0].Sequence - 1)
+        {
+            return 0;
+        }
+
+        List<ChatMessage> all = [.. added, .. shown];
+        if (_range is null && all.Count <= capacity)
+        {
+            _older = [.. all.Take(all.Count - live.Count)];
+        }
+        else
+        {
+            _range = all.GetRange(0, Math.Min(capacity, all.Count));
+            _older = [];
+        }
+
+        return added.Count;
+    }
+
+    /// <summary>
+    /// Puts a page of newer messages below the last shown, dropping from the oldest end beyond the capacity; a page
+    /// that reaches the newest messages (or an empty one: nothing is newer) makes the window live again.
+    /// </summary>
+    /// <returns>How many messages were added.</returns>
+    public int AddNewer(IReadOnlyList<ChatMessage> page, IReadOnlyList<ChatMessage> live, long newestSequence)
+    {
+        if (_range is not [.., var last])
+        {
+            return 0;
+        }
+
+        var added = page.Where(m => m.Sequence > last.Sequence).ToList();
+        if (added.Count > 0 && added[0].Sequence != last.Sequence + 1)
+        {
+            return 0;
+        }
+
+        List<ChatMessage> all = [.. _range, .. added];
+        if (added.Count == 0 || live.Count == 0 || all[^1].Sequence >= live[0].Sequence - 1)
+        {
+            Join(all, live, newestSequence);
+        }
+        else
+        {
+            _range = all.GetRange(Math.Max(0, all.Count - capacity), Math.Min(capacity, all.Count));
+        }
+
+        return added.Count;
+    }
+
+    /// <summary>Shows the messages around an old one (loaded in both directions from it) instead of the newest.</summary>
+    public void ShowAround(IReadOnlyList<ChatMessage> around, IReadOnlyList<ChatMessage> live, long newestSequence)
+    {
+        if (around.Count == 0)
+        {
+            return;
+        }
+
+        if (live.Count > 0 && around[^1].Sequence >= live[0].Sequence - 1)
+        {
+            Join(around, live, newestSequence);
+            return;
+        }
+
+        _awayFrom ??= newestSequence;
+        _older = [];
+        _range = [.. around.Take(capacity)];
+    }
+
+    /// <summary>The reader went far up: new messages are counted from here.</summary>
+    public void LeaveLatest(long newestSequence) => _awayFrom ??= newestSequence;
+
+    /// <summary>The reader is back at the newest message.</summary>
+    public void ReturnToLatest()
+    {
+        if (IsLive)
+        {
+            _awayFrom = null;
+        }
+    }
+
+    /// <summary>Back to the newest messages only (Jump to latest); older ones load again as the reader scrolls up.</summary>
+    public void FollowLatest()
+    {
+        _older = [];
+        _range = null;
+        _awayFrom = null;
+    }
+
+    private List<ChatMessage> OlderThan(IReadOnlyList<ChatMessage> live)
+    {
+        if (_older.Count == 0 || live.Count == 0)
+        {
+            return [];
+        }
+
+        // A reload after a gap may have moved the view's first message: keep only what still joins it.
+        var first = live[0].Sequence;
+        var older = _older.Count > 0 && _older[^1].Sequence >= first ? _older.TakeWhile(m => m.Sequence < first).ToList() : _older;
+        return older is [.., var last] && last.Sequence == first - 1 ? older : [];
+    }
+
+    private void Join(IReadOnlyList<ChatMessage> range, IReadOnlyList<ChatMessage> live, long newestSequence)
+    {
+        var first = live.Count > 0 ? live[0].Sequence : newestSequence + 1;
+        var older = range.Where(m => m.Sequence < first).ToList();
+        var room = Math.Max(0, capacity - live.Count);
+        _older = older.GetRange(Math.Max(0, older.Count - room), Math.Min(room, older.Count));
+        _range = null;
+    }
+}

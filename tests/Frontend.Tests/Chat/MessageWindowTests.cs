@@ -1,0 +1,173 @@
+using ChatbotOrleans.Frontend.Chat;
+using ChatbotOrleans.Grains.Abstractions;
+using Shouldly;
+
+namespace ChatbotOrleans.Frontend.Tests.Chat;
+
+public sealed class MessageWindowTests
+{
+    [Fact]
+    public void A_fresh_window_shows_the_live_messages_and_asks_for_the_ones_before_the_first()
+    {
+        var window = new MessageWindow();
+        var live = Messages(69, 100);
+
+        window.Shown(live).ShouldBe(live);
+        window.OlderBefore(live).ShouldBe(69);
+        window.NewerAfter.ShouldBeNull();
+        window.IsLive.ShouldBeTrue();
+        window.IsAway.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Older_pages_go_above_the_first_message_until_message_one_is_shown()
+    {
+        var window = new MessageWindow();
+        var live = Messages(69, 100);
+
+        window.AddOlder(Messages(19, 68), live).ShouldBe(50);
+        window.OlderBefore(live).ShouldBe(19);
+        window.AddOlder(Messages(1, 18), live).ShouldBe(18);
+
+        Sequences(window.Shown(live)).ShouldBe(Range(1, 100));
+        window.OlderBefore(live).ShouldBeNull("message 1 is shown: nothing is older");
+        window.IsLive.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_page_that_does_not_join_the_first_message_or_repeats_shown_ones_is_not_added()
+    {
+        var window = new MessageWindow();
+        var live = Messages(69, 100);
+
+        window.AddOlder(Messages(10, 50), live).ShouldBe(0, "a gap between 50 and 69");
+        window.AddOlder(Messages(69, 80), live).ShouldBe(0, "already shown");
+        window.AddOlder([], live).ShouldBe(0);
+
+        window.Shown(live).ShouldBe(live);
+    }
+
+    [Fact]
+    public void New_live_messages_appear_below_the_loaded_older_ones()
+    {
+        var window = new MessageWindow();
+        var live = Messages(69, 100);
+        window.AddOlder(Messages(19, 68), live);
+
+        Sequences(window.Shown(Messages(69, 103))).ShouldBe(Range(19, 103));
+    }
+
+    [Fact]
+    public void After_a_reload_the_older_pages_are_shown_only_while_they_still_join_the_first_live_message()
+    {
+        var window = new MessageWindow();
+        window.AddOlder(Messages(19, 68), Messages(69, 100));
+
+        Sequences(window.Shown(Messages(69, 100))).ShouldBe(Range(19, 100), "the same snapshot again");
+        var moved = Messages(80, 111);
+        window.Shown(moved).ShouldBe(moved, "69-79 are in neither: a gap, so only the live ones");
+        window.OlderBefore(moved).ShouldBe(80, "and the older ones load again from there");
+    }
+
+    [Fact]
+    public void Scrolling_through_ten_thousand_messages_keeps_at_most_the_capacity_and_drops_the_newest_end()
+    {
+        var window = new MessageWindow(capacity: 300);
+        var live = Messages(9_969, 10_000);
+
+        while (window.OlderBefore(live) is { } before)
+        {
+            window.AddOlder(Messages(Math.Max(1, before - 50), before - 1), live).ShouldBeGreaterThan(0);
+            window.Shown(live).Count.ShouldBeLessThanOrEqualTo(300);
+        }
+
+        Sequences(window.Shown(live)).ShouldBe(Range(1, 300));
+        window.IsLive.ShouldBeFalse("the newest messages were dropped");
+        window.IsAway.ShouldBeTrue("the page offers to jump back to the newest");
+        window.NewerAfter.ShouldBe(300);
+    }
+
+    [Fact]
+    public void Newer_pages_drop_the_oldest_end_and_make_the_window_live_again_once_they_reach_the_newest()
+    {
+        var window = new MessageWindow(capacity: 100);
+        var live = Messages(469, 500);
+        window.ShowAround(Messages(100, 150), live, newestSequence: 500);
+
+        while (window.NewerAfter is { } after)
+        {
+            window.AddNewer(Messages(after + 1, Math.Min(500, after + 50)), live, 500);
+            window.Shown(live).Count.ShouldBeLessThanOrEqualTo(100);
+        }
+
+        window.IsLive.ShouldBeTrue();
+        Sequences(window.Shown(live)).ShouldBe(Range(401, 500), "the newest, with the loaded ones above up to the capacity");
+    }
+
+    [Fact]
+    public void An_old_message_opens_in_a_range_of_its_own_and_one_among_the_newest_keeps_the_window_live()
+    {
+        var window = new MessageWindow();
+        var live = Messages(469, 500);
+
+        window.ShowAround(Messages(450, 480), live, newestSequence: 500);
+        window.IsLive.ShouldBeTrue();
+        window.IsAway.ShouldBeFalse();
+        Sequences(window.Shown(live)).ShouldBe(Range(450, 500));
+
+        window.ShowAround(Messages(75, 125), live, newestSequence: 500);
+        window.IsLive.ShouldBeFalse();
+        Sequences(window.Shown(live)).ShouldBe(Range(75, 125));
+        window.OlderBefore(live).ShouldBe(75);
+        window.NewerAfter.ShouldBe(125);
+    }
+
+    [Fact]
+    public void Messages_that_arrive_while_the_reader_is_away_are_counted_until_they_return()
+    {
+        var window = new MessageWindow();
+
+        window.LeaveLatest(100);
+        window.LeaveLatest(102);
+        window.IsAway.ShouldBeTrue();
+        window.NewSince(104).ShouldBe(4, "counted from when the reader left, not from the second report");
+
+        window.ReturnToLatest();
+        window.IsAway.ShouldBeFalse();
+        window.NewSince(110).ShouldBe(0);
+    }
+
+    [Fact]
+    public void Jumping_to_the_latest_forgets_the_range_the_older_pages_and_the_count()
+    {
+        var window = new MessageWindow();
+        var live = Messages(469, 500);
+        window.ShowAround(Messages(75, 125), live, newestSequence: 500);
+
+        window.FollowLatest();
+
+        window.IsLive.ShouldBeTrue();
+        window.IsAway.ShouldBeFalse();
+        window.NewSince(510).ShouldBe(0);
+        window.Shown(live).ShouldBe(live);
+    }
+
+    [Fact]
+    public void An_empty_newer_page_means_nothing_is_newer_and_the_window_goes_live()
+    {
+        var window = new MessageWindow();
+        var live = Messages(469, 500);
+        window.ShowAround(Messages(75, 125), live, newestSequence: 500);
+
+        window.AddNewer([], live, 500).ShouldBe(0);
+
+        window.IsLive.ShouldBeTrue();
+    }
+
+    private static List<ChatMessage> Messages(long from, long to) =>
+        [.. Enumerable.Range((int)from, (int)(to - from + 1)).Select(s => ConversationFixture.User(s))];
+
+    private static long[] Sequences(IEnumerable<ChatMessage> messages) => [.. messages.Select(m => m.Sequence)];
+
+    private static long[] Range(long from, long to) => [.. Enumerable.Range((int)from, (int)(to - from + 1)).Select(i => (long)i)];
+}
