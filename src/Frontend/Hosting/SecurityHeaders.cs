@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace ChatbotOrleans.Frontend.Hosting;
@@ -19,7 +20,8 @@ internal static class SecurityHeaders
 
     public static Task ApplyAsync(HttpContext context, RequestDelegate next)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Base64url: '+' would reach the page HTML-encoded and no longer match the header byte for byte.
+        var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = Policy(nonce);
