@@ -21,6 +21,9 @@ public abstract record AppLaunch
     /// <summary>The <c>dotnet</c> command line and the variables this launch adds to the process's environment.</summary>
     public abstract void ApplyTo(ProcessStartInfo info);
 
+    /// <summary>The line the launcher prints once it watches the sources, if it watches them.</summary>
+    public virtual string? WatchingLine => null;
+
     private sealed record BuiltAssembly(string Assembly, string[] Arguments) : AppLaunch
     {
         public override void ApplyTo(ProcessStartInfo info)
@@ -36,6 +39,9 @@ public abstract record AppLaunch
 
     private sealed record WatchedProject(string Project, string[] Arguments) : AppLaunch
     {
+        // dotnet watch takes its snapshot of the sources before it says so: an edit saved earlier is missed.
+        public override string? WatchingLine => "dotnet watch : Waiting for changes";
+
         public override void ApplyTo(ProcessStartInfo info)
         {
             info.FileName = "dotnet";

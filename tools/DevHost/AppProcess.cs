@@ -11,6 +11,7 @@ namespace ChatbotOrleans.DevHost;
 public sealed partial class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly TaskCompletionSource _watching = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private AppProcess(Process process, string name)
     {
@@ -27,6 +28,9 @@ public sealed partial class AppProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     public Task Exited => _process.WaitForExitAsync();
+
+    /// <summary>Completes once the process's launcher watches the sources (never for a built assembly).</summary>
+    public Task Watching => _watching.Task;
 
     /// <summary>Starts the built <paramref name="assembly"/> with <paramref name="arguments"/>.</summary>
     public static AppProcess Start(
@@ -59,18 +63,23 @@ public sealed partial class AppProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var app = new AppProcess(process, name);
         process.OutputDataReceived += (_, e) => Relay(e.Data);
         process.ErrorDataReceived += (_, e) => Relay(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new AppProcess(process, name);
+        return app;
 
         void Relay(string? line)
         {
             if (line is not null)
             {
                 output($"[{name}] {line}");
+                if (launch.WatchingLine is { } watching && line.Contains(watching, StringComparison.Ordinal))
+                {
+                    app._watching.TrySetResult();
+                }
             }
         }
     }

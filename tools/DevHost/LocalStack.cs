@@ -92,6 +92,11 @@ public sealed class LocalStack : IAsyncDisposable
         var webLaunch = watch ? AppLaunch.Watched(layout.FrontendProject) : AppLaunch.Built(layout.FrontendAssembly);
         var web = Start("web", webLaunch, layout.FrontendDirectory, environment, $"http://127.0.0.1:{webPort}", log);
         await web.WaitUntilHealthyAsync(new Uri($"http://127.0.0.1:{webPort}/health/ready"), timeout, cancellationToken);
+        if (watch)
+        {
+            // Serving is not yet watching: under load dotnet watch can start the app before it watches the sources.
+            await Task.WhenAll(silo.Watching, web.Watching).WaitAsync(timeout, cancellationToken);
+        }
     }
 
     private AppProcess Start(string name, AppLaunch launch, string directory, Dictionary<string, string?> environment, string url, Action<string> log)
