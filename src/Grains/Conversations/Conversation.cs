@@ -10,7 +10,7 @@ namespace ChatbotOrleans.Grains.Conversations;
 public sealed class Conversation
 {
     private readonly ConversationOptions _options;
-    private readonly List<ChatMessage> _recent;
+    private readonly RecentMessages _recent;
 
     /// <summary>User messages owed a reply, oldest first.</summary>
     private readonly List<MessageId> _pending = [];
@@ -31,8 +31,8 @@ public sealed class Conversation
             _sent.Remember(message);
         }
 
-        _recent = [.. stored];
-        foreach (var message in _recent.Where(m => m.Role == ChatRole.User && !_recent.Any(r => r.ReplyTo == m.Id)))
+        _recent = new RecentMessages(stored, options.WindowSize, _sent);
+        foreach (var message in _recent.Items.Where(m => m.Role == ChatRole.User && !_recent.HasReplyTo(m.Id)))
         {
             _pending.Add(message.Id);
         }
@@ -40,7 +40,7 @@ public sealed class Conversation
         // A request answered after the state was last written is dropped here; one still owed joins the queue.
         foreach (var request in State.ReplyRequests.ToList())
         {
-            if (IsAnswered(request) || _recent.Find(m => m.Id == request.Message && m.Role == ChatRole.User) is null)
+            if (_recent.HasReplyTo(request.Message, request.AfterSequence) || _recent.FindUserMessage(request.Message) is null)
             {
                 State.ReplyRequests.Remove(request);
             }
@@ -54,18 +54,18 @@ public sealed class Conversation
     public ConversationState State { get; }
 
     /// <summary>The newest messages, oldest first: at least the window's size, and every one still owed a reply.</summary>
-    public IReadOnlyList<ChatMessage> Recent => _recent;
+    public IReadOnlyList<ChatMessage> Recent => _recent.Items;
 
     public bool Exists => State.OwnerId != Guid.Empty;
 
     /// <summary>The newest message's number (0 before the first).</summary>
-    public long Sequence => _recent.Count > 0 ? Math.Max(State.Sequence, _recent[^1].Sequence) : State.Sequence;
+    public long Sequence => _recent.Newest is { } newest ? Math.Max(State.Sequence, newest.Sequence) : State.Sequence;
 
     /// <summary>When the conversation last changed: its newest message, or its creation.</summary>
-    public DateTimeOffset UpdatedAt => _recent.Count > 0 && _recent[^1].CreatedAt > State.UpdatedAt ? _recent[^1].CreatedAt : State.UpdatedAt;
+    public DateTimeOffset UpdatedAt => _recent.Newest is { } newest && newest.CreatedAt > State.UpdatedAt ? newest.CreatedAt : State.UpdatedAt;
 
     /// <summary>Whether older messages than <see cref="Recent"/>'s first are in the log.</summary>
-    public bool HasOlder => _recent.Count > 0 ? _recent[0].Sequence > 1 : Sequence > 0;
+    public bool HasOlder => _recent.Oldest is { } oldest ? oldest.Sequence > 1 : Sequence > 0;
 
     /// <summary>Whether the metadata changed since it was last written (a title, a reply request).</summary>
     public bool NeedsStateWrite { get; private set; }
@@ -115,7 +115,7 @@ public sealed class Conversation
             return ChangeResult.Refused(tooFast);
         }
 
-        var stored = Append(new ChatMessage(message.Id, 0, ChatRole.User, text, now));
+        var stored = _recent.Append(new ChatMessage(message.Id, 0, ChatRole.User, text, now), Sequence, _pending);
         _pending.Add(message.Id);
         if (State.Title.Length == 0)
         {
@@ -129,7 +129,7 @@ public sealed class Conversation
     private ChangeResult? Refusal(SendMessage message, DateTimeOffset now, out string text)
     {
         text = "";
-        var existing = _recent.Find(m => m.Id == message.Id && m.Role == ChatRole.User) ?? _sent.Find(message.Id, message.Text, now);
+        var existing = _recent.FindUserMessage(message.Id) ?? _sent.Find(message.Id, message.Text, now);
         if (existing is not null)
         {
             return new ChangeResult(ChangeOutcome.Duplicate, existing);
@@ -163,7 +163,7 @@ public sealed class Conversation
 
     private ChangeResult? RetryRefusal(MessageId userMessage, out ChatMessage? target)
     {
-        target = _recent.Find(m => m.Id == userMessage && m.Role == ChatRole.User);
+        target = _recent.FindUserMessage(userMessage);
         if (target is null)
         {
             return ChangeResult.Refused("That message is no longer in this conversation's recent history.");
@@ -174,7 +174,7 @@ public sealed class Conversation
             return new ChangeResult(ChangeOutcome.Duplicate, target);
         }
 
-        var lastReply = _recent.FindLast(m => m.ReplyTo == userMessage);
+        var lastReply = _recent.LastReplyTo(userMessage);
         return lastReply is { Status: ReplyStatus.Complete }
             ? ChangeResult.Refused("That message already has a reply.")
             : null;
@@ -193,7 +193,7 @@ public sealed class Conversation
 
     private ChangeResult? RegenerateRefusal(out ChatMessage? target)
     {
-        target = _recent.FindLast(m => m.Role == ChatRole.User);
+        target = _recent.NewestUserMessage();
         if (_pending.Count > 0)
         {
             return ChangeResult.Refused("A reply is being written; wait for it or stop it first.");
@@ -230,7 +230,7 @@ public sealed class Conversation
         while (_pending.Count > 0)
         {
             var id = _pending[0];
-            var message = _recent.Find(m => m.Id == id && m.Role == ChatRole.User);
+            var message = _recent.FindUserMessage(id);
             if (message is not null)
             {
                 return message;
@@ -251,16 +251,11 @@ public sealed class Conversation
     /// Up to <paramref name="maxCount"/> messages numbered below <paramref name="beforeSequence"/>: those held
     /// here, and how many older ones to read from the log before <c>ReadBefore</c>.
     /// </summary>
-    public (IReadOnlyList<ChatMessage> Held, long ReadBefore, int ReadCount) HistoryBefore(long beforeSequence, int maxCount)
-    {
-        var found = _recent.Where(m => m.Sequence < beforeSequence).ToList();
-        var oldestHeld = found.Count > 0 ? found[0].Sequence : Math.Min(beforeSequence, _recent.Count > 0 ? _recent[0].Sequence : long.MaxValue);
-        var readCount = found.Count < maxCount && oldestHeld > 1 ? maxCount - found.Count : 0;
-        return (found.Count <= maxCount ? found : found.GetRange(found.Count - maxCount, maxCount), oldestHeld, readCount);
-    }
+    public (IReadOnlyList<ChatMessage> Held, long ReadBefore, int ReadCount) HistoryBefore(long beforeSequence, int maxCount) =>
+        _recent.Before(beforeSequence, maxCount);
 
     public IReadOnlyList<ChatTurn> ContextFor(MessageId replyTo) =>
-        ContextWindow.Build(_recent, replyTo, _options.ContextCharacterBudget);
+        ContextWindow.Build(_recent.Items, replyTo, _options.ContextCharacterBudget);
 
     /// <summary>Records the reply to <paramref name="replyTo"/> and takes it off the queue.</summary>
     public ChatMessage AddReply(MessageId replyTo, string text, string model, ReplyStatus status, string? error, DateTimeOffset now)
@@ -269,11 +264,11 @@ public sealed class Conversation
 
         // The stored request, if any, is answered by this reply's row: no state write is needed for it.
         State.ReplyRequests.RemoveAll(r => r.Message == replyTo);
-        return Append(new ChatMessage(MessageId.New(), 0, ChatRole.Assistant, text, now, replyTo, status, model, error));
+        return _recent.Append(new ChatMessage(MessageId.New(), 0, ChatRole.Assistant, text, now, replyTo, status, model, error), Sequence, _pending);
     }
 
     public ConversationSnapshot Snapshot(ConversationId id, ReplyInProgress? inProgress) =>
-        new(id, State.Title, Sequence, [.. _recent], HasOlder, inProgress, _pending.Count);
+        new(id, State.Title, Sequence, [.. _recent.Items], HasOlder, inProgress, _pending.Count);
 
     private async Task<ChangeResult> RequestAsync(ChatMessage userMessage, Allowance allowance)
     {
@@ -286,43 +281,5 @@ public sealed class Conversation
         State.ReplyRequests.Add(new ReplyRequest(userMessage.Id, Sequence));
         NeedsStateWrite = true;
         return new ChangeResult(ChangeOutcome.Accepted, userMessage);
-    }
-
-    private bool IsAnswered(ReplyRequest request) =>
-        _recent.Exists(m => m.ReplyTo == request.Message && m.Sequence > request.AfterSequence);
-
-    private ChatMessage Append(ChatMessage message)
-    {
-        // Kept to the microsecond, as the log stores it, so a message reads back exactly as it was sent.
-        var createdAt = message.CreatedAt.AddTicks(-(message.CreatedAt.Ticks % 10));
-        var stored = message with { Sequence = Sequence + 1, CreatedAt = createdAt };
-        _recent.Add(stored);
-        Trim();
-        return stored;
-    }
-
-    /// <summary>Forgets the oldest messages beyond the window's size, never one still owed a reply or after it.</summary>
-    private void Trim()
-    {
-        var excess = _recent.Count - _options.WindowSize;
-        if (excess <= 0)
-        {
-            return;
-        }
-
-        var oldestOwed = _pending.Count == 0 ? long.MaxValue
-            : _recent.Where(m => m.Role == ChatRole.User && _pending.Contains(m.Id)).Select(m => m.Sequence).DefaultIfEmpty(long.MaxValue).Min();
-        var removable = 0;
-        while (removable < excess && _recent[removable].Sequence < oldestOwed)
-        {
-            removable++;
-        }
-
-        foreach (var message in _recent.Take(removable))
-        {
-            _sent.Remember(message);
-        }
-
-        _recent.RemoveRange(0, removable);
     }
 }
