@@ -7,7 +7,7 @@ namespace ChatbotOrleans.Grains.Limits;
 /// </summary>
 /// <remarks>
 /// The caller owns the list of times, so a grain can keep it in memory or in its persisted state; at most
-/// <c>limit</c> entries are ever kept.
+/// <c>limit</c> entries are ever kept, in time order.
 /// </remarks>
 public sealed class SlidingWindowLimit
 {
@@ -33,9 +33,21 @@ public sealed class SlidingWindowLimit
     {
         ArgumentNullException.ThrowIfNull(takenAt);
 
-        // A clock that went back must not make an old event count forever: drop times from the future too.
-        takenAt.RemoveAll(t => now - t >= _window || t > now);
-        takenAt.Sort();
+        // Only this method changes the list, so its times are in order: any from a clock that went back are at
+        // its tail (dropped, or they would count forever), the expired at its head. A call costs what it drops,
+        // not a pass over every event in the window (a shared budget holds thousands).
+        while (takenAt.Count > 0 && takenAt[^1] > now)
+        {
+            takenAt.RemoveAt(takenAt.Count - 1);
+        }
+
+        var expired = 0;
+        while (expired < takenAt.Count && now - takenAt[expired] >= _window)
+        {
+            expired++;
+        }
+
+        takenAt.RemoveRange(0, expired);
         if (takenAt.Count >= _limit)
         {
             retryAfter = takenAt[takenAt.Count - _limit] + _window - now;

@@ -64,6 +64,22 @@ public sealed class SlidingWindowLimitTests
     }
 
     [Fact]
+    public void A_shared_budget_of_thousands_frees_exactly_as_many_as_left_the_window()
+    {
+        var limit = new SlidingWindowLimit(10_000, Minute);
+        var allowed = Enumerable.Range(0, 10_000).Count(_ => Take(limit, TimeSpan.FromMilliseconds(5)).Allowed);
+        var full = Take(limit, TimeSpan.Zero);
+
+        _time.Advance(TimeSpan.FromSeconds(20));
+        var afterExpiry = Enumerable.Range(0, 5_000).Count(_ => Take(limit, TimeSpan.Zero).Allowed);
+
+        allowed.ShouldBe(10_000, "10,000 events over 50 s");
+        full.ShouldBe((false, TimeSpan.FromMilliseconds(10_005)), "the first event, at 0:00.005, leaves at 1:00.005; it is 0:50");
+        afterExpiry.ShouldBe(2_000, "at 1:10 the events of the first 10 s, 2,000 of them, have left the window");
+        _takenAt.Count.ShouldBe(10_000);
+    }
+
+    [Fact]
     public void Times_from_the_future_after_a_clock_step_back_are_forgotten()
     {
         var limit = new SlidingWindowLimit(1, Minute);
