@@ -14,6 +14,13 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   pg_ctl -w -o "-c listen_addresses=''" start >/dev/null
   db=${POSTGRES_DB:-$user}
   [ "$db" = postgres ] || psql -q -U "$user" -d postgres -c "CREATE DATABASE \"$db\""
+  # As the official image does: the init scripts run once, against the new database (compose makes its roles so).
+  for f in /docker-entrypoint-initdb.d/*; do
+    case "$f" in
+      *.sql) echo "postgres stand-in: running $f"; psql -q -v ON_ERROR_STOP=1 -U "$user" -d "$db" -f "$f" ;;
+      *.sh) echo "postgres stand-in: running $f"; . "$f" ;;
+    esac
+  done
   pg_ctl -w -m fast stop >/dev/null
   echo "postgres stand-in: initialised database $db for $user"
 fi
