@@ -14,6 +14,13 @@ printf ' ' | docker secret create chatbot_openai_api_key - >/dev/null
 printf 'any' | docker secret create chatbot_smtp_password - >/dev/null
 printf 'swarm-dashboard' | docker secret create chatbot_dashboard_password - >/dev/null
 printf 'admin:unused' | docker secret create chatbot_dashboard_users - >/dev/null
+web_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+printf 'Host=postgres;Port=5432;Database=chatbot;Username=chatbot_web;Password=%s' "$web_password" |
+  docker secret create chatbot_frontend_db_connection - >/dev/null
+openssl req -x509 -newkey rsa:3072 -nodes -days 30 -subj /CN=chatbot-keys \
+  -keyout "$RUN_DIR/keyring-key.pem" -out "$RUN_DIR/keyring-cert.pem" 2>/dev/null
+cat "$RUN_DIR/keyring-cert.pem" "$RUN_DIR/keyring-key.pem" | docker secret create chatbot_keyring_certificate - >/dev/null
+rm -f "$RUN_DIR/keyring-key.pem" "$RUN_DIR/keyring-cert.pem"
 
 export IMAGE_PREFIX=chatbot STACK=chatbot DOMAIN=chatbot.test DASHBOARD_DOMAIN=dashboard.chatbot.test \
   ACME_EMAIL=ops@chatbot.test SMTP_HOST=mailpit SMTP_PORT=1025 SMTP_USER=chatbot SMTP_TLS_MODE=None \
@@ -31,8 +38,23 @@ swarm_logs() {
   docker service logs --tail 30 chatbot_silo >&2 2>&1
 }
 
+migrated() { docker service ps chatbot_migrate --format '{{.CurrentState}}' 2>/dev/null | grep -q '^Complete'; }
+
+# The frontend's login, made as deploy/swarm/README.md tells an operator: once the first migration made
+# chatbot_frontend. Until then the frontend keeps retrying the cluster, so the first deploy waits for it.
+create_web_role() {
+  wait_for "the first migration" 600 migrated || return 1
+  local postgres
+  postgres=$(docker ps -q -f label=com.docker.swarm.service.name=chatbot_postgres | head -n 1)
+  docker exec "$postgres" psql -q -v ON_ERROR_STOP=1 -U chatbot -d chatbot \
+    -c "CREATE ROLE chatbot_web LOGIN PASSWORD '$web_password' IN ROLE chatbot_frontend"
+}
+
 release v1
-TAG=v1 "$repo/deploy/swarm/deploy.sh" || { swarm_logs; exit 1; }
+TAG=v1 "$repo/deploy/swarm/deploy.sh" &
+deploy_pid=$!
+create_web_role || { kill "$deploy_pid" 2>/dev/null; swarm_logs; exit 1; }
+wait "$deploy_pid" || { swarm_logs; exit 1; }
 wait_for "the chat through the Traefik stand-in" 300 in_ns wget -q -O /dev/null http://localhost/health/ready || { swarm_logs; exit 1; }
 
 echo "== rolling update v1 -> v2 while pages keep chatting"
