@@ -22,7 +22,8 @@ if ! wait_for "compose stack healthy" 240 healthy; then
   exit 1
 fi
 "${compose[@]}" ps
-if ! compose_result=$("${check[@]}" compose http://localhost:8080 http://localhost:8025/); then
+# The address docker-compose.yml gives Email__PublicUrl: the emailed link must open the app the user opened.
+if ! compose_result=$("${check[@]}" compose http://127.0.0.1:8080 http://localhost:8025/); then
   echo "$compose_result" >&2
   "${compose[@]}" logs --tail 40 silo frontend >&2
   compose_down

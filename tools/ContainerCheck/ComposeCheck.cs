@@ -51,6 +51,7 @@ internal static partial class ComposeCheck
         return 0;
     }
 
-    [GeneratedRegex(@"https?://\S+/signin/link\?token=[^\s""<>]+")]
+    // The token travels in the fragment, which no proxy or server log sees.
+    [GeneratedRegex(@"https?://\S+/signin/link#token=[^\s""<>]+")]
     private static partial Regex SignInLink();
 }
