@@ -17,6 +17,7 @@ public sealed record BenchPhase(string Id, string Name, Func<BenchContext, Task>
         new("search-wal", "7 database: search's WAL", SearchWalPhase.RunAsync, []),
         new("full-turns", "6 full turns", FullTurnsPhase.RunAsync, ["steady", "ceiling"]),
         new("frontend-memory", "5 frontend memory", FrontendMemoryPhase.RunAsync, []),
+        new("scrolled-page-memory", "8 archive: memory of scrolled pages", ScrolledPagesPhase.RunAsync, []),
         new("paging", "8 archive: paging", PagingPhase.RunAsync, []),
         new("search", "8 archive: search", SearchPhase.RunAsync, []),
         // Last: its thousands of activations and their reminders would disturb every later phase.

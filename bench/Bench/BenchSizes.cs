@@ -63,6 +63,14 @@ public sealed record BenchSizes
 
     public required int PagingSamples { get; init; }
 
+    /// <summary>
+    /// Section 8, scrolled pages: the conversation (user messages and their replies, sent through the grain) that
+    /// chat pages scroll back through to its first message, and how many such pages are measured together.
+    /// </summary>
+    public required int ScrolledMessages { get; init; }
+
+    public required int ScrolledPages { get; init; }
+
     /// <summary>Section 8: the search's users (of whom a few real, who search), their conversations and messages, and the timed searches.</summary>
     public required int SearchUsers { get; init; }
 
@@ -112,6 +120,8 @@ public sealed record BenchSizes
         DatabaseTurns = 80,
         PagingMessages = 10_000,
         PagingSamples = 300,
+        ScrolledMessages = 10_000,
+        ScrolledPages = 8,
         SearchUsers = 10_000,
         SearchRealUsers = 50,
         SearchMessagesPerConversation = 20,
@@ -144,6 +154,8 @@ public sealed record BenchSizes
         DatabaseTurns = 4,
         PagingMessages = 200,
         PagingSamples = 10,
+        ScrolledMessages = 500,
+        ScrolledPages = 2,
         SearchUsers = 100,
         SearchRealUsers = 3,
         SearchMessagesPerConversation = 4,

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ChatbotOrleans.Bench.Measure;
 using ChatbotOrleans.Bench.Report;
 using Microsoft.Playwright;
@@ -14,26 +13,15 @@ namespace ChatbotOrleans.Bench.Phases;
 /// about 30 pages, and its scratch memory and code grow meanwhile. The judged figure is the least-squares
 /// slope through the later readings: what one more open page costs a frontend that is already serving.
 /// </summary>
-public static partial class FrontendMemoryPhase
+public static class FrontendMemoryPhase
 {
     private static readonly TimeSpan HeapTimeout = TimeSpan.FromSeconds(30);
 
     public static async Task RunAsync(BenchContext context)
     {
-        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-        {
-            throw new InvalidOperationException($"Chromium was not found at {chromium}; install it (apt-get install -y chromium) or set CHROMIUM_PATH.");
-        }
-
         context.SetModel(context.Sizes.ShortReplyTokens, TimeSpan.Zero, TimeSpan.Zero);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await ChatBrowser.LaunchAsync(playwright);
 
         // Published and in Production, as the container image runs it.
         Report(context, await MeasureAsync(context, browser));
@@ -76,7 +64,7 @@ public static partial class FrontendMemoryPhase
     {
         for (var i = 0; i < count; i++)
         {
-            await OpenChatPageAsync(browser, url);
+            await ChatBrowser.SignInAsync(await browser.NewContextAsync(), url);
         }
     }
 
@@ -136,18 +124,4 @@ public static partial class FrontendMemoryPhase
             return $"{ResultTable.Kib(perPage.Min())} to {ResultTable.Kib(perPage.Max())}";
         }
     }
-
-    /// <summary>Signs a new user in and waits until the chat page's circuit is connected (its input enabled).</summary>
-    private static async Task OpenChatPageAsync(IBrowser browser, Uri url)
-    {
-        var page = await (await browser.NewContextAsync()).NewPageAsync();
-        await page.GotoAsync(url.ToString());
-        await page.FillAsync("#email", $"page-{Guid.NewGuid():N}@example.com");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(ChatUrl(), new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=message-input]'); return i && !i.disabled; }");
-    }
-
-    [GeneratedRegex("/c/[0-9a-f]{32}$")]
-    private static partial Regex ChatUrl();
 }

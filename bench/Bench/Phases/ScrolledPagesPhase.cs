@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using ChatbotOrleans.Bench.Measure;
+using ChatbotOrleans.Bench.Report;
+using Microsoft.Playwright;
+
+namespace ChatbotOrleans.Bench.Phases;
+
+/// <summary>
+/// Section 8, memory of scrolled pages: what a chat page that has scrolled back through a whole long conversation
+/// costs the frontend. One user signs in on the page; the grain API fills their chat with
+/// <see cref="BenchSizes.ScrolledMessages"/> messages (user messages and short replies, so the grain holds them as
+/// after a long conversation); then <see cref="BenchSizes.ScrolledPages"/> tabs of that user (each its own circuit)
+/// open the chat at its newest message and scroll to its first, a page of 50 at a time as a reader would. The
+/// frontend is read (full GC forced, left alone, then read) before the tabs, with them open at the bottom, and
+/// once they reached message 1: per tab, the cost of an open page and what scrolling added to it.
+/// </summary>
+public static class ScrolledPagesPhase
+{
+    private static readonly TimeSpan HeapTimeout = TimeSpan.FromSeconds(30);
+
+    public static async Task RunAsync(BenchContext context)
+    {
+        var sizes = context.Sizes;
+        context.SetModel(sizes.ShortReplyTokens, TimeSpan.Zero, TimeSpan.Zero);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await ChatBrowser.LaunchAsync(playwright);
+
+        // Published and in Production, as the container image runs it.
+        var url = await context.Stack.Topology.StartPublishedFrontendAsync(context.CancellationToken);
+        var process = context.Stack.Topology.Processes[^1];
+        await using var user = await browser.NewContextAsync();
+        var clock = Stopwatch.StartNew();
+        var (chat, chatUrl) = await ScrolledTab.SignInAsync(context.Stack.Client.Cluster, user, url);
+        await context.Chats.SeedAsync([chat], sizes.ScrolledMessages / 2, sizes.MessageCharacters);
+        var newest = (await chat.Grain.GetSnapshotAsync(chat.Owner))!.Sequence;
+        context.Log($"scrolled pages: chat filled to {newest:N0} messages through the grain in {clock.Elapsed.TotalSeconds:0} s");
+
+        // One tab scrolled before any reading pays the frontend's one-time costs of scrolling (JIT tier-ups, pools).
+        var warm = await ScrolledTab.OpenAsync(browser, user, chatUrl, newest);
+        var warmScroll = await warm.ScrollToFirstAsync();
+        context.Log($"scrolled pages: warm-up tab reached message 1 in {warmScroll.Elapsed.TotalSeconds:0.0} s ({warmScroll.Scrolls} scrolls to the top)");
+
+        // The heap by type is dumped first and last: the native buffers of the first stay in the process for every reading.
+        var heapBefore = await ManagedHeap.CollectAsync(process.Id, HeapTimeout, byType: true);
+        var before = await ReadAsync(context, process.Id);
+        var tabs = new List<ScrolledTab>();
+        for (var i = 0; i < sizes.ScrolledPages; i++)
+        {
+            tabs.Add(await ScrolledTab.OpenAsync(browser, user, chatUrl, newest));
+        }
+
+        var opened = await ReadAsync(context, process.Id);
+        context.Log($"scrolled pages: {tabs.Count} tabs open at the newest message: {opened.Describe(before, tabs.Count)}");
+        clock.Restart();
+        var scrolls = await Task.WhenAll(tabs.Select(t => t.ScrollToFirstAsync()));
+        var scrollTime = clock.Elapsed;
+        var scrolled = await ReadAsync(context, process.Id);
+        context.Log($"scrolled pages: {tabs.Count} tabs at message 1 after {scrollTime.TotalSeconds:0} s: {scrolled.Describe(opened, tabs.Count)}");
+        var heapAfter = await ManagedHeap.CollectAsync(process.Id, HeapTimeout, byType: true);
+        await process.StopAsync(TimeSpan.FromSeconds(10));
+
+        context.Log("frontend managed heap growth per scrolled page by type, opening and scrolling (shallow sizes):");
+        foreach (var (name, bytes, count) in heapAfter.GrowthSince(heapBefore).Take(15))
+        {
+            context.Log($"  {bytes / 1024.0 / tabs.Count,6:0.0} KiB {count / (double)tabs.Count,6:0.0} objects  {name}");
+        }
+
+        Report(context, newest, new Readings(before, opened, scrolled, tabs.Count), scrolls, scrollTime, warmScroll);
+    }
+
+    private static async Task<FrontendMemory> ReadAsync(BenchContext context, int frontend)
+    {
+        var heap = await ManagedHeap.CollectAsync(frontend, HeapTimeout, byType: false);
+        var (workingSet, privateBytes) = await ProcessMemory.SettledAsync(frontend, context.Sizes.Settle);
+        return new FrontendMemory(workingSet, privateBytes, heap.HeapBytes);
+    }
+
+    private static void Report(BenchContext context, long messages, Readings readings, ScrollResult[] scrolls, TimeSpan scrollTime, ScrollResult alone)
+    {
+        var (before, opened, scrolled, tabs) = readings;
+        double PerTab(FrontendMemory from, FrontendMemory to, Func<FrontendMemory, long> figure) => (double)(figure(to) - figure(from)) / tabs;
+        var perPage = PerTab(before, scrolled, m => m.Private);
+        var dom = scrolls.MaxBy(s => s.Messages)!;
+        var setup = $"{tabs} tabs of one signed-in user, each its own Blazor circuit, scrolled from message {messages:N0} to 1; "
+            + $"{FrontendMemory.MiB(before.Private)} → {FrontendMemory.MiB(opened.Private)} at the newest → {FrontendMemory.MiB(scrolled.Private)} at message 1";
+        context.Table.Add(new ResultRow("8 Archive",
+            $"frontend private memory per open chat page scrolled back through all {messages:N0} messages ({setup})",
+            ResultTable.Kib(perPage), "", null, "≤ 250 KiB", perPage <= 250 * 1024));
+        context.Table.Add(new ResultRow("8 Archive",
+            $"of which the page at its newest message (same tabs, read before they scrolled; managed heap {ResultTable.Kib(PerTab(before, opened, m => m.Heap))})",
+            ResultTable.Kib(PerTab(before, opened, m => m.Private)), "", null));
+        context.Table.Add(new ResultRow("8 Archive",
+            $"of which scrolling to message 1 ({dom.Scrolls} scrolls to the top a tab; managed heap {ResultTable.Kib(PerTab(opened, scrolled, m => m.Heap))})",
+            ResultTable.Kib(PerTab(opened, scrolled, m => m.Private)), "", null));
+        context.Table.Add(new ResultRow("8 Archive",
+            $"frontend managed heap per scrolled page, live objects after a full GC (working set {ResultTable.Kib(PerTab(before, scrolled, m => m.WorkingSet))} a page)",
+            ResultTable.Kib(PerTab(before, scrolled, m => m.Heap)), "", null));
+        context.Table.Add(new ResultRow("8 Archive",
+            $"DOM of a page scrolled to message 1: messages rendered of {messages:N0} ({dom.Elements:N0} elements in the document)",
+            $"{dom.Messages}", "", null, "bounded", dom.Messages < messages || messages <= 300));
+        context.Table.Add(new ResultRow("8 Archive",
+            $"time for {tabs} tabs at once to scroll from message {messages:N0} to 1 (one tab alone, the warm-up: {alone.Elapsed.TotalSeconds:0.0} s)",
+            $"{scrollTime.TotalSeconds:0.0} s", "", null));
+    }
+
+    private sealed record Readings(FrontendMemory Before, FrontendMemory Opened, FrontendMemory Scrolled, int Tabs);
+}
