@@ -13,7 +13,7 @@ printf 'Host=postgres;Port=5432;Database=chatbot;Username=chatbot;Password=%s' "
 printf ' ' | docker secret create chatbot_openai_api_key - >/dev/null
 printf 'any' | docker secret create chatbot_smtp_password - >/dev/null
 printf 'swarm-dashboard' | docker secret create chatbot_dashboard_password - >/dev/null
-printf 'admin:unused' | docker secret create chatbot_dashboard_users - >/dev/null
+printf 'ops-ci:unused' | docker secret create chatbot_dashboard_users - >/dev/null
 web_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 printf 'Host=postgres;Port=5432;Database=chatbot;Username=chatbot_web;Password=%s' "$web_password" |
   docker secret create chatbot_frontend_db_connection - >/dev/null
@@ -22,7 +22,7 @@ openssl req -x509 -newkey rsa:3072 -nodes -days 30 -subj /CN=chatbot-keys \
 cat "$RUN_DIR/keyring-cert.pem" "$RUN_DIR/keyring-key.pem" | docker secret create chatbot_keyring_certificate - >/dev/null
 rm -f "$RUN_DIR/keyring-key.pem" "$RUN_DIR/keyring-cert.pem"
 
-export IMAGE_PREFIX=chatbot STACK=chatbot DOMAIN=chatbot.test DASHBOARD_DOMAIN=dashboard.chatbot.test \
+export IMAGE_PREFIX=chatbot STACK=chatbot DOMAIN=chatbot.test DASHBOARD_DOMAIN=dashboard.chatbot.test DASHBOARD_USER=ops-ci \
   ACME_EMAIL=ops@chatbot.test SMTP_HOST=mailpit SMTP_PORT=1025 SMTP_USER=chatbot SMTP_TLS_MODE=None \
   SMTP_SENDER=chatbot@chatbot.test STACK_OVERRIDES="$here/stack.standins.yml"
 
@@ -39,11 +39,13 @@ swarm_logs() {
 }
 
 migrated() { docker service ps chatbot_migrate --format '{{.CurrentState}}' 2>/dev/null | grep -q '^Complete'; }
+# Stops waiting as soon as deploy.sh has given up (its own message says why).
+migrated_or_given_up() { migrated || ! kill -0 "$deploy_pid" 2>/dev/null; }
 
 # The frontend's login, made as deploy/swarm/README.md tells an operator: once the first migration made
 # chatbot_frontend. Until then the frontend keeps retrying the cluster, so the first deploy waits for it.
 create_web_role() {
-  wait_for "the first migration" 600 migrated || return 1
+  wait_for "the first migration" 600 migrated_or_given_up && migrated || return 1
   local postgres
   postgres=$(docker ps -q -f label=com.docker.swarm.service.name=chatbot_postgres | head -n 1)
   docker exec "$postgres" psql -q -v ON_ERROR_STOP=1 -U chatbot -d chatbot \
