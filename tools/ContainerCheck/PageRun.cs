@@ -15,6 +15,7 @@ internal sealed class PageRun(ChatBrowser browser, IPage page, string email, str
     private static readonly TimeSpan ReconnectTimeout = TimeSpan.FromSeconds(120);
 
     private readonly Dictionary<string, List<string>> _sent = [];
+    private readonly Queue<string> _console = new();
     private int _navigations;
 
     public string Email => email;
@@ -32,6 +33,17 @@ internal sealed class PageRun(ChatBrowser browser, IPage page, string email, str
         var email = $"load-{name}-{Guid.NewGuid():N}@example.com";
         var page = await browser.SignInAsync(email);
         var run = new PageRun(browser, page, email, name);
+        page.Console += (_, message) =>
+        {
+            lock (run._console)
+            {
+                run._console.Enqueue($"{DateTime.UtcNow:HH:mm:ss} {message.Type}: {message.Text}");
+                if (run._console.Count > 15)
+                {
+                    run._console.Dequeue();
+                }
+            }
+        };
         page.FrameNavigated += (_, frame) =>
         {
             if (frame == page.MainFrame)
@@ -63,7 +75,27 @@ internal sealed class PageRun(ChatBrowser browser, IPage page, string email, str
         }
         catch (TimeoutException exception)
         {
-            Failure = $"{name}: {exception.Message}";
+            Failure = $"{name}: {exception.Message}\n{await DescribeAsync()}";
+        }
+    }
+
+    // What a page stuck offline shows, so a failed run says why without a rerun.
+    private async Task<string> DescribeAsync()
+    {
+        string shown;
+        try
+        {
+            shown = await page.EvaluateAsync<string>(
+                "() => `banner: '${document.getElementById('components-reconnect-modal')?.className ?? 'none'}'; page: ${document.body.innerText.slice(0, 400)}`");
+        }
+        catch (PlaywrightException exception)
+        {
+            shown = $"(unreadable: {exception.Message})";
+        }
+
+        lock (_console)
+        {
+            return $"  at {page.Url}; {shown.ReplaceLineEndings(" | ")}\n  console:\n    {string.Join("\n    ", _console)}";
         }
     }
 
