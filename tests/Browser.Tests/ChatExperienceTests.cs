@@ -205,7 +205,8 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         try
         {
             await _page.WaitForFunctionAsync(
-                "() => document.querySelector('[data-testid=message-input]')?.disabled === false && !document.querySelector('#components-reconnect-modal.components-reconnect-show')",
+                // A page whose circuit was rejected still shows its old, enabled box until it has reloaded.
+                "() => document.querySelector('[data-testid=message-input]')?.disabled === false && !document.querySelector('#components-reconnect-modal.components-reconnect-show, #components-reconnect-modal.components-reconnect-rejected')",
                 null,
                 new() { Timeout = 60_000 });
         }
@@ -223,6 +224,43 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         said.ShouldContain("Reconnecting");
         _page.Url.ShouldBe(url);
         (await _page.MessagesAsync()).ShouldBe(["1 before the outage", "2 Echo: before the outage", "3 after the outage", "4 Echo: after the outage"]);
+    }
+
+    [Fact]
+    public async Task A_page_whose_server_restarted_reloads_only_once_the_proxy_serves_the_chat_again()
+    {
+        _page = await fixture.SignedInPageAsync();
+        await _page.SendAsync("before the rolling update");
+        await _page.WaitForSequenceAsync(2);
+        var url = _page.Url;
+
+        // What a proxy answers while no replica is ready, as in a rolling update: its own error page.
+        var proxyAnswers = 0;
+        var answeredTwice = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _page.RouteAsync(url, async route =>
+        {
+            if (Interlocked.Increment(ref proxyAnswers) >= 2)
+            {
+                answeredTwice.TrySetResult();
+            }
+
+            await route.FulfillAsync(new() { Status = 503, ContentType = "text/plain", Body = "503 Service Unavailable (the proxy)" });
+        });
+        await _page.EvaluateAsync("() => window.beforeRestart = true");
+        var startAgain = await fixture.StopFrontendAsync();
+        await startAgain();
+        await answeredTwice.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        await _page.UnrouteAsync(url);
+
+        // Until it reloads, the page still shows its old box: the mark set before the restart tells them apart.
+        await _page.WaitForFunctionAsync(
+            "() => !window.beforeRestart && document.querySelector('[data-testid=message-input]')?.disabled === false",
+            null,
+            new() { Timeout = 60_000 });
+        await _page.WaitForSequenceAsync(2);
+
+        proxyAnswers.ShouldBeGreaterThanOrEqualTo(2, "the page asked while the proxy had no server, and waited");
+        (await _page.MessagesAsync()).ShouldBe(["1 before the rolling update", "2 Echo: before the rolling update"]);
     }
 
     [Fact]

@@ -19,12 +19,34 @@
     return;
   }
 
+  // During a rolling update the proxy can answer with its own error page for a moment; a page reloaded then
+  // would stay on it, with no script left to try again. So reload only once the server serves this page.
+  let reloading = false;
+  const reloadWhenServed = async () => {
+    if (reloading) {
+      return;
+    }
+    reloading = true;
+    for (;;) {
+      try {
+        const response = await fetch(location.href, { cache: "no-store", credentials: "same-origin" });
+        if (response.ok) {
+          break;
+        }
+      } catch {
+        // Not reachable yet.
+      }
+      await new Promise(resolve => setTimeout(resolve, 1000 + Math.random() * 2000));
+    }
+    location.reload();
+  };
+
   let timer;
   const retry = async () => {
     try {
       const resumed = await window.Blazor.reconnect();
       if (!resumed) {
-        location.reload();
+        await reloadWhenServed();
       }
     } catch {
       timer = setTimeout(retry, 5000);
@@ -34,7 +56,7 @@
   new MutationObserver(() => {
     clearTimeout(timer);
     if (banner.classList.contains("components-reconnect-rejected")) {
-      location.reload();
+      reloadWhenServed();
     } else if (banner.classList.contains("components-reconnect-failed")) {
       timer = setTimeout(retry, 3000);
     }
