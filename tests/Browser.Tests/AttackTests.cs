@@ -10,8 +10,13 @@ namespace ChatbotOrleans.Browser.Tests;
 /// claiming someone's address first, keeping a session after the owner ended it; and a user's own rights.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class AttackTests(BrowserAppFixture fixture)
+public sealed partial class AttackTests(BrowserAppFixture fixture) : IAsyncLifetime
 {
+    // Other tests of the collection change the model's reply; each test starts from the echo.
+    public ValueTask InitializeAsync() => fixture.ResetModelAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
     /// <summary>The frontend's revalidation interval (5 s) and then some for a loaded machine.</summary>
     private static readonly PageWaitForURLOptions SignInSoon = new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit };
 

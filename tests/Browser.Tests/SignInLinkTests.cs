@@ -5,8 +5,13 @@ using Shouldly;
 namespace ChatbotOrleans.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]
-public sealed class SignInLinkTests(BrowserAppFixture fixture)
+public sealed class SignInLinkTests(BrowserAppFixture fixture) : IAsyncLifetime
 {
+    // Other tests of the collection change the model's reply; each test starts from the echo.
+    public ValueTask InitializeAsync() => fixture.ResetModelAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
     [Fact]
     public async Task A_returning_address_gets_a_one_time_link_that_opens_its_conversations_on_another_device()
     {
