@@ -16,14 +16,17 @@ public sealed partial class RunningScript : IDisposable
 
     public RunningScript(string workingDirectory, IReadOnlyList<string> commandLine, IReadOnlyDictionary<string, string?> environment)
     {
-        var start = new ProcessStartInfo(commandLine[0])
+        // Ctrl+C reaches a terminal's foreground command with SIGINT at its default. A suite started in the
+        // background of a script inherits SIGINT ignored, and .NET keeps an inherited ignore: give it the default.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
-        foreach (var argument in commandLine.Skip(1))
+        start.ArgumentList.Add("--default-signal=INT");
+        foreach (var argument in commandLine)
         {
             start.ArgumentList.Add(argument);
         }
