@@ -171,6 +171,7 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         await reply.Locator("button.code-copy").ClickAsync();
         await reply.Locator("button.code-copy >> text=Copied").WaitForAsync();
         var copied = await _page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        await reply.Locator("pre code.language-csharp .hljs-comment").WaitForAsync();
         await BrowserAppFixture.ScreenshotAsync(_page, "chat-markdown");
 
         (await reply.Locator("strong").InnerTextAsync()).ShouldBe("the plan");
@@ -178,7 +179,7 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         (await reply.Locator("a[href='https://learn.microsoft.com/dotnet/orleans']").GetAttributeAsync("rel")).ShouldNotBeNull().ShouldContain("noopener");
         (await reply.Locator("a[href^='javascript']").CountAsync()).ShouldBe(0, "an unsafe link stays text");
         (await reply.InnerTextAsync()).ShouldContain("this");
-        (await reply.Locator("pre code span").CountAsync()).ShouldBeGreaterThan(0, "the code is highlighted");
+        (await reply.Locator("pre code.language-csharp .hljs-keyword").AllInnerTextsAsync()).ShouldBe(["var"], "the code is highlighted");
         copied.TrimEnd().ShouldBe("var answer = 42; // the answer");
     }
 

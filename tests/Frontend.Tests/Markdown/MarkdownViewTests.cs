@@ -42,7 +42,7 @@ public sealed class MarkdownViewTests
         }
 
         // Interleaved, and the fastest of many runs, so other processes on a shared machine skew neither
-        // side. A streaming reply is re-rendered on every delta: safety and highlighting must not multiply that.
+        // side. A streaming reply is re-rendered on every delta: safety and code blocks must not multiply that.
         for (var i = 0; i < 40; i++)
         {
             var text = reply[..(reply.Length - i)];

@@ -69,7 +69,7 @@ internal static class MarkdownRenderer
         var renderers = renderer.ObjectRenderers;
         renderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer());
         renderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
-        renderers.Replace<CodeBlockRenderer>(new HighlightedCodeBlockRenderer());
+        renderers.Replace<CodeBlockRenderer>(new LabelledCodeBlockRenderer());
         renderers.Replace<HtmlTableRenderer>(new ScrollingTableRenderer());
 
         // DisableHtml means no raw-HTML nodes are ever parsed; should an extension produce one anyway, with

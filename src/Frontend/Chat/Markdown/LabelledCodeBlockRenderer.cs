@@ -1,5 +1,4 @@
 using System.Text;
-using ChatbotOrleans.Frontend.Chat.Markdown.Highlighting;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -7,20 +6,18 @@ using Markdig.Syntax;
 namespace ChatbotOrleans.Frontend.Chat.Markdown;
 
 /// <summary>
-/// A code block with its language, a copy button (wired by MarkdownView.razor.js through one delegated
-/// handler, since markup rendered from a string carries no Blazor events) and colours from
-/// <see cref="CodeHighlighter"/>. An unclosed fence, as in a reply still streaming, is a block up to the end.
+/// A code block as escaped text under a toolbar with its language and a copy button. MarkdownView.razor.js
+/// wires the button (one delegated handler, since markup rendered from a string carries no Blazor events) and
+/// colours the text with highlight.js from the <c>language-…</c> class, in the browser: the server never
+/// writes markup from the code. An unclosed fence, as in a reply still streaming, is a block up to the end.
 /// </summary>
-internal sealed class HighlightedCodeBlockRenderer : HtmlObjectRenderer<CodeBlock>
+internal sealed class LabelledCodeBlockRenderer : HtmlObjectRenderer<CodeBlock>
 {
     private const int MaxLabelLength = 24;
 
     protected override void Write(HtmlRenderer renderer, CodeBlock block)
     {
-        var info = (block as FencedCodeBlock)?.Info;
-        var language = CodeLanguages.Find(info);
-        var label = language?.Name ?? Label(info);
-        var code = Text(block);
+        var label = Label((block as FencedCodeBlock)?.Info);
 
         renderer.EnsureLine();
         renderer.Write("<div class=\"code-block\"><div class=\"code-toolbar\">");
@@ -38,29 +35,27 @@ internal sealed class HighlightedCodeBlockRenderer : HtmlObjectRenderer<CodeBloc
         }
 
         renderer.Write('>');
-        HighlightedCode.Write(renderer, code, language);
+        WriteCode(renderer, block);
         renderer.Write("</code></pre></div>").WriteLine();
     }
 
-    private static string Text(CodeBlock block)
+    private static void WriteCode(HtmlRenderer renderer, CodeBlock block)
     {
         var lines = block.Lines;
-        var text = new StringBuilder();
         for (var i = 0; i < lines.Count; i++)
         {
             if (i > 0)
             {
-                text.Append('\n');
+                renderer.Write('\n');
             }
 
-            text.Append(lines.Lines[i].Slice.AsSpan());
+            renderer.WriteEscape(lines.Lines[i].Slice.AsSpan(), false);
         }
-
-        return text.ToString();
     }
 
-    // An unknown fence name is still shown (it helps the reader), reduced to characters a name needs so it
-    // is harmless in the class attribute too.
+    // The fence name as the model wrote it, lower-cased: shown to the reader and, as language-<name>, the
+    // name highlight.js looks up (an unknown one stays plain). Reduced to characters a name needs so it is
+    // harmless in the class attribute too.
     private static string? Label(string? info)
     {
         if (string.IsNullOrEmpty(info))
