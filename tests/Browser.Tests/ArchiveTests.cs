@@ -107,7 +107,7 @@ public sealed partial class ArchiveTests(BrowserAppFixture fixture) : IAsyncLife
         }
 
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(HitAddress());
+        await page.WaitForAddressAsync(HitAddress());
         new Uri(page.Url).AbsolutePath.ShouldBe($"/c/{conversation:N}");
         var highlighted = page.Locator("[data-highlighted=true] [data-testid=message][data-sequence='7']");
         await highlighted.WaitForAsync();

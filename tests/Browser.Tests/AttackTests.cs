@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using Shouldly;
 
 namespace ChatbotOrleans.Browser.Tests;
@@ -18,7 +17,6 @@ public sealed partial class AttackTests(BrowserAppFixture fixture) : IAsyncLifet
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>The frontend's revalidation interval (5 s) and then some for a loaded machine.</summary>
-    private static readonly PageWaitForURLOptions SignInSoon = new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit };
 
     [Fact]
     public async Task A_stranger_who_claims_an_address_first_loses_access_when_the_owner_proves_it()
@@ -34,9 +32,9 @@ public sealed partial class AttackTests(BrowserAppFixture fixture) : IAsyncLifet
         await owner.Locator("[data-testid=signin-link-sent]").WaitForAsync();
         await owner.GotoAsync(await fixture.LinkFromNewestMailToAsync(address, "link"));
         await owner.ClickAsync("button[type=submit]");
-        await owner.WaitForURLAsync(ChatUrl(), new() { WaitUntil = WaitUntilState.Commit });
+        await owner.WaitForAddressAsync(ChatUrl());
 
-        await stranger.WaitForURLAsync(new Regex("/signin"), SignInSoon);
+        await stranger.WaitForAddressAsync(new Regex("/signin"));
         await stranger.GotoAsync(fixture.BaseUrl.ToString());
 
         stranger.Url.ShouldContain("/signin", customMessage: "the stranger's cookie no longer opens the account");
@@ -55,9 +53,9 @@ public sealed partial class AttackTests(BrowserAppFixture fixture) : IAsyncLifet
 
         await mine.ClickAsync("[data-testid=account-link]");
         await mine.ClickAsync("[data-testid=sign-out-everywhere]");
-        await mine.WaitForURLAsync(new Regex("/signin"), SignInSoon);
+        await mine.WaitForAddressAsync(new Regex("/signin"));
 
-        await lost.WaitForURLAsync(new Regex("/signin"), SignInSoon);
+        await lost.WaitForAddressAsync(new Regex("/signin"));
         await lost.Context.CloseAsync();
         await mine.Context.CloseAsync();
     }
@@ -86,7 +84,7 @@ public sealed partial class AttackTests(BrowserAppFixture fixture) : IAsyncLifet
         var wrong = await page.Locator("[data-testid=delete-error]").InnerTextAsync();
         await page.FillAsync("[data-testid=delete-confirm]", address);
         await page.ClickAsync("[data-testid=delete-account]");
-        await page.WaitForURLAsync(new Regex("/signin"), SignInSoon);
+        await page.WaitForAddressAsync(new Regex("/signin"));
         var again = await fixture.SignedInPageAsync(address);
 
         facts.ShouldContain(address);
@@ -120,7 +118,7 @@ public sealed partial class AttackTests(BrowserAppFixture fixture) : IAsyncLifet
         await page.GotoAsync(fixture.BaseUrl.ToString());
         await page.FillAsync("#email", $"csp-{Guid.NewGuid():N}@example.com");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(ChatUrl(), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForAddressAsync(ChatUrl());
         await BrowserAppFixture.WaitUntilInteractiveAsync(page);
 
         await page.SendAsync("under policy");

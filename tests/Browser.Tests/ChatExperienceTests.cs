@@ -118,7 +118,7 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         await BrowserAppFixture.ScreenshotAsync(_page, "chat-delete-confirm");
         await _page.ClickAsync("[data-testid=delete-confirm]");
         var deletedUrl = second.Url;
-        await second.WaitForURLAsync(url => url != deletedUrl, new() { Timeout = 15_000 });
+        await second.WaitForFunctionAsync("u => location.href !== u", deletedUrl, new() { Timeout = 15_000 });
         await _page.WaitForSidebarAsync("New chat");
         await second.WaitForSidebarAsync("New chat");
 

@@ -8,6 +8,13 @@ internal static class PageSteps
     public const string Input = "[data-testid=message-input]";
     public const string Replies = "[data-testid=message][data-role=assistant]";
 
+    /// <summary>
+    /// Waits until the page's address matches. Not WaitForURLAsync: under load its check-then-subscribe can miss
+    /// a navigation that lands in between (microsoft/playwright-dotnet#3364); the assertion asks until it matches.
+    /// </summary>
+    public static Task WaitForAddressAsync(this IPage page, System.Text.RegularExpressions.Regex address, float timeout = 30_000) =>
+        Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = timeout });
+
     public static async Task SendAsync(this IPage page, string text)
     {
         await page.FillAsync(Input, text);

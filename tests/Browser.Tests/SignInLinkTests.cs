@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using Shouldly;
 
 namespace ChatbotOrleans.Browser.Tests;
@@ -31,7 +30,7 @@ public sealed class SignInLinkTests(BrowserAppFixture fixture) : IAsyncLifetime
         var link = await fixture.LinkFromNewestMailToAsync(address, "link");
         await other.GotoAsync(link);
         await other.ClickAsync("button[type=submit]");
-        await other.WaitForURLAsync(new Regex("/c/[0-9a-f]{32}$"), new() { WaitUntil = WaitUntilState.Commit });
+        await other.WaitForAddressAsync(new Regex("/c/[0-9a-f]{32}$"));
         await other.Locator("[data-testid=message][data-role=user]").WaitForAsync();
         var reused = await fixture.NewPageAsync();
         await reused.GotoAsync(link);

@@ -106,7 +106,7 @@ public sealed partial class FaultAppFixture : IAsyncLifetime
         await page.GotoAsync(BaseUrl.ToString());
         await page.FillAsync("#email", $"fault-{Guid.NewGuid():N}@example.com");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(ChatAddress(), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForAddressAsync(ChatAddress());
         await BrowserAppFixture.WaitUntilInteractiveAsync(page);
         return page;
     }
