@@ -54,6 +54,11 @@ public static class SiloHostingExtensions
             silo.UseChatbotProviders(connectionString);
             silo.UseChatbotJobs();
             silo.BindOrleansTuning();
+
+            // New activations go to the silo with the fewest (of two picked at random). Our grains are per user or per
+            // conversation and cost about the same each; Orleans' default, by each silo's CPU and memory of a second
+            // ago, sent a burst of new conversations all to the silo that had been idle (bench/results/scale-out.md).
+            silo.Services.AddSingleton<PlacementStrategy, ActivationCountBasedPlacement>();
             silo.AddDashboard();
 
             // Carries the trace context through grain calls; without a listener it creates no activity.
