@@ -76,7 +76,7 @@ public sealed class SiloCluster(AppTopology topology, IReadOnlyDictionary<string
     /// <summary>The silo a grain activation's address names, by its port.</summary>
     public ScaleSilo? ByPort(int port) => _silos.FirstOrDefault(s => s.SiloPort == port);
 
-    /// <summary>Where each of <paramref name="grains"/> is active: how many on each silo, by index.</summary>
+    /// <summary>Where each of <paramref name="grains"/> is active: how many on each running silo, by index.</summary>
     public async Task<int[]> ConversationsPerSiloAsync(IClusterClient client, IEnumerable<IConversationGrain> grains)
     {
         var management = client.GetGrain<IManagementGrain>(0);
@@ -90,7 +90,7 @@ public sealed class SiloCluster(AppTopology topology, IReadOnlyDictionary<string
             }
         }
 
-        return counts;
+        return [.. counts.Where((_, index) => _silos[index].IsRunning)];
     }
 
     /// <summary>Memory-stream queues (pulling agents) each active silo reads, in no particular silo order.</summary>
