@@ -1,3 +1,4 @@
+using ChatbotOrleans.Bench.Chats;
 using ChatbotOrleans.Bench.Hosting;
 using ChatbotOrleans.Bench.Measure;
 using ChatbotOrleans.TestSupport;
@@ -7,7 +8,8 @@ namespace ChatbotOrleans.Bench.ScaleOut;
 
 /// <summary>
 /// Section 9 (issue 24): the same load per silo on 1, 2 and 4 silos, each capped at the same share of a core in a
-/// cgroup of its own, so that throughput can grow with the silos on a 2-core machine. The silos are the stack's configuration with failure detection in seconds
+/// cgroup of its own, so that throughput can grow with the silos on a 2-core machine; then, on the 4 silos, a
+/// rolling restart and a killed silo under load. The silos are the stack's configuration with failure detection in seconds
 /// (<see cref="FaultTuning"/>); the stack's own silo leaves once the first of them is up.
 /// </summary>
 public static class ScaleOutPhase
@@ -51,6 +53,15 @@ public static class ScaleOutPhase
         }
 
         ScaleOutReport.Add(context.Table, [.. results.OrderBy(r => r.Silos)], CoresPerSilo);
+
+        // The faults measure what is lost and how long a conversation waits, not throughput: no quotas, a model
+        // that takes a quarter second, and users who pause as long between messages.
+        cluster.EnforceQuotas(false);
+        await cluster.GrowToAsync(4, ct);
+        context.SetModel(10, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(20));
+        var chats = await new ChatFactory(client.Cluster, ct).CreateAsync(FaultRuns.Conversations, perUser: 1, subscribe: true);
+        await RollingRestart.RunAsync(context, cluster, client.Cluster, chats);
+        await SiloKill.RunAsync(context, cluster, client.Cluster, chats);
     }
 
     /// <summary>PostgreSQL and this process (client and fake model) in a group without a quota but weighed like the silos'.</summary>
