@@ -1,3 +1,4 @@
+using ChatbotOrleans.Bench.Chats;
 using ChatbotOrleans.Bench.Report;
 
 namespace ChatbotOrleans.Bench.ScaleOut;
@@ -13,6 +14,15 @@ public static class FaultRuns
 
     /// <summary>Load before the first fault and between faults, so each starts from a steady cluster.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
+
+    /// <summary>Starts the conversations sending and returns once they have run for <see cref="Settle"/>.</summary>
+    public static async Task<FaultLoad> StartLoadAsync(BenchContext context, IReadOnlyList<ChatProbe> chats)
+    {
+        var load = new FaultLoad(chats, context.Sizes.MessageCharacters, Pause);
+        load.Start();
+        await Task.Delay(Settle, context.CancellationToken);
+        return load;
+    }
 
     public static void AddDelivery(ResultTable table, string what, DeliveryCheck check)
     {

@@ -9,13 +9,11 @@ namespace ChatbotOrleans.Bench.ScaleOut;
 /// </summary>
 public static class RollingRestart
 {
-    public static async Task RunAsync(BenchContext context, SiloCluster cluster, IClusterClient client, IReadOnlyList<ChatProbe> chats)
+    public static async Task RunAsync(BenchContext context, SiloCluster cluster, IReadOnlyList<ChatProbe> chats)
     {
         var ct = context.CancellationToken;
         using var asks = new ModelAsks(context.Stack.Model);
-        var load = new FaultLoad(chats, context.Sizes.MessageCharacters, FaultRuns.Pause);
-        load.Start();
-        await Task.Delay(FaultRuns.Settle, ct);
+        var load = await FaultRuns.StartLoadAsync(context, chats);
         foreach (var silo in cluster.Silos)
         {
             await silo.StopAsync();

@@ -60,7 +60,7 @@ public static class ScaleOutPhase
         await cluster.GrowToAsync(4, ct);
         context.SetModel(10, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(20));
         var chats = await new ChatFactory(client.Cluster, ct).CreateAsync(FaultRuns.Conversations, perUser: 1, subscribe: true);
-        await RollingRestart.RunAsync(context, cluster, client.Cluster, chats);
+        await RollingRestart.RunAsync(context, cluster, chats);
         await SiloKill.RunAsync(context, cluster, client.Cluster, chats);
     }
 

@@ -19,9 +19,7 @@ public static class SiloKill
     {
         var ct = context.CancellationToken;
         using var asks = new ModelAsks(context.Stack.Model);
-        var load = new FaultLoad(chats, context.Sizes.MessageCharacters, FaultRuns.Pause);
-        load.Start();
-        await Task.Delay(FaultRuns.Settle, ct);
+        var load = await FaultRuns.StartLoadAsync(context, chats);
 
         var management = client.GetGrain<IManagementGrain>(0);
         var homes = await Task.WhenAll(chats.Select(c => management.GetActivationAddress(c.Grain).AsTask()));
