@@ -2,7 +2,7 @@
 # The benchmark of issue 7: builds the app in Release, then starts a throwaway PostgreSQL, the real silo
 # (Production configuration) against a streaming fake model, the frontend with Chromium pages, and prints
 # a Markdown table of every section, also written under artifacts/bench/.
-# Usage: ./bench.sh [--quick] [--out FILE]   (--quick: a smoke run of a minute; the default takes ~10)
+# Usage: ./bench.sh [--quick] [--out FILE] [--only PHASE,…]   (--quick: a smoke run of a minute, without section 9; the default takes ~11)
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh

@@ -1,9 +1,13 @@
 using ChatbotOrleans.Bench.Phases;
+using ChatbotOrleans.Bench.ScaleOut;
 
 namespace ChatbotOrleans.Bench;
 
-/// <summary>One section of the run, with the id <c>--only</c> takes and the phases whose baselines it reads.</summary>
-public sealed record BenchPhase(string Id, string Name, Func<BenchContext, Task> Run, string[] Needs)
+/// <summary>
+/// One section of the run, with the id <c>--only</c> takes, the phases whose baselines it reads, and whether a
+/// <c>--quick</c> run has it (not a section whose smallest run takes minutes).
+/// </summary>
+public sealed record BenchPhase(string Id, string Name, Func<BenchContext, Task> Run, string[] Needs, bool InQuick = true)
 {
     /// <summary>Every phase, in the order a run measures them so that they do not disturb each other.</summary>
     public static IReadOnlyList<BenchPhase> All { get; } =
@@ -22,14 +26,17 @@ public sealed record BenchPhase(string Id, string Name, Func<BenchContext, Task>
         new("search", "8 archive: search", SearchPhase.RunAsync, []),
         // Last: its thousands of activations and their reminders would disturb every later phase.
         new("silo-memory", "5 silo memory", SiloMemoryPhase.RunAsync, []),
+
+        // After everything: it replaces the stack's silo with silos of its own in CPU cgroups.
+        new("scale-out", "9 scale-out", ScaleOutPhase.RunAsync, [], InQuick: false),
     ];
 
-    /// <summary>The phases to run for <paramref name="only"/> (all when empty): those named and those they need, in run order.</summary>
-    public static IReadOnlyList<BenchPhase> Select(IReadOnlyCollection<string> only)
+    /// <summary>The phases to run for <paramref name="only"/> (all when empty, or all a quick run has): those named and those they need, in run order.</summary>
+    public static IReadOnlyList<BenchPhase> Select(IReadOnlyCollection<string> only, bool quick = false)
     {
         if (only.Count == 0)
         {
-            return All;
+            return quick ? [.. All.Where(p => p.InQuick)] : All;
         }
 
         var unknown = only.Where(id => All.All(p => p.Id != id)).ToList();

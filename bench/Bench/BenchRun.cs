@@ -12,7 +12,7 @@ public static class BenchRun
     public static async Task<string> RunAsync(BenchOptions options, Action<string> log, CancellationToken ct)
     {
         var sizes = options.Sizes;
-        var phases = BenchPhase.Select(options.Only);
+        var phases = BenchPhase.Select(options.Only, options.Sizes == BenchSizes.Quick);
         var clock = Stopwatch.StartNew();
         var loadBefore = Machine.LoadAverage();
         void Log(string line) => log($"[{clock.Elapsed:mm\\:ss}] {line}");

@@ -38,8 +38,7 @@ public sealed class ChatProbe(IClusterClient client, UserId owner, ConversationI
     /// <summary>Sends a user message of about <paramref name="characters"/> characters; returns its turn once the grain accepted it.</summary>
     public async Task<Turn> SendAsync(int characters)
     {
-        var turn = new Turn(MessageId.New());
-        _turns[turn.Id] = turn;
+        var turn = Track(MessageId.New());
         var result = await Grain.SendAsync(Owner, new SendMessage(turn.Id, MessageText.Make(turn.Id, characters)));
         turn.OnAccepted();
         if (result.Outcome != ChangeOutcome.Accepted)
@@ -47,6 +46,14 @@ public sealed class ChatProbe(IClusterClient client, UserId owner, ConversationI
             throw new InvalidOperationException($"The send was not accepted: {result.Outcome} {result.Error}");
         }
 
+        return turn;
+    }
+
+    /// <summary>A turn whose events this probe will complete, made before its message is sent (a retried send keeps its id).</summary>
+    public Turn Track(MessageId id)
+    {
+        var turn = new Turn(id);
+        _turns[id] = turn;
         return turn;
     }
 

@@ -15,7 +15,8 @@ public sealed class BenchClient : IAsyncDisposable
 
     public IClusterClient Cluster => _host.Services.GetRequiredService<IClusterClient>();
 
-    public static async Task<BenchClient> ConnectAsync(string connectionString, string clusterId, CancellationToken ct)
+    /// <summary>Connects; <c>configure</c> adds client settings (e.g. a shorter response timeout for a run that kills silos).</summary>
+    public static async Task<BenchClient> ConnectAsync(string connectionString, string clusterId, CancellationToken ct, Action<IClientBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
@@ -32,6 +33,7 @@ public sealed class BenchClient : IAsyncDisposable
                 o.ClusterId = clusterId;
                 o.ServiceId = "chatbot";
             });
+            configure?.Invoke(client);
         });
         var host = builder.Build();
         await host.StartAsync(ct);

@@ -26,6 +26,9 @@ public sealed class BenchStack : IAsyncDisposable
 
     public string ConnectionString => Topology.ConnectionString;
 
+    /// <summary>The configuration the silo was started with beyond the topology's own, for more silos like it.</summary>
+    public IReadOnlyDictionary<string, string?> SiloSettings { get; private set; } = new Dictionary<string, string?>();
+
     public string PostgresVersion { get; private set; } = "";
 
     /// <summary>The postmaster, parent of every backend.</summary>
@@ -118,6 +121,7 @@ public sealed class BenchStack : IAsyncDisposable
             settings[key] = value;
         }
 
+        SiloSettings = settings;
         (Silo, _) = await Topology.StartSiloAsync(ct, settings);
         var extra = siloEnvironment.Count == 0 ? "" : ", " + string.Join(", ", siloEnvironment.Select(e => $"{e.Key}={e.Value}"));
         log($"Silo process {Silo.Id} is an active member (Production configuration{extra}, model at {Model.Endpoint})");

@@ -10,8 +10,10 @@ public static class ConversationStreams
     public const string Namespace = "conversation";
 
     /// <summary>
-    /// Queues of the memory stream provider; silos and clients must agree on it, since a producer picks the
-    /// queue. Every queue is read on a timer whether busy or not, so fewer queues cost less when idle.
+    /// Queues of the memory stream provider unless the silos are configured otherwise
+    /// (<c>Orleans:StreamQueueCount</c>, the same on every silo: the publishing silo picks the queue; clients only
+    /// subscribe, so theirs is not used). Every queue is read on a timer whether busy or not, so fewer queues cost
+    /// less when idle; a cluster wants at least as many queues as silos, since each queue is read by one silo.
     /// </summary>
     public const int QueueCount = 2;
 }

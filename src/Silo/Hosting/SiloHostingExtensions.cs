@@ -54,6 +54,11 @@ public static class SiloHostingExtensions
             silo.UseChatbotProviders(connectionString);
             silo.UseChatbotJobs();
             silo.BindOrleansTuning();
+
+            // New activations go to the silo with the fewest (of two picked at random). Our grains are per user or per
+            // conversation and cost about the same each; Orleans' default, by each silo's CPU and memory of a second
+            // ago, sent a burst of new conversations all to the silo that had been idle (bench/results/scale-out.md).
+            silo.Services.AddSingleton<PlacementStrategy, ActivationCountBasedPlacement>();
             silo.AddDashboard();
 
             // Carries the trace context through grain calls; without a listener it creates no activity.
@@ -82,7 +87,7 @@ public static class SiloHostingExtensions
         silo.AddChatbotStorage("PubSubStore", connectionString);
         silo.AddMemoryStreams(ConversationStreams.ProviderName, streams =>
         {
-            streams.ConfigurePartitioning(ConversationStreams.QueueCount);
+            streams.ConfigurePartitioning(StreamQueueCount(silo.Configuration));
             streams.ConfigurePullingAgent(agent => agent.Configure<IConfiguration>((o, configuration) =>
                 o.GetQueueMsgsTimerPeriod = configuration.GetValue("Orleans:StreamPollPeriod", StreamPollPeriod)));
             streams.ConfigureCacheEviction(cache => cache.Configure(o =>
@@ -127,6 +132,18 @@ public static class SiloHostingExtensions
             .BindConfiguration("Orleans:Membership");
         silo.Services.AddOptions<ReminderOptions>().Configure<IConfiguration>((o, configuration) =>
             o.MinimumReminderPeriod = configuration.GetValue("Orleans:MinimumReminderPeriod", o.MinimumReminderPeriod));
+    }
+
+    /// <summary>
+    /// The memory-stream queues (<c>Orleans:StreamQueueCount</c>, default <see cref="ConversationStreams.QueueCount"/>).
+    /// Each queue is read by one silo, picked by the silos' ranges of a hash ring, so a silo may read none and another
+    /// several (4 queues on 4 silos: 2/2/0/0, bench/results/scale-out.md); every silo of a cluster must use the same
+    /// count, since the publishing silo picks the queue.
+    /// </summary>
+    private static int StreamQueueCount(IConfiguration configuration)
+    {
+        var count = configuration.GetValue("Orleans:StreamQueueCount", ConversationStreams.QueueCount);
+        return count is >= 1 and <= 256 ? count : throw new InvalidOperationException($"Orleans:StreamQueueCount must be 1–256, not {count}.");
     }
 
     /// <summary>
