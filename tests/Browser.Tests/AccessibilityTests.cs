@@ -20,7 +20,7 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : IAsyncLifeti
         await _page.TabToAsync("#email");
         await _page.Keyboard.TypeAsync($"keys-{Guid.NewGuid():N}@example.com");
         await _page.Keyboard.PressAsync("Enter");
-        await _page.WaitForAddressAsync(new System.Text.RegularExpressions.Regex("/c/[0-9a-f]{32}$"));
+        await _page.WaitForChatAddressAsync();
         await BrowserAppFixture.WaitUntilInteractiveAsync(_page);
 
         await _page.TabToAsync("[data-testid=message-input]");

@@ -9,14 +9,12 @@ namespace ChatbotOrleans.Browser.Tests;
 /// claiming someone's address first, keeping a session after the owner ended it; and a user's own rights.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class AttackTests(BrowserAppFixture fixture) : IAsyncLifetime
+public sealed class AttackTests(BrowserAppFixture fixture) : IAsyncLifetime
 {
     // Other tests of the collection change the model's reply; each test starts from the echo.
     public ValueTask InitializeAsync() => fixture.ResetModelAsync();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    /// <summary>The frontend's revalidation interval (5 s) and then some for a loaded machine.</summary>
 
     [Fact]
     public async Task A_stranger_who_claims_an_address_first_loses_access_when_the_owner_proves_it()
@@ -32,7 +30,7 @@ public sealed partial class AttackTests(BrowserAppFixture fixture) : IAsyncLifet
         await owner.Locator("[data-testid=signin-link-sent]").WaitForAsync();
         await owner.GotoAsync(await fixture.LinkFromNewestMailToAsync(address, "link"));
         await owner.ClickAsync("button[type=submit]");
-        await owner.WaitForAddressAsync(ChatUrl());
+        await owner.WaitForChatAddressAsync();
 
         await stranger.WaitForAddressAsync(new Regex("/signin"));
         await stranger.GotoAsync(fixture.BaseUrl.ToString());
@@ -118,7 +116,7 @@ public sealed partial class AttackTests(BrowserAppFixture fixture) : IAsyncLifet
         await page.GotoAsync(fixture.BaseUrl.ToString());
         await page.FillAsync("#email", $"csp-{Guid.NewGuid():N}@example.com");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForAddressAsync(ChatUrl());
+        await page.WaitForChatAddressAsync();
         await BrowserAppFixture.WaitUntilInteractiveAsync(page);
 
         await page.SendAsync("under policy");
@@ -133,7 +131,4 @@ public sealed partial class AttackTests(BrowserAppFixture fixture) : IAsyncLifet
         using var reader = new StreamReader(entry.Open());
         return reader.ReadToEnd();
     }
-
-    [GeneratedRegex("/c/[0-9a-f]{32}$")]
-    private static partial Regex ChatUrl();
 }

@@ -104,7 +104,7 @@ public sealed partial class BrowserAppFixture(PostgresServerFixture postgres) : 
         await page.ClickAsync("button[type=submit]");
         try
         {
-            await page.WaitForAddressAsync(new System.Text.RegularExpressions.Regex("/c/[0-9a-f]{32}$"));
+            await page.WaitForChatAddressAsync();
             await WaitUntilInteractiveAsync(page);
         }
         catch (TimeoutException exception)

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace ChatbotOrleans.Browser.Tests;
 
 /// <summary>What a person does on the chat page, in the page's own terms.</summary>
-internal static class PageSteps
+internal static partial class PageSteps
 {
     public const string Input = "[data-testid=message-input]";
     public const string Replies = "[data-testid=message][data-role=assistant]";
@@ -14,6 +14,9 @@ internal static class PageSteps
     /// </summary>
     public static Task WaitForAddressAsync(this IPage page, System.Text.RegularExpressions.Regex address, float timeout = 30_000) =>
         Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = timeout });
+
+    /// <summary>Waits until the page is at a chat (/c/ and a conversation id), as after signing in.</summary>
+    public static Task WaitForChatAddressAsync(this IPage page) => page.WaitForAddressAsync(ChatAddress());
 
     public static async Task SendAsync(this IPage page, string text)
     {
@@ -78,4 +81,7 @@ internal static class PageSteps
 
         throw new InvalidOperationException($"40 presses of Tab never reached {selector}.");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("/c/[0-9a-f]{32}$")]
+    private static partial System.Text.RegularExpressions.Regex ChatAddress();
 }

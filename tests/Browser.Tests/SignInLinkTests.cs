@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Shouldly;
 
 namespace ChatbotOrleans.Browser.Tests;
@@ -30,7 +29,7 @@ public sealed class SignInLinkTests(BrowserAppFixture fixture) : IAsyncLifetime
         var link = await fixture.LinkFromNewestMailToAsync(address, "link");
         await other.GotoAsync(link);
         await other.ClickAsync("button[type=submit]");
-        await other.WaitForAddressAsync(new Regex("/c/[0-9a-f]{32}$"));
+        await other.WaitForChatAddressAsync();
         await other.Locator("[data-testid=message][data-role=user]").WaitForAsync();
         var reused = await fixture.NewPageAsync();
         await reused.GotoAsync(link);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using ChatbotOrleans.DevHost;
 using ChatbotOrleans.TestSupport;
 using Microsoft.Playwright;
@@ -11,7 +10,7 @@ namespace ChatbotOrleans.Browser.Tests.Faults;
 /// server (stopped and started again), a silo on fixed ports (killed and started again), quick failure
 /// detection, and a model timeout of a few seconds. The frontend and the browser stay up throughout.
 /// </summary>
-public sealed partial class FaultAppFixture : IAsyncLifetime
+public sealed class FaultAppFixture : IAsyncLifetime
 {
     /// <summary>
     /// The silo gives up on a silent model after this long (then retries, then fails the reply). It bounds every
@@ -106,7 +105,7 @@ public sealed partial class FaultAppFixture : IAsyncLifetime
         await page.GotoAsync(BaseUrl.ToString());
         await page.FillAsync("#email", $"fault-{Guid.NewGuid():N}@example.com");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForAddressAsync(ChatAddress());
+        await page.WaitForChatAddressAsync();
         await BrowserAppFixture.WaitUntilInteractiveAsync(page);
         return page;
     }
@@ -143,7 +142,4 @@ public sealed partial class FaultAppFixture : IAsyncLifetime
     }
 
     private async Task StartSiloAsync() => (_silo, _) = await App.StartSiloAsync(CancellationToken.None, _siloSettings);
-
-    [GeneratedRegex("/c/[0-9a-f]{32}$")]
-    private static partial Regex ChatAddress();
 }
