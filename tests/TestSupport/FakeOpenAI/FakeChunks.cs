@@ -22,6 +22,30 @@ internal static class FakeChunks
     public static Task WriteStopAsync(HttpResponse response, string id, string model, CancellationToken ct) =>
         WriteEventAsync(response, id, model, _ => { }, finishReason: "stop", ct);
 
+    /// <summary>The last chunk of a stream asked for usage: no choices, only the counts.</summary>
+    public static async Task WriteUsageAsync(HttpResponse response, string id, string model, int prompt, int completion, CancellationToken ct)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        buffer.Write(DataPrefix);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            WriteHeader(w, id, model, "chat.completion.chunk");
+            w.WriteStartArray("choices");
+            w.WriteEndArray();
+            w.WriteStartObject("usage");
+            w.WriteNumber("prompt_tokens", prompt);
+            w.WriteNumber("completion_tokens", completion);
+            w.WriteNumber("total_tokens", prompt + completion);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        buffer.Write(EventEnd);
+        await response.Body.WriteAsync(buffer.WrittenMemory, ct);
+        await response.Body.FlushAsync(ct);
+    }
+
     public static async Task WriteDoneAsync(HttpResponse response, CancellationToken ct)
     {
         await response.Body.WriteAsync(Done, ct);
