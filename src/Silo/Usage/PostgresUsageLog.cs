@@ -33,41 +33,30 @@ internal sealed class PostgresUsageLog(string connectionString) : IUsageLog
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<long> TotalAsync(DateOnly day, UserId? user, CancellationToken cancellationToken = default)
+    public Task<long> TotalAsync(DateOnly day, UserId? user, CancellationToken cancellationToken = default)
     {
         var (since, until) = UsageDay.Range(day);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT coalesce(sum(input_tokens + output_tokens), 0)::bigint FROM reply_usage
-            WHERE created_at >= $1 AND created_at < $2 AND ($3::uuid IS NULL OR user_id = $3)
-            """, connection)
-        {
-            Parameters =
-            {
+        return SumAsync(
+            "created_at >= $1 AND created_at < $2 AND ($3::uuid IS NULL OR user_id = $3)",
+            [
                 new NpgsqlParameter<DateTimeOffset> { TypedValue = since },
                 new NpgsqlParameter<DateTimeOffset> { TypedValue = until },
                 new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = user is { } u ? u.Value : DBNull.Value },
-            },
-        };
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            ],
+            cancellationToken);
     }
 
-    public async Task<long> ConversationTotalAsync(UserId user, ConversationId conversation, CancellationToken cancellationToken = default)
+    public Task<long> ConversationTotalAsync(UserId user, ConversationId conversation, CancellationToken cancellationToken = default) =>
+        SumAsync(
+            "conversation_id = $1 AND user_id = $2",
+            [new NpgsqlParameter<Guid> { TypedValue = conversation.Value }, new NpgsqlParameter<Guid> { TypedValue = user.Value }],
+            cancellationToken);
+
+    private async Task<long> SumAsync(string where, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT coalesce(sum(input_tokens + output_tokens), 0)::bigint FROM reply_usage
-            WHERE conversation_id = $1 AND user_id = $2
-            """, connection)
-        {
-            Parameters =
-            {
-                new NpgsqlParameter<Guid> { TypedValue = conversation.Value },
-                new NpgsqlParameter<Guid> { TypedValue = user.Value },
-            },
-        };
+        await using var command = new NpgsqlCommand($"SELECT coalesce(sum(input_tokens + output_tokens), 0)::bigint FROM reply_usage WHERE {where}", connection);
+        command.Parameters.AddRange(parameters);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
