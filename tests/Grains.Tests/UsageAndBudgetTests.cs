@@ -46,7 +46,8 @@ public sealed class UsageAndBudgetTests(UsageClusterFixture fixture)
         fixture.Server.Requests.Last(r => r.LastUserText == "twelve chars").WantsUsage.ShouldBeTrue("the adapter asks; this server does not answer");
         reply.Usage.ShouldBe(new TokenUsage(
             TokenEstimate.Count("twelve chars") + TokenEstimate.TokensPerMessage, TokenEstimate.Count("Echo: twelve chars"), Estimated: true));
-        (await UsageRowsAsync(user)).ShouldHaveSingleItem().ShouldEndWith("True");
+        var rows = await Poll.UntilAsync(() => UsageRowsAsync(user), r => r.Count > 0, TimeSpan.FromSeconds(10), "the usage row");
+        rows.ShouldHaveSingleItem().ShouldEndWith("True", Case.Sensitive, "recorded just after the reply is stored");
     }
 
     [Fact]

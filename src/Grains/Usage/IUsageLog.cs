@@ -13,4 +13,7 @@ public interface IUsageLog
 
     /// <summary>The tokens of all replies of one conversation of <paramref name="user"/>.</summary>
     Task<long> ConversationTotalAsync(UserId user, ConversationId conversation, CancellationToken cancellationToken = default);
+
+    /// <summary>Unlinks a deleted user's rows from them and their chats; the day's totals keep the tokens.</summary>
+    Task ForgetUserAsync(UserId user, CancellationToken cancellationToken = default);
 }

@@ -17,6 +17,8 @@ public sealed class UsageGrain(IUsageLog log, TimeProvider time, IOptions<Budget
         await log.RecordAsync(record);
     }
 
+    public Task ForgetAsync() => log.ForgetUserAsync(User);
+
     public async Task<DailyUsage> GetTodayAsync()
     {
         var spent = await GrainFactory.GetGrain<ITokenBudgetGrain>(Budgets.TokensOf(User)).GetSpentAsync();

@@ -52,6 +52,15 @@ internal sealed class PostgresUsageLog(string connectionString) : IUsageLog
             [new NpgsqlParameter<Guid> { TypedValue = conversation.Value }, new NpgsqlParameter<Guid> { TypedValue = user.Value }],
             cancellationToken);
 
+    public async Task ForgetUserAsync(UserId user, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"UPDATE reply_usage SET user_id = '{Guid.Empty}', conversation_id = '{Guid.Empty}' WHERE user_id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = user.Value });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task<long> SumAsync(string where, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
