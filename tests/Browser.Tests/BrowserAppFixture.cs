@@ -90,6 +90,7 @@ public sealed partial class BrowserAppFixture(PostgresServerFixture postgres) : 
     {
         App.Model.TokenDelay = TimeSpan.Zero;
         App.Model.BeforeTokenAsync = null;
+        App.Model.UsageFor = null;
         App.Model.ReplyText = request => "Echo: " + request.LastUserText;
         App.Model.ClearFaults();
         return ValueTask.CompletedTask;

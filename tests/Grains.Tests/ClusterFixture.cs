@@ -83,6 +83,7 @@ public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
                 ConfigureConversations(o);
             });
             host.Services.Configure<BudgetOptions>(ConfigureBudgets);
+            ConfigureSiloServices(host.Services);
         });
         builder.ConfigureClient(client =>
         {
@@ -128,6 +129,11 @@ public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
         options.MaxNewAccountsPerNetworkPerHour = 1_000_000;
     }
 
+    /// <summary>Lets a derived fixture replace the silo's services (the model, for one) in its own cluster.</summary>
+    protected virtual void ConfigureSiloServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>Lets a derived fixture change the conversation rules of its own cluster.</summary>
     protected virtual void ConfigureConversations(ConversationOptions options)
     {
@@ -153,7 +159,7 @@ public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
         property.SetValue(options, false);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Cluster is not null)
         {

@@ -94,7 +94,7 @@ public sealed class PublicInternetTests(WebTierFixture fixture)
     }
 
     [Fact]
-    public async Task The_frontend_runs_on_a_database_role_that_cannot_read_conversations_or_grain_state()
+    public async Task The_frontend_runs_on_a_database_role_that_cannot_read_conversations_usage_or_grain_state()
     {
         var admin = new NpgsqlConnectionStringBuilder(fixture.Harness.Topology.ConnectionString);
         var login = $"web_{Guid.NewGuid():N}"[..20];
@@ -102,7 +102,7 @@ public sealed class PublicInternetTests(WebTierFixture fixture)
         var web = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Username = login, Password = "web" }.ConnectionString;
 
         var denied = new List<string>();
-        foreach (var table in new[] { "orleansstorage", "conversation_messages", "orleansreminderstable" })
+        foreach (var table in new[] { "orleansstorage", "conversation_messages", "reply_usage", "orleansreminderstable" })
         {
             var failure = await Should.ThrowAsync<PostgresException>(() => ExecuteAsync(web, $"SELECT count(*) FROM {table}"));
             denied.Add($"{table}: {failure.SqlState}");
@@ -114,7 +114,7 @@ public sealed class PublicInternetTests(WebTierFixture fixture)
         using var signIn = await session.SignInAsync($"least-{Guid.NewGuid():N}@example.com");
         using var chat = await session.GetAsync("/");
 
-        denied.ShouldBe(["orleansstorage: 42501", "conversation_messages: 42501", "orleansreminderstable: 42501"]);
+        denied.ShouldBe(["orleansstorage: 42501", "conversation_messages: 42501", "reply_usage: 42501", "orleansreminderstable: 42501"]);
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, "gateways found and a cookie protected with keys it stored itself");
         chat.StatusCode.ShouldBe(HttpStatusCode.OK);
     }

@@ -111,6 +111,8 @@ public sealed class BenchStack : IAsyncDisposable
             ["Budgets__MaxMessagesPerNetworkPerMinute"] = "1000000",
             ["Budgets__MaxConversationsPerUser"] = "100000",
             ["Budgets__MaxNewConversationsPerMinute"] = "10000",
+            ["Budgets__MaxTokensPerUserPerDay"] = "2147483647",
+            ["Budgets__MaxTokensPerDay"] = "2147483647",
 
             // Section 5's chat pages all sign a new user in from 127.0.0.1: one network, more than production's
             // 60 an hour. The conversations made as an Orleans client come from networks of their own.

@@ -50,6 +50,14 @@ internal sealed partial class ChatClient(
     public Task<ClusterAnswer<SearchResult>> SearchAsync(string query) =>
         ReadAsync(user => client.GetGrain<IChatSearchGrain>(user.Value).SearchAsync(query));
 
+    /// <summary>The tokens of <paramref name="conversation"/>, if one is open, and the user's today.</summary>
+    public Task<ClusterAnswer<UsageFigures>> GetUsageAsync(ConversationId? conversation) => ReadAsync(async user =>
+    {
+        var usage = client.GetGrain<IUsageGrain>(user.Value);
+        var chat = conversation is { } open ? await usage.GetConversationTokensAsync(open) : (long?)null;
+        return new UsageFigures(chat, await usage.GetTodayAsync());
+    });
+
     public Task<ChangeResult> SendAsync(ConversationId conversation, SendMessage message) =>
         ChangeAsync(conversation, (grain, user) => grain.SendAsync(user, message));
 

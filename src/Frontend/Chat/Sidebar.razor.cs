@@ -27,6 +27,10 @@ public sealed partial class Sidebar
     [Parameter]
     public ConversationId? Current { get; set; }
 
+    /// <summary>The open chat's newest sequence, which the usage panel follows.</summary>
+    [Parameter]
+    public long Sequence { get; set; }
+
     [Parameter]
     public bool Open { get; set; }
 

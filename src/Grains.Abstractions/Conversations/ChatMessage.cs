@@ -10,6 +10,7 @@ namespace ChatbotOrleans.Grains.Abstractions;
 /// <param name="Status">How a bot message ended.</param>
 /// <param name="Model">For a bot message, the model that wrote it (for example "offline").</param>
 /// <param name="Error">For a failed reply, a reason the page can show.</param>
+/// <param name="Usage">For a bot message, the tokens it cost (none for replies stored before usage was counted).</param>
 [GenerateSerializer, Immutable, Alias("ChatMessage")]
 public sealed record ChatMessage(
     [property: Id(0)] MessageId Id,
@@ -20,4 +21,5 @@ public sealed record ChatMessage(
     [property: Id(5)] MessageId? ReplyTo = null,
     [property: Id(6)] ReplyStatus Status = ReplyStatus.Complete,
     [property: Id(7)] string? Model = null,
-    [property: Id(8)] string? Error = null);
+    [property: Id(8)] string? Error = null,
+    [property: Id(9)] TokenUsage? Usage = null);

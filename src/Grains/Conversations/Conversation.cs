@@ -258,13 +258,13 @@ public sealed class Conversation
         ContextWindow.Build(_recent.Items, replyTo, _options.ContextCharacterBudget);
 
     /// <summary>Records the reply to <paramref name="replyTo"/> and takes it off the queue.</summary>
-    public ChatMessage AddReply(MessageId replyTo, string text, string model, ReplyStatus status, string? error, DateTimeOffset now)
+    public ChatMessage AddReply(MessageId replyTo, string text, string model, ReplyStatus status, string? error, DateTimeOffset now, TokenUsage? usage = null)
     {
         _pending.Remove(replyTo);
 
         // The stored request, if any, is answered by this reply's row: no state write is needed for it.
         State.ReplyRequests.RemoveAll(r => r.Message == replyTo);
-        return _recent.Append(new ChatMessage(MessageId.New(), 0, ChatRole.Assistant, text, now, replyTo, status, model, error), Sequence, _pending);
+        return _recent.Append(new ChatMessage(MessageId.New(), 0, ChatRole.Assistant, text, now, replyTo, status, model, error, usage), Sequence, _pending);
     }
 
     public ConversationSnapshot Snapshot(ConversationId id, ReplyInProgress? inProgress) =>

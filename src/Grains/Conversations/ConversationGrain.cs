@@ -1,5 +1,6 @@
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Diagnostics;
+using ChatbotOrleans.Grains.Usage;
 using ChatbotOrleans.Grains.Users;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -179,6 +180,8 @@ public sealed partial class ConversationGrain(
     Task IReplyHost.UnregisterGuardAsync() => this.UnregisterReminderIfAnyAsync(ReplyGuardReminder);
 
     Task IReplyHost.PublishAsync(ConversationEvent conversationEvent) => _events.PublishAsync(conversationEvent);
+
+    Task IReplyHost.RecordUsageAsync(UsageRecord usage) => GrainFactory.GetGrain<IUsageRecorder>(usage.User.Value).RecordAsync(usage);
 
     private ISendRateGrain AllowanceOf(UserId user) => GrainFactory.GetGrain<ISendRateGrain>(user.Value);
 

@@ -1,3 +1,6 @@
+using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Usage;
+
 namespace ChatbotOrleans.Grains.Conversations;
 
 /// <summary>
@@ -18,4 +21,11 @@ public interface IChatModel
     /// user should see (rate limited, unavailable, bad response).
     /// </summary>
     IAsyncEnumerable<string> StreamReplyAsync(IReadOnlyList<ChatTurn> context, CancellationToken cancellationToken);
+
+    /// <summary>Streams like the overload without a receipt, and hands the endpoint's usage report, if any, to <paramref name="usage"/>.</summary>
+    IAsyncEnumerable<string> StreamReplyAsync(IReadOnlyList<ChatTurn> context, UsageReceipt usage, CancellationToken cancellationToken) =>
+        StreamReplyAsync(context, cancellationToken);
+
+    /// <summary>Counts a reply's tokens from its text, for when the endpoint reported none (or the reply was stopped).</summary>
+    TokenUsage EstimateUsage(IReadOnlyList<ChatTurn> context, string reply) => TokenEstimate.Of(context, reply);
 }

@@ -1,4 +1,5 @@
 using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Usage;
 
 namespace ChatbotOrleans.Grains.Conversations;
 
@@ -11,6 +12,9 @@ public interface IReplyHost
     Task StoreAsync(ChatMessage reply);
 
     Task PublishAsync(ConversationEvent conversationEvent);
+
+    /// <summary>Records what a stored reply cost, for the operator and the budgets.</summary>
+    Task RecordUsageAsync(UsageRecord usage);
 
     /// <summary>Registers the reminder that wakes the conversation while a reply asked for again is owed.</summary>
     Task RegisterGuardAsync();

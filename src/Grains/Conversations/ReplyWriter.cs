@@ -1,6 +1,7 @@
 using System.Text;
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Diagnostics;
+using ChatbotOrleans.Grains.Usage;
 using Microsoft.Extensions.Logging;
 
 namespace ChatbotOrleans.Grains.Conversations;
@@ -103,6 +104,7 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModel model, TimeP
             }
 
             metrics.MessageStored(reply);
+            await RecordUsageAsync(conversation, reply);
             await host.PublishAsync(reply.Status == ReplyStatus.Failed ? new ReplyFailed(host.Id, reply) : new ReplyCompleted(host.Id, reply));
         }
     }
@@ -115,9 +117,11 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModel model, TimeP
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         (_replyTo, _text, _stop) = (userMessage.Id, text, stop);
         var (status, error) = (ReplyStatus.Complete, (string?)null);
+        var context = conversation.ContextFor(userMessage.Id);
+        var receipt = new UsageReceipt();
         try
         {
-            await foreach (var fragment in model.StreamReplyAsync(conversation.ContextFor(userMessage.Id), stop.Token))
+            await foreach (var fragment in model.StreamReplyAsync(context, receipt, stop.Token))
             {
                 if (fragment.Length == 0)
                 {
@@ -161,11 +165,33 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModel model, TimeP
 
         (_replyTo, _text, _stop) = (null, null, null);
         metrics.ReplyEnded(status, time.GetElapsedTime(started));
-        return conversation.AddReply(userMessage.Id, text.ToString(), model.Name, status, error, time.GetUtcNow());
+        var usage = receipt.For(model, context, text.ToString(), status);
+        return conversation.AddReply(userMessage.Id, text.ToString(), model.Name, status, error, time.GetUtcNow(), usage);
+    }
+
+    // The reply is stored whatever happens here: a usage row lost costs the operator one reply's count, not the user a reply.
+    private async Task RecordUsageAsync(Conversation conversation, ChatMessage reply)
+    {
+        if (reply.Usage is not { } usage)
+        {
+            return;
+        }
+
+        try
+        {
+            await host.RecordUsageAsync(new UsageRecord(new UserId(conversation.State.OwnerId), host.Id, reply.Id, reply.Model ?? model.Name, usage, reply.CreatedAt));
+        }
+        catch (Exception exception)
+        {
+            LogUsageNotRecorded(logger, exception, host.Id);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The reply in conversation {ConversationId} failed")]
     private static partial void LogReplyFailed(ILogger logger, Exception exception, ConversationId conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The usage of a reply in conversation {ConversationId} could not be recorded")]
+    private static partial void LogUsageNotRecorded(ILogger logger, Exception exception, ConversationId conversationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The reply in conversation {ConversationId} could not be stored; it stays pending")]
     private static partial void LogReplyNotStored(ILogger logger, Exception exception, ConversationId conversationId);

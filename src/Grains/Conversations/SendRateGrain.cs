@@ -1,3 +1,4 @@
+using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Limits;
 using ChatbotOrleans.Grains.Users;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ namespace ChatbotOrleans.Grains.Conversations;
 /// then, so the collection forgets nothing, and a silo does not hold a rate limiter for every user who
 /// sent a message in the last quarter of an hour. Past the user's own limit, a message also spends the
 /// budget of the network the account was made from and the service's: one person's many accounts share one.
+/// The day's token budgets, the user's and the service's, are checked first: they refuse before the model is called.
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class SendRateGrain(TimeProvider time, IOptions<ConversationOptions> options, IOptions<BudgetOptions> budgets)
@@ -48,6 +50,11 @@ public sealed class SendRateGrain(TimeProvider time, IOptions<ConversationOption
     {
         _network ??= await GrainFactory.GetGrain<IUserConversations>(this.GetPrimaryKey()).GetNetworkAsync();
         var limits = budgets.Value;
+        if (await GrainFactory.RefusalAsync(new UserId(this.GetPrimaryKey()), limits, time.GetUtcNow()) is { } spent)
+        {
+            return spent;
+        }
+
         if (_network.Length > 0
             && await GrainFactory.TryTakeAsync(Budgets.MessagesFrom(_network), limits.MaxMessagesPerNetworkPerMinute, Budgets.Minute) is { } networkWait)
         {

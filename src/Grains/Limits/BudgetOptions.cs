@@ -36,4 +36,12 @@ public sealed class BudgetOptions
     /// <summary>New conversations one user may start per minute.</summary>
     [Range(1, 10_000)]
     public int MaxNewConversationsPerMinute { get; set; } = 10;
+
+    /// <summary>Tokens (prompt and reply) one user's replies may cost in a UTC day; checked before each model call.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxTokensPerUserPerDay { get; set; } = 200_000;
+
+    /// <summary>Tokens all replies together may cost in a UTC day: the ceiling of the model's daily bill.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxTokensPerDay { get; set; } = 20_000_000;
 }

@@ -1,3 +1,5 @@
+using ChatbotOrleans.Grains.Abstractions;
+
 namespace ChatbotOrleans.Grains.Limits;
 
 /// <summary>The keys of the shared budgets (<see cref="IBudgetGrain"/>) and how to spend them.</summary>
@@ -11,9 +13,21 @@ public static class Budgets
 
     public const string Messages = "messages";
 
+    /// <summary>The daily tokens of the whole service (<see cref="ITokenBudgetGrain"/>).</summary>
+    public const string Tokens = "tokens";
+
+    private const string TokensOfPrefix = "tokens@";
+
     public static string NewAccountsFrom(string network) => $"accounts@{network}";
 
     public static string MessagesFrom(string network) => $"messages@{network}";
+
+    /// <summary>The daily tokens of one user (<see cref="ITokenBudgetGrain"/>).</summary>
+    public static string TokensOf(UserId user) => TokensOfPrefix + user.Value.ToString("N");
+
+    /// <summary>The user a token budget's key names; <c>null</c> for the service's.</summary>
+    public static UserId? UserOfTokens(string budget) =>
+        budget.StartsWith(TokensOfPrefix, StringComparison.Ordinal) ? new UserId(Guid.ParseExact(budget[TokensOfPrefix.Length..], "N")) : null;
 
     /// <summary>Counts one event against a budget.</summary>
     /// <returns><c>null</c> when counted; otherwise how long to wait.</returns>

@@ -35,6 +35,12 @@ public static class RateLimitMessages
     public static string TooManyChats(int limit) =>
         string.Create(CultureInfo.InvariantCulture, $"You have {limit} chats, the most you can keep. Delete one to start another.");
 
+    public static string TokensSpent(long limit, DateTimeOffset resetsAt, TimeSpan wait) =>
+        string.Create(CultureInfo.InvariantCulture, $"You have used today's {limit:N0} tokens; they renew at {resetsAt:HH:mm} UTC, in {Describe(wait)}.");
+
+    public static string TokensSpentOverall(DateTimeOffset resetsAt, TimeSpan wait) =>
+        string.Create(CultureInfo.InvariantCulture, $"The bot has used all of today's tokens for everyone; they renew at {resetsAt:HH:mm} UTC, in {Describe(wait)}.");
+
     /// <summary>A wait in words, rounded up so that trying again after it always works: "40 seconds", "1 minute".</summary>
     public static string Describe(TimeSpan wait)
     {

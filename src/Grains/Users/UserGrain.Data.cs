@@ -1,4 +1,5 @@
 using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Usage;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -41,6 +42,7 @@ public sealed partial class UserGrain
         }
 
         await GrainFactory.GetGrain<IAccountGrain>(state.State.Email).ForgetAsync();
+        await GrainFactory.GetGrain<IUsageRecorder>(Id.Value).ForgetAsync();
 
         // Cleared last: until then a retry of a half-done deletion still finds what is left.
         await state.ClearStateAsync();

@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using System.Runtime.CompilerServices;
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Conversations;
+using ChatbotOrleans.Grains.Usage;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using OpenAI.Chat;
@@ -50,10 +51,19 @@ internal sealed class OpenAIChatModel : IChatModel
     public bool IsOffline => false;
 
     public IAsyncEnumerable<string> StreamReplyAsync(IReadOnlyList<ChatTurn> context, CancellationToken cancellationToken) =>
-        FragmentCoalescer.CoalesceAsync(StreamTokensAsync(context, cancellationToken), _options.StreamUpdateInterval, cancellationToken);
+        StreamReplyAsync(context, new UsageReceipt(), cancellationToken);
+
+    public IAsyncEnumerable<string> StreamReplyAsync(IReadOnlyList<ChatTurn> context, UsageReceipt usage, CancellationToken cancellationToken) =>
+        FragmentCoalescer.CoalesceAsync(StreamTokensAsync(context, usage, cancellationToken), _options.StreamUpdateInterval, cancellationToken);
+
+    // The system prompt goes with every request, so it is counted with the context.
+    public TokenUsage EstimateUsage(IReadOnlyList<ChatTurn> context, string reply) => string.IsNullOrWhiteSpace(_options.SystemPrompt)
+        ? TokenEstimate.Of(context, reply)
+        : TokenEstimate.Of([new ChatTurn(ChatRole.User, _options.SystemPrompt), .. context], reply);
 
     private async IAsyncEnumerable<string> StreamTokensAsync(
         IReadOnlyList<ChatTurn> context,
+        UsageReceipt usage,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var messages = ToMessages(context);
@@ -89,6 +99,13 @@ internal sealed class OpenAIChatModel : IChatModel
                     }
 
                     finished |= update.FinishReason is not null;
+
+                    // The SDK asks for it (stream_options.include_usage); it comes in a last chunk without content.
+                    if (update.Usage is { } reported)
+                    {
+                        usage.Report(reported.InputTokenCount, reported.OutputTokenCount);
+                    }
+
                     foreach (var part in update.ContentUpdate)
                     {
                         if (part.Kind == ChatMessageContentPartKind.Text && !string.IsNullOrEmpty(part.Text))

@@ -37,6 +37,12 @@ internal sealed class OpenAIOptions
     /// </summary>
     public TimeSpan StreamUpdateInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>Optional price of 1,000 input (prompt) tokens, in the currency of the bill; `silo usage` shows cost with it.</summary>
+    public decimal? InputPricePer1000Tokens { get; set; }
+
+    /// <summary>Optional price of 1,000 output (reply) tokens.</summary>
+    public decimal? OutputPricePer1000Tokens { get; set; }
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey) || !string.IsNullOrWhiteSpace(Endpoint);
 
     /// <summary>The endpoint without user info, query or fragment, fit for logs.</summary>

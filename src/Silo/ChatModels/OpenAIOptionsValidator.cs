@@ -47,6 +47,11 @@ internal sealed class OpenAIOptionsValidator : IValidateOptions<OpenAIOptions>
             failures.Add($"{Section}:StreamUpdateInterval must be between 0 and 1 second, but was {options.StreamUpdateInterval}.");
         }
 
+        if (options.InputPricePer1000Tokens < 0 || options.OutputPricePer1000Tokens < 0)
+        {
+            failures.Add($"{Section}:InputPricePer1000Tokens and {Section}:OutputPricePer1000Tokens must not be negative.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

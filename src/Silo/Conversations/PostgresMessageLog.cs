@@ -77,7 +77,12 @@ internal sealed class PostgresMessageLog(string connectionString) : IMessageLog,
     public async Task DeleteAsync(ConversationId conversation, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("DELETE FROM conversation_messages WHERE conversation_id = $1", connection);
+        // The usage of its replies stays for the operator's totals and the owner's daily budget, no longer linked to it.
+        await using var command = new NpgsqlCommand(
+            """
+            WITH unlinked AS (UPDATE reply_usage SET conversation_id = '00000000-0000-0000-0000-000000000000' WHERE conversation_id = $1)
+            DELETE FROM conversation_messages WHERE conversation_id = $1
+            """, connection);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = conversation.Value });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

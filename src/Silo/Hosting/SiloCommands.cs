@@ -2,6 +2,7 @@ using System.CommandLine;
 using ChatbotOrleans.ServiceDefaults;
 using ChatbotOrleans.Silo.Email;
 using ChatbotOrleans.Silo.Migrations;
+using ChatbotOrleans.Silo.Usage;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotOrleans.Silo.Hosting;
@@ -31,10 +32,22 @@ internal static class SiloCommands
             ReportingConfigurationErrors(() => UndeliveredMailCommand.RunAsync(parse.UnmatchedTokens, Console.Out, cancellationToken)));
         var mail = new Command("mail", "Inspect the email outbox.") { undelivered };
 
+        var day = new Option<string?>("--day") { Description = "The UTC day, YYYY-MM-DD; today when left out.", Arity = ArgumentArity.ZeroOrOne };
+        var top = new Option<int>("--top") { Description = "How many users to list.", DefaultValueFactory = _ => 10 };
+        var usage = new Command("usage", "List a day's top users and models by tokens, with cost when prices are configured.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        usage.Options.Add(day);
+        usage.Options.Add(top);
+        usage.SetAction((parse, cancellationToken) => ReportingConfigurationErrors(() =>
+            UsageCommand.RunAsync(parse.GetValue(day), parse.GetValue(top), parse.UnmatchedTokens, Console.Out, cancellationToken)));
+
         var root = new RootCommand("ChatbotOrleans silo: the Orleans backend of the chat app.") { TreatUnmatchedTokensAsErrors = false };
         root.Subcommands.Add(run);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(mail);
+        root.Subcommands.Add(usage);
         root.SetAction((parse, _) => RunAsync(parse.UnmatchedTokens));
         return root;
     }

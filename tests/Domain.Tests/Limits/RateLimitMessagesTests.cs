@@ -25,4 +25,14 @@ public sealed class RateLimitMessagesTests
     public void The_sign_in_limit_sentence_points_to_the_links_already_sent() =>
         RateLimitMessages.TooManySignIns(TimeSpan.FromMinutes(23)).ShouldBe(
             "Too many sign-ins with this address in the last hour; try again in 23 minutes, or use the newest sign-in link in your inbox.");
+
+    [Fact]
+    public void The_token_budget_sentence_says_the_budget_when_it_renews_and_in_how_long() =>
+        RateLimitMessages.TokensSpent(200_000, new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(150))
+            .ShouldBe("You have used today's 200,000 tokens; they renew at 00:00 UTC, in 3 hours.");
+
+    [Fact]
+    public void The_global_token_budget_sentence_says_it_is_everyone_s() =>
+        RateLimitMessages.TokensSpentOverall(new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(20))
+            .ShouldBe("The bot has used all of today's tokens for everyone; they renew at 00:00 UTC, in 20 minutes.");
 }

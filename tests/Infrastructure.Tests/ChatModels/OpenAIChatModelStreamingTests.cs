@@ -1,5 +1,6 @@
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Conversations;
+using ChatbotOrleans.Grains.Usage;
 using ChatbotOrleans.TestSupport.FakeOpenAI;
 using Shouldly;
 using static ChatbotOrleans.Infrastructure.Tests.ChatModels.ChatModelTesting;
@@ -38,6 +39,36 @@ public sealed class OpenAIChatModelStreamingTests : IAsyncLifetime
 
         received.ShouldBe(["Echo:", " one", " two", " three"]);
         (await _server.Requests.Single().Finished).ShouldBe(FakeRequestOutcome.Completed);
+    }
+
+    [Fact]
+    public async Task Asks_the_endpoint_for_usage_in_the_stream_and_hands_on_what_it_counted()
+    {
+        _server.UsageFor = _ => (Prompt: 42, Completion: 7);
+        var model = CreateModel(_server.Endpoint);
+        var receipt = new UsageReceipt();
+
+        var reply = await CollectAsync(model.StreamReplyAsync(Ask("count me"), receipt, TestContext.Current.CancellationToken));
+
+        string.Concat(reply).ShouldBe("Echo: count me");
+        _server.Requests.ShouldHaveSingleItem().WantsUsage.ShouldBeTrue();
+        receipt.Reported.ShouldBe(new TokenUsage(42, 7, Estimated: false));
+    }
+
+    [Fact]
+    public async Task An_endpoint_sending_no_usage_leaves_an_estimate_that_counts_the_system_prompt_too()
+    {
+        var model = CreateModel(_server.Endpoint, o => o.SystemPrompt = "Be brief.");
+        var receipt = new UsageReceipt();
+
+        var reply = string.Concat(await CollectAsync(model.StreamReplyAsync(Ask("count me"), receipt, TestContext.Current.CancellationToken)));
+
+        receipt.Reported.ShouldBeNull();
+        var usage = receipt.For(model, Ask("count me"), reply, ReplyStatus.Complete);
+        usage.ShouldBe(new TokenUsage(
+            TokenEstimate.Count("Be brief.") + TokenEstimate.Count("count me") + (2 * TokenEstimate.TokensPerMessage),
+            TokenEstimate.Count("Echo: count me"),
+            Estimated: true));
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public sealed class MessageLogContractTests(PostgresServerFixture postgres)
         await using var log = await NewLogAsync();
         var id = new ConversationId(Guid.NewGuid());
         var question = User(1, "Hello 👋\nsecond line", At);
-        var answer = new ChatMessage(MessageId.New(), 2, ChatRole.Assistant, "partial", At.AddTicks(10), question.Id, ReplyStatus.Failed, "gpt-x", "The model failed.");
+        var answer = new ChatMessage(
+            MessageId.New(), 2, ChatRole.Assistant, "partial", At.AddTicks(10), question.Id, ReplyStatus.Failed, "gpt-x", "The model failed.", new TokenUsage(1_234, 5, Estimated: true));
         var next = User(3, "", At.AddSeconds(1));
         foreach (var message in new[] { question, answer, next })
         {
@@ -104,7 +105,8 @@ public sealed class MessageLogContractTests(PostgresServerFixture postgres)
         await using var log = await NewLogAsync();
         var id = new ConversationId(Guid.NewGuid());
         var question = User(1, "Hello 👋\nsecond line, a tab\there and a backslash \\", At);
-        var failed = new ChatMessage(MessageId.New(), 2, ChatRole.Assistant, "partial", At.AddTicks(10), question.Id, ReplyStatus.Failed, "gpt-x", "The model failed.");
+        var failed = new ChatMessage(
+            MessageId.New(), 2, ChatRole.Assistant, "partial", At.AddTicks(10), question.Id, ReplyStatus.Failed, "gpt-x", "The model failed.", new TokenUsage(70_000, 12, Estimated: false));
         var empty = User(3, "", At.AddSeconds(1));
         var other = new ConversationId(Guid.NewGuid());
         var elsewhere = User(1, "elsewhere", At.AddDays(-1));

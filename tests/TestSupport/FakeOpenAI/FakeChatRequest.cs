@@ -62,6 +62,17 @@ public sealed class FakeChatRequest
     /// <summary>Completes when the server is done with the request; await it instead of polling.</summary>
     public Task<FakeRequestOutcome> Finished => _finished.Task;
 
+    /// <summary>Whether the client asked for a usage chunk at the end of the stream (<c>stream_options.include_usage</c>).</summary>
+    public bool WantsUsage
+    {
+        get
+        {
+            using var document = JsonDocument.Parse(Body);
+            return document.RootElement.TryGetProperty("stream_options", out var options)
+                && options.TryGetProperty("include_usage", out var include) && include.ValueKind == JsonValueKind.True;
+        }
+    }
+
     public string LastUserText => Messages.LastOrDefault(m => m.Role == "user")?.Text ?? string.Empty;
 
     internal void TokenSent() => Interlocked.Increment(ref _tokensSent);

@@ -22,6 +22,19 @@ internal static class FakeChunks
     public static Task WriteStopAsync(HttpResponse response, string id, string model, CancellationToken ct) =>
         WriteEventAsync(response, id, model, _ => { }, finishReason: "stop", ct);
 
+    /// <summary>The last chunk of a stream asked for usage: no choices, only the counts.</summary>
+    public static Task WriteUsageAsync(HttpResponse response, string id, string model, int prompt, int completion, CancellationToken ct) =>
+        WriteChunkAsync(response, id, model, w =>
+        {
+            w.WriteStartArray("choices");
+            w.WriteEndArray();
+            w.WriteStartObject("usage");
+            w.WriteNumber("prompt_tokens", prompt);
+            w.WriteNumber("completion_tokens", completion);
+            w.WriteNumber("total_tokens", prompt + completion);
+            w.WriteEndObject();
+        }, ct);
+
     public static async Task WriteDoneAsync(HttpResponse response, CancellationToken ct)
     {
         await response.Body.WriteAsync(Done, ct);
@@ -88,15 +101,10 @@ internal static class FakeChunks
         return response.Body.WriteAsync(buffer.WrittenMemory, ct).AsTask();
     }
 
-    private static async Task WriteEventAsync(
-        HttpResponse response, string id, string model, Action<Utf8JsonWriter> writeDelta, string? finishReason, CancellationToken ct)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        buffer.Write(DataPrefix);
-        using (var w = new Utf8JsonWriter(buffer))
+    private static Task WriteEventAsync(
+        HttpResponse response, string id, string model, Action<Utf8JsonWriter> writeDelta, string? finishReason, CancellationToken ct) =>
+        WriteChunkAsync(response, id, model, w =>
         {
-            w.WriteStartObject();
-            WriteHeader(w, id, model, "chat.completion.chunk");
             w.WriteStartArray("choices");
             w.WriteStartObject();
             w.WriteNumber("index", 0);
@@ -114,6 +122,18 @@ internal static class FakeChunks
 
             w.WriteEndObject();
             w.WriteEndArray();
+        }, ct);
+
+    /// <summary>One server-sent event holding a chunk object: its header, then what <paramref name="writeBody"/> adds.</summary>
+    private static async Task WriteChunkAsync(HttpResponse response, string id, string model, Action<Utf8JsonWriter> writeBody, CancellationToken ct)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        buffer.Write(DataPrefix);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            WriteHeader(w, id, model, "chat.completion.chunk");
+            writeBody(w);
             w.WriteEndObject();
         }
 

@@ -39,6 +39,12 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     /// <summary>Splits the reply into streamed tokens; by default words, each with its leading whitespace.</summary>
     public Func<string, IReadOnlyList<string>> Tokenizer { get; set; } = FakeTokenizer.SplitWords;
 
+    /// <summary>
+    /// The usage (prompt, completion tokens) a stream that asked for it ends with; <c>null</c>, the default, sends
+    /// none, as servers without usage reporting do.
+    /// </summary>
+    public Func<FakeChatRequest, (int Prompt, int Completion)?>? UsageFor { get; set; }
+
     /// <summary>Pause between the role chunk and the first content token.</summary>
     public TimeSpan FirstTokenDelay { get; set; }
 
@@ -238,6 +244,11 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         }
 
         await FakeChunks.WriteStopAsync(response, id, model, ct);
+        if (request.WantsUsage && UsageFor?.Invoke(request) is { } usage)
+        {
+            await FakeChunks.WriteUsageAsync(response, id, model, usage.Prompt, usage.Completion, ct);
+        }
+
         await FakeChunks.WriteDoneAsync(response, ct);
         return FakeRequestOutcome.Completed;
     }

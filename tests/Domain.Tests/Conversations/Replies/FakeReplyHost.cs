@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Conversations;
+using ChatbotOrleans.Grains.Usage;
 
 namespace ChatbotOrleans.Domain.Tests.Conversations.Replies;
 
@@ -16,6 +17,8 @@ internal sealed class FakeReplyHost : IReplyHost
     public ConcurrentQueue<ConversationEvent> Published { get; } = new();
 
     public ConcurrentQueue<ChatMessage> Stored { get; } = new();
+
+    public ConcurrentQueue<UsageRecord> Usage { get; } = new();
 
     public Exception? StoreFailure { get; set; }
 
@@ -58,6 +61,12 @@ internal sealed class FakeReplyHost : IReplyHost
                 break;
         }
 
+        return Task.CompletedTask;
+    }
+
+    public Task RecordUsageAsync(UsageRecord usage)
+    {
+        Usage.Enqueue(usage);
         return Task.CompletedTask;
     }
 

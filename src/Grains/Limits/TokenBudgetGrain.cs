@@ -1,0 +1,29 @@
+using ChatbotOrleans.Grains.Usage;
+
+namespace ChatbotOrleans.Grains.Limits;
+
+/// <summary>
+/// Holds the day's tokens in memory and counts on from the usage table when it activates: the table is the
+/// truth, so neither a silo crash nor idle collection forgives or doubles a token.
+/// </summary>
+public sealed class TokenBudgetGrain(IUsageLog usage, TimeProvider time) : Grain, ITokenBudgetGrain
+{
+    private DailyTokens _tokens = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var user = Budgets.UserOfTokens(this.GetPrimaryKeyString());
+        _tokens = new DailyTokens(now, await usage.TotalAsync(DailyTokens.DayOf(now), user, cancellationToken));
+    }
+
+    public Task<TimeSpan?> CheckAsync(long limit) => Task.FromResult(_tokens.Refusal(time.GetUtcNow(), limit));
+
+    public Task SpendAsync(long tokens, DateTimeOffset at)
+    {
+        _tokens.Add(at, tokens);
+        return Task.CompletedTask;
+    }
+
+    public Task<long> GetSpentAsync() => Task.FromResult(_tokens.SpentBy(time.GetUtcNow()));
+}

@@ -1,0 +1,29 @@
+using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Limits;
+using Microsoft.Extensions.Options;
+
+namespace ChatbotOrleans.Grains.Usage;
+
+/// <summary>One user's usage: records each reply's cost for the operator and the budgets, and tells the user's page.</summary>
+public sealed class UsageGrain(IUsageLog log, TimeProvider time, IOptions<BudgetOptions> budgets) : Grain, IUsageGrain, IUsageRecorder
+{
+    private UserId User => new(this.GetPrimaryKey());
+
+    public async Task RecordAsync(UsageRecord record)
+    {
+        // Spent before it is stored: a budget activated by the spend counts from the table without this row, so
+        // no order of activation counts the reply twice.
+        await GrainFactory.SpendAsync(record.User, record.Usage.Total, record.At);
+        await log.RecordAsync(record);
+    }
+
+    public Task ForgetAsync() => log.ForgetUserAsync(User);
+
+    public async Task<DailyUsage> GetTodayAsync()
+    {
+        var spent = await GrainFactory.GetGrain<ITokenBudgetGrain>(Budgets.TokensOf(User)).GetSpentAsync();
+        return new DailyUsage(spent, budgets.Value.MaxTokensPerUserPerDay, DailyTokens.ResetAt(time.GetUtcNow()));
+    }
+
+    public Task<long> GetConversationTokensAsync(ConversationId conversation) => log.ConversationTotalAsync(User, conversation);
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using ChatbotOrleans.ServiceDefaults;
+using ChatbotOrleans.Silo.ChatModels;
+using ChatbotOrleans.Silo.Hosting;
+using Npgsql;
+
+namespace ChatbotOrleans.Silo.Usage;
+
+/// <summary>
+/// <c>silo usage --day [YYYY-MM-DD]</c>: the day's top users and models by tokens, read from <c>reply_usage</c> on
+/// ConnectionStrings:Orleans (no silo needs to run), with cost from the OpenAI section's prices when set.
+/// </summary>
+internal static class UsageCommand
+{
+    public static async Task<int> RunAsync(string? day, int top, IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder([.. args]);
+        builder.Configuration.AddDockerSecrets();
+        var connectionString = DatabaseConnection.Read(builder.Configuration);
+        var openAI = builder.Configuration.GetSection(OpenAIOptions.SectionName).Get<OpenAIOptions>() ?? new OpenAIOptions();
+        var date = ParseDay(day, DateTimeOffset.UtcNow);
+        if (top < 1)
+        {
+            throw new ConfigurationException($"--top must be 1 or more, but was {top}.");
+        }
+
+        var rows = await ReadAsync(connectionString, date, cancellationToken);
+        await output.WriteAsync(UsageReport.Format(date, rows, PricesOf(openAI), top));
+        return 0;
+    }
+
+    /// <summary>The day asked for, or today (UTC) when none is given.</summary>
+    public static DateOnly ParseDay(string? day, DateTimeOffset now) =>
+        string.IsNullOrWhiteSpace(day) ? DateOnly.FromDateTime(now.UtcDateTime)
+        : DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
+        : throw new ConfigurationException($"--day must be a date such as 2026-12-03, but was '{day}'.");
+
+    // One model until several are configured: its prices, when both are set, price the replies of its name.
+    private static Dictionary<string, TokenPrice> PricesOf(OpenAIOptions options) =>
+        options is { InputPricePer1000Tokens: { } input, OutputPricePer1000Tokens: { } output }
+            ? new Dictionary<string, TokenPrice>(StringComparer.Ordinal) { [options.Model] = new TokenPrice(input, output) }
+            : [];
+
+    private static async Task<List<UsageRow>> ReadAsync(string connectionString, DateOnly day, CancellationToken cancellationToken)
+    {
+        var (since, until) = UsageDay.Range(day);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT user_id, model, count(*), sum(input_tokens)::bigint, sum(output_tokens)::bigint, count(*) FILTER (WHERE estimated)
+            FROM reply_usage WHERE created_at >= $1 AND created_at < $2
+            GROUP BY user_id, model
+            """, connection)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<DateTimeOffset> { TypedValue = since },
+                new NpgsqlParameter<DateTimeOffset> { TypedValue = until },
+            },
+        };
+        var rows = new List<UsageRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new UsageRow(reader.GetGuid(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)));
+        }
+
+        return rows;
+    }
+}

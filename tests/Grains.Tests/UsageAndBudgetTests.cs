@@ -1,0 +1,120 @@
+using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Usage;
+using ChatbotOrleans.TestSupport;
+using ChatbotOrleans.TestSupport.FakeOpenAI;
+using Npgsql;
+using Shouldly;
+
+namespace ChatbotOrleans.Grains.Tests;
+
+/// <summary>
+/// Usage and the daily token budget through the real OpenAI adapter and the in-test OpenAI-compatible server: what
+/// the endpoint counts is stored with the reply and for the operator, and a spent budget never reaches the server.
+/// </summary>
+[Collection(UsageCollection.Name)]
+public sealed class UsageAndBudgetTests(UsageClusterFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Usage_the_stream_reports_is_stored_with_the_reply_for_the_operator_and_shown_to_the_user()
+    {
+        fixture.Server.UsageFor = request => request.LastUserText.StartsWith("counted:", StringComparison.Ordinal) ? (Prompt: 30, Completion: 5) : null;
+        var (user, conversation) = await fixture.NewConversationAsync();
+
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "counted: hello"));
+        await conversation.WaitForSequenceAsync(user, 2);
+        await fixture.Cluster.DeactivateAsync(conversation);
+        var reply = (await conversation.GetHistoryAsync(user, long.MaxValue, 10))[^1];
+
+        reply.Usage.ShouldBe(new TokenUsage(30, 5, Estimated: false), "read back from the log by a new activation");
+        (await UsageRowsAsync(user)).ShouldBe([$"{reply.Id.Value} fake-gpt 30 5 False"]);
+        var usage = fixture.Client.GetGrain<IUsageGrain>(user.Value);
+        (await usage.GetConversationTokensAsync(new ConversationId(conversation.GetPrimaryKey()))).ShouldBe(35);
+        (await usage.GetTodayAsync()).Tokens.ShouldBe(35);
+    }
+
+    [Fact]
+    public async Task An_endpoint_sending_no_usage_yields_an_estimate_marked_estimated()
+    {
+        fixture.Server.UsageFor = null;
+        var (user, conversation) = await fixture.NewConversationAsync();
+
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "twelve chars"));
+        var reply = (await conversation.WaitForSequenceAsync(user, 2)).Messages[^1];
+
+        fixture.Server.Requests.Last(r => r.LastUserText == "twelve chars").WantsUsage.ShouldBeTrue("the adapter asks; this server does not answer");
+        reply.Usage.ShouldBe(new TokenUsage(
+            TokenEstimate.Count("twelve chars") + TokenEstimate.TokensPerMessage, TokenEstimate.Count("Echo: twelve chars"), Estimated: true));
+        var rows = await Poll.UntilAsync(() => UsageRowsAsync(user), r => r.Count > 0, TimeSpan.FromSeconds(10), "the usage row");
+        rows.ShouldHaveSingleItem().ShouldEndWith("True", Case.Sensitive, "recorded just after the reply is stored");
+    }
+
+    [Fact]
+    public async Task A_spent_daily_budget_refuses_the_next_message_before_any_request_reaches_the_server()
+    {
+        fixture.Server.UsageFor = request => request.LastUserText.StartsWith("costly:", StringComparison.Ordinal) ? (Prompt: 90, Completion: 20) : null;
+        var (user, conversation) = await fixture.NewConversationAsync();
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "costly: first"));
+        await conversation.WaitForSequenceAsync(user, 2);
+        var usage = fixture.Client.GetGrain<IUsageGrain>(user.Value);
+        await Poll.UntilAsync(() => usage.GetTodayAsync(), u => u.Tokens == 110, TimeSpan.FromSeconds(10), "the first reply's tokens counted");
+        var requestsBefore = fixture.Server.RequestsStarted;
+
+        var refused = await conversation.SendAsync(user, new SendMessage(MessageId.New(), "one more"));
+        var retried = await conversation.RegenerateAsync(user);
+
+        refused.Outcome.ShouldBe(ChangeOutcome.Rejected);
+        refused.Error.ShouldBe(
+            $"You have used today's {UsageClusterFixture.UserTokensPerDay} tokens; they renew at 00:00 UTC, in {HoursToMidnight()}.");
+        retried.Outcome.ShouldBe(ChangeOutcome.Rejected, "asking for another reply is refused the same way");
+        (await conversation.GetSnapshotAsync(user))!.Sequence.ShouldBe(2, "the refused message is not stored");
+
+        // Replies are written beside the call: only a quiet period shows that none was asked for.
+        await Poll.StaysTrueForAsync(() => fixture.Server.RequestsStarted, n => n == requestsBefore, "no request to the model", TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task Stop_counts_only_the_text_that_arrived()
+    {
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Server.UsageFor = _ => (Prompt: 500, Completion: 500);
+        fixture.Server.ReplyText = request => request.LastUserText == "stop me" ? "Echo: stop me and a long tail the user never sees" : "Echo: " + request.LastUserText;
+        fixture.Server.BeforeTokenAsync = (request, index, ct) => request.LastUserText == "stop me" && index == 2 ? released.Task.WaitAsync(ct) : Task.CompletedTask;
+        var (user, conversation) = await fixture.NewConversationAsync();
+
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "stop me"));
+        await Poll.UntilAsync(() => conversation.GetSnapshotAsync(user), s => s?.InProgress?.Text == "Echo: stop", TimeSpan.FromSeconds(10), "two tokens streamed");
+        await conversation.StopReplyAsync(user);
+        var reply = (await conversation.WaitForSequenceAsync(user, 2)).Messages[^1];
+
+        reply.Status.ShouldBe(ReplyStatus.Stopped);
+        reply.Usage.ShouldBe(new TokenUsage(TokenEstimate.Count("stop me") + TokenEstimate.TokensPerMessage, TokenEstimate.Count("Echo: stop"), Estimated: true));
+        (await fixture.Server.Requests.Last(r => r.LastUserText == "stop me").Finished).ShouldBe(FakeRequestOutcome.AbortedByClient);
+    }
+
+    private static string HoursToMidnight()
+    {
+        var hours = (int)Math.Ceiling((DateTimeOffset.UtcNow.Date.AddDays(1) - DateTime.UtcNow).TotalHours);
+        return hours == 1 ? "1 hour" : $"{hours} hours";
+    }
+
+    private async Task<List<string>> UsageRowsAsync(UserId user)
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(
+            "SELECT message_id, model, input_tokens, output_tokens, estimated FROM reply_usage WHERE user_id = $1", connection)
+        {
+            Parameters = { new NpgsqlParameter<Guid> { TypedValue = user.Value } },
+        };
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            rows.Add($"{reader.GetGuid(0)} {reader.GetString(1)} {reader.GetInt32(2)} {reader.GetInt32(3)} {reader.GetBoolean(4)}");
+        }
+
+        return rows;
+    }
+}
