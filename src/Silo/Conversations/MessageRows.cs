@@ -8,9 +8,9 @@ namespace ChatbotOrleans.Silo.Conversations;
 /// <summary>How a <see cref="ChatMessage"/> maps to a row of <c>conversation_messages</c>.</summary>
 internal static class MessageRows
 {
-    public const string Columns = "sequence, message_id, created_at, reply_to, role, status, model, error, text";
+    public const string Columns = "sequence, message_id, created_at, reply_to, role, status, model, error, text, parent_sequence";
 
-    private const int ParametersPerRow = 10;
+    private const int ParametersPerRow = 11;
 
     /// <summary>
     /// One INSERT of all <paramref name="rows"/>. A key already taken fails it with a unique violation: no ON
@@ -59,7 +59,8 @@ internal static class MessageRows
         reader.IsDBNull(3) ? null : new MessageId(reader.GetGuid(3)),
         (ReplyStatus)reader.GetInt16(5),
         reader.IsDBNull(6) ? null : reader.GetString(6),
-        reader.IsDBNull(7) ? null : reader.GetString(7));
+        reader.IsDBNull(7) ? null : reader.GetString(7),
+        reader.IsDBNull(9) ? null : reader.GetInt64(9));
 
     /// <summary>
     /// Writes <paramref name="rows"/> with one binary COPY: PostgreSQL logs a page's rows as one WAL record instead
@@ -103,5 +104,6 @@ internal static class MessageRows
         (message.Model, NpgsqlDbType.Text),
         (message.Error, NpgsqlDbType.Text),
         (message.Text, NpgsqlDbType.Text),
+        (message.Parent, NpgsqlDbType.Bigint),
     ];
 }
