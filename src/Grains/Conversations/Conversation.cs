@@ -143,24 +143,11 @@ public sealed class Conversation
             ?? await AddUserMessageAsync(send, now, allowance, () => Fork(original!.Sequence));
     }
 
-    /// <summary>
-    /// Why the message numbered <paramref name="sequence"/> cannot be put on the path now (Done when it is on it
-    /// already), or null; <paramref name="tip"/> is then where the path must end: the newest branch below it.
-    /// </summary>
-    public ChangeResult? SelectRefusal(long sequence, out long tip)
-    {
-        tip = 0;
-        if (EditRules.SelectRefusal(sequence, Sequence, _pending.Count > 0) is { } refusal)
-        {
-            return refusal;
-        }
-
-        tip = Path.NewestLeafUnder(sequence);
-        return Path.IsOnPath(sequence) ? ChangeResult.Done : null;
-    }
+    /// <summary>Why the message numbered <paramref name="sequence"/> cannot be put on the path (see <see cref="EditRules.SelectRefusal"/>), or null.</summary>
+    public ChangeResult? SelectRefusal(long sequence, out long tip) => EditRules.SelectRefusal(Path, sequence, _pending.Count > 0, out tip);
 
     /// <summary>The answer to a send or edit whose id was stored before; null when it is new.</summary>
-    public ChangeResult? Duplicate(SendMessage message, DateTimeOffset now) =>
+    private ChangeResult? Duplicate(SendMessage message, DateTimeOffset now) =>
         (_recent.FindUserMessage(message.Id) ?? _sent.Find(message.Id, message.Text, now)) is { } existing
             ? new ChangeResult(ChangeOutcome.Duplicate, existing) : null;
 
@@ -190,7 +177,7 @@ public sealed class Conversation
     /// <summary>Queues another reply to a user message whose last reply failed or was stopped.</summary>
     public async Task<ChangeResult> RetryReplyAsync(MessageId userMessage, Allowance allowance)
     {
-        if (RetryRefusal(userMessage, out var target) is { } refusal)
+        if (ReplyRequestRules.RetryRefusal(_recent, _pending, userMessage, out var target) is { } refusal)
         {
             return refusal;
         }
@@ -198,29 +185,10 @@ public sealed class Conversation
         return await RequestAsync(target!, allowance);
     }
 
-    private ChangeResult? RetryRefusal(MessageId userMessage, out ChatMessage? target)
-    {
-        target = _recent.FindUserMessage(userMessage);
-        if (target is null)
-        {
-            return ChangeResult.Refused("That message is no longer in this conversation's recent history.");
-        }
-
-        if (_pending.Contains(userMessage))
-        {
-            return new ChangeResult(ChangeOutcome.Duplicate, target);
-        }
-
-        var lastReply = _recent.LastReplyTo(userMessage);
-        return lastReply is { Status: ReplyStatus.Complete }
-            ? ChangeResult.Refused("That message already has a reply.")
-            : null;
-    }
-
     /// <summary>Queues another reply to the newest user message, once its last reply has ended.</summary>
     public async Task<ChangeResult> RegenerateAsync(Allowance allowance)
     {
-        if (RegenerateRefusal(out var target) is { } refusal)
+        if (ReplyRequestRules.RegenerateRefusal(_recent, _pending.Count > 0, out var target) is { } refusal)
         {
             return refusal;
         }
@@ -233,7 +201,7 @@ public sealed class Conversation
     /// Ends the path before the message numbered <paramref name="sequence"/> (it stays in the log, an earlier
     /// version): the next message added follows the one before it.
     /// </summary>
-    public void Fork(long? sequence)
+    private void Fork(long? sequence)
     {
         if (sequence is { } replaced)
         {
@@ -250,19 +218,6 @@ public sealed class Conversation
         Path.MoveTip(tip);
         _recent.Replace(window);
         NeedsStateWrite = true;
-    }
-
-    private ChangeResult? RegenerateRefusal(out ChatMessage? target)
-    {
-        target = _recent.NewestUserMessage();
-        if (_pending.Count > 0)
-        {
-            return ChangeResult.Refused("A reply is being written; wait for it or stop it first.");
-        }
-
-        return target is not null ? null
-            : _recent.Count == 0 ? ChangeResult.Refused("There is no message to answer yet.")
-            : ChangeResult.Refused("The newest message has been answered too many times to hold in memory; send it again as a new message.");
     }
 
     /// <summary>Gives the conversation the user's title; returns an error sentence when it cannot be used.</summary>

@@ -28,9 +28,24 @@ public static class EditRules
         return replying ? ChangeResult.Refused(WaitForReply) : null;
     }
 
-    /// <summary>Why the message numbered <paramref name="sequence"/> cannot be shown, or null.</summary>
-    public static ChangeResult? SelectRefusal(long sequence, long newest, bool replying) =>
-        sequence < 1 || sequence > newest ? ChangeResult.Refused("That message is not in this conversation.")
-        : replying ? ChangeResult.Refused("Wait for the reply to finish or stop it before switching versions.")
-        : null;
+    /// <summary>
+    /// Why the message numbered <paramref name="sequence"/> cannot be put on the current path (Done when it is on it
+    /// already), or null; <paramref name="tip"/> is then where the path must end: the newest branch below it.
+    /// </summary>
+    public static ChangeResult? SelectRefusal(ConversationPath path, long sequence, bool replying, out long tip)
+    {
+        tip = 0;
+        if (sequence < 1 || sequence > path.Newest)
+        {
+            return ChangeResult.Refused("That message is not in this conversation.");
+        }
+
+        if (replying)
+        {
+            return ChangeResult.Refused("Wait for the reply to finish or stop it before switching versions.");
+        }
+
+        tip = path.NewestLeafUnder(sequence);
+        return path.IsOnPath(sequence) ? ChangeResult.Done : null;
+    }
 }
