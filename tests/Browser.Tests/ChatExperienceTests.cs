@@ -5,7 +5,7 @@ using Shouldly;
 
 namespace ChatbotOrleans.Browser.Tests;
 
-/// <summary>Stop, regenerate, several conversations, rename, delete and two tabs, as a person uses them.</summary>
+/// <summary>Stop, regenerate, edit and versions, several conversations, rename, delete and two tabs, as a person uses them.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifetime
 {
@@ -50,7 +50,7 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
     }
 
     [Fact]
-    public async Task Regenerate_writes_a_second_reply_below_the_first_and_announces_it()
+    public async Task Regenerate_writes_version_2_of_the_reply_in_its_place_and_announces_it()
     {
         _page = await fixture.SignedInPageAsync();
         await _page.SendAsync("say it twice");
@@ -59,9 +59,35 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         await _page.ClickAsync("[data-testid=regenerate]");
         await _page.WaitForSequenceAsync(3);
 
-        (await _page.MessagesAsync()).ShouldBe(["1 say it twice", "2 Echo: say it twice", "3 Echo: say it twice"]);
+        (await _page.MessagesAsync()).ShouldBe(["1 say it twice", "3 Echo: say it twice"]);
+        (await _page.InnerTextAsync("[data-testid=version-label]")).ShouldBe("2/2");
         (await _page.Locator("[data-testid=regenerate]").CountAsync()).ShouldBe(1, "only the newest reply offers it");
         (await _page.InnerTextAsync("[data-testid=announcer]")).ShouldBe("The bot replied: Echo: say it twice");
+    }
+
+    [Fact]
+    public async Task Editing_a_message_makes_version_2_and_the_arrows_bring_back_version_1_with_its_reply()
+    {
+        _page = await fixture.SignedInPageAsync();
+        await _page.SendAsync("what is the frist planet?");
+        await _page.WaitForSequenceAsync(2);
+
+        await _page.ClickAsync("[data-testid=edit]");
+        await _page.FillAsync("[data-testid=edit-text]", "what is the first planet?");
+        await _page.ClickAsync("[data-testid=edit-save]");
+        await _page.WaitForSequenceAsync(4);
+        await BrowserAppFixture.ScreenshotAsync(_page, "chat-edited-versions");
+
+        (await _page.MessagesAsync()).ShouldBe(["3 what is the first planet?", "4 Echo: what is the first planet?"]);
+        (await _page.InnerTextAsync("[data-testid=version-label]")).ShouldBe("2/2");
+        fixture.App.Model.Requests.Last(r => r.LastUserText == "what is the first planet?").Messages
+            .ShouldNotContain(m => m.Text.Contains("frist", StringComparison.Ordinal), "the model sees only the current path");
+
+        await _page.ClickAsync("[data-testid=version-previous]");
+        await _page.WaitForSequenceAsync(1);
+
+        (await _page.MessagesAsync()).ShouldBe(["1 what is the frist planet?", "2 Echo: what is the frist planet?"]);
+        (await _page.InnerTextAsync("[data-testid=version-label]")).ShouldBe("1/2");
     }
 
     [Fact]

@@ -27,24 +27,6 @@ public sealed class ConversationChangesTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Regenerate_writes_another_reply_to_the_newest_message_without_showing_the_model_the_first()
-    {
-        var (user, conversation) = await fixture.NewConversationAsync();
-        var text = $"again {Guid.NewGuid():N}";
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), text));
-        await conversation.WaitForSequenceAsync(user, 2);
-
-        var result = await conversation.RegenerateAsync(user);
-        var snapshot = await conversation.WaitForSequenceAsync(user, 3);
-
-        result.Outcome.ShouldBe(ChangeOutcome.Accepted);
-        snapshot.Messages.Select(m => (m.Sequence, m.Role)).ShouldBe([(1L, ChatRole.User), (2L, ChatRole.Assistant), (3L, ChatRole.Assistant)]);
-        snapshot.Messages[2].ReplyTo.ShouldBe(snapshot.Messages[0].Id);
-        fixture.Model.CallsFor(text).ShouldBe(2);
-        fixture.Model.Contexts.Last(c => c[^1].Text == text).Count.ShouldBe(1, "the earlier answer is not part of the new one's context");
-    }
-
-    [Fact]
     public async Task Regenerate_is_refused_in_words_while_a_reply_is_being_written_and_queues_nothing()
     {
         var (user, conversation) = await fixture.NewConversationAsync();

@@ -36,7 +36,10 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
             [nameof(IConversationGrain.GetSnapshotAsync)] = $"{await conversation.GetSnapshotAsync(intruder)}",
             [nameof(IConversationGrain.GetHistoryAsync)] = $"{(await conversation.GetHistoryAsync(intruder, long.MaxValue, 100)).Count} messages",
             [nameof(IConversationGrain.GetHistoryAfterAsync)] = $"{(await conversation.GetHistoryAfterAsync(intruder, 0, 100)).Count} messages",
+            [nameof(IConversationGrain.GetArchiveAsync)] = $"{(await conversation.GetArchiveAsync(intruder, 0, 100)).Count} messages",
             [nameof(IConversationGrain.SendAsync)] = Said(await conversation.SendAsync(intruder, new SendMessage(MessageId.New(), intrusion))),
+            [nameof(IConversationGrain.EditAsync)] = Said(await conversation.EditAsync(intruder, new EditMessage(sent.Message!.Id, MessageId.New(), intrusion))),
+            [nameof(IConversationGrain.SelectVersionAsync)] = Said(await conversation.SelectVersionAsync(intruder, 1)),
             [nameof(IConversationGrain.RetryReplyAsync)] = Said(await conversation.RetryReplyAsync(intruder, sent.Message!.Id)),
             [nameof(IConversationGrain.RegenerateAsync)] = Said(await conversation.RegenerateAsync(intruder)),
             [nameof(IConversationGrain.StopReplyAsync)] = Said(await conversation.StopReplyAsync(intruder)),
@@ -56,7 +59,7 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
         calls.ShouldBe(1, "the intruder's calls asked the model nothing");
         after.ShouldNotBeNull("the intruder's delete did not delete it");
         after.Title.ShouldBe(before.Title, "the intruder's rename did not rename it");
-        after.Messages.ShouldBe(before.Messages, "the intruder's send, retry and regenerate stored nothing");
+        after.Messages.ShouldBe(before.Messages, "the intruder's send, edit, retry and regenerate stored nothing");
         after.QueuedReplies.ShouldBe(0);
         listed.ShouldContain(c => c.Id == before.Id);
     }

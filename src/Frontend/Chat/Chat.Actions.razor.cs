@@ -54,6 +54,32 @@ public sealed partial class Chat
         return result.Succeeded ? null : result.Error ?? "The message was not sent.";
     }
 
+    private async Task<string?> EditAsync(ChatMessage original, string text)
+    {
+        if (_view.ConversationId is not { } open)
+        {
+            return "No conversation is open.";
+        }
+
+        var result = await Chats.EditAsync(open, new EditMessage(original.Id, MessageId.New(), text));
+        if (result.Message is { } stored && _view.Confirm(stored) == ViewUpdate.ReloadNeeded)
+        {
+            await ReloadAsync(0);
+        }
+
+        return result.Succeeded ? null : result.Error ?? "The message was not changed.";
+    }
+
+    private async Task SelectVersionAsync(long sequence)
+    {
+        if (_view.ConversationId is { } open)
+        {
+            var result = await Chats.SelectVersionAsync(open, sequence);
+            _notice = result.Succeeded ? null : result.Error ?? "That version could not be shown.";
+            await ReloadAsync(0);
+        }
+    }
+
     private async Task RetryAsync(ChatMessage failedReply)
     {
         if (failedReply.ReplyTo is { } userMessage && _view.ConversationId is { } open)
@@ -69,6 +95,12 @@ public sealed partial class Chat
         {
             var result = await Chats.RegenerateAsync(open);
             _notice = result.Succeeded ? null : result.Error ?? "A new reply could not be asked for.";
+
+            // The new version takes the old one's place: the path shown ends before it now.
+            if (result.Succeeded)
+            {
+                await ReloadAsync(0);
+            }
         }
     }
 

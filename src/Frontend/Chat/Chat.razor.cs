@@ -119,6 +119,13 @@ public sealed partial class Chat
         }
 
         var conversation = new ConversationKey(requested);
+
+        // A search hit on an earlier version opens that version: switched before the page shows it (an open page reloads on the event).
+        if (Message is { } hit)
+        {
+            await Chats.SelectVersionAsync(conversation, hit);
+        }
+
         if (_opened == conversation)
         {
             return true;

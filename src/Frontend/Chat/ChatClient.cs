@@ -61,6 +61,12 @@ internal sealed partial class ChatClient(
     public Task<ChangeResult> SendAsync(ConversationId conversation, SendMessage message) =>
         ChangeAsync(conversation, (grain, user) => grain.SendAsync(user, message));
 
+    public Task<ChangeResult> EditAsync(ConversationId conversation, EditMessage edit) =>
+        ChangeAsync(conversation, (grain, user) => grain.EditAsync(user, edit));
+
+    public Task<ChangeResult> SelectVersionAsync(ConversationId conversation, long sequence) =>
+        ChangeAsync(conversation, (grain, user) => grain.SelectVersionAsync(user, sequence));
+
     public Task<ChangeResult> RetryAsync(ConversationId conversation, MessageId userMessage) =>
         ChangeAsync(conversation, (grain, user) => grain.RetryReplyAsync(user, userMessage));
 

@@ -150,6 +150,7 @@ public sealed class ConversationView
             ReplyDelta delta => ApplyDelta(delta),
             ConversationRenamed renamed => ApplyTitle(renamed.Title),
             ConversationDeleted => ApplyDeleted(),
+            VersionSelected => ViewUpdate.ReloadNeeded,
             _ => ViewUpdate.Ignored,
         };
     }
@@ -197,7 +198,8 @@ public sealed class ConversationView
             return ViewUpdate.Ignored;
         }
 
-        if (message.Sequence > Sequence + 1)
+        // A fork (an edit, a regenerated reply) does not continue what is shown: the path changed.
+        if (message.Sequence > Sequence + 1 || message.Parent is not null)
         {
             return ViewUpdate.ReloadNeeded;
         }

@@ -24,6 +24,7 @@ public sealed partial class MessageList : IAsyncDisposable
     private long? _revealed;
     private string? _settle;
     private string _announcement = string.Empty;
+    private MessageId? _editing;
 
     [Parameter, EditorRequired]
     public ConversationView View { get; set; } = default!;
@@ -39,6 +40,14 @@ public sealed partial class MessageList : IAsyncDisposable
 
     [Parameter]
     public EventCallback OnRegenerate { get; set; }
+
+    /// <summary>Stores a new version of a user message; answers an error sentence, or null when it was stored.</summary>
+    [Parameter, EditorRequired]
+    public Func<ChatMessage, string, Task<string?>> Edit { get; set; } = default!;
+
+    /// <summary>Shows another version of a message, by its sequence.</summary>
+    [Parameter]
+    public EventCallback<long> OnSelectVersion { get; set; }
 
     /// <summary>Reads up to a count of messages before a sequence; <c>null</c> when the cluster did not answer.</summary>
     [Parameter, EditorRequired]
@@ -213,6 +222,13 @@ public sealed partial class MessageList : IAsyncDisposable
         ReplyStatus.Stopped => "stopped",
         _ => null,
     };
+
+    private async Task<string?> SaveEditAsync(ChatMessage message, string text)
+    {
+        var error = await Edit(message, text);
+        _editing = error is null ? null : _editing;
+        return error;
+    }
 
     private async Task RunAsync(Task action)
     {

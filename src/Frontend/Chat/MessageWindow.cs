@@ -41,7 +41,7 @@ public sealed class MessageWindow(int capacity = MessageWindow.DefaultCapacity)
 
     /// <summary>The sequence to load older messages before; <c>null</c> when the first message is shown.</summary>
     public long? OlderBefore(IReadOnlyList<ChatMessage> live) =>
-        Shown(live) is [var first, ..] && first.Sequence > 1 ? first.Sequence : null;
+        Shown(live) is [var first, ..] && first.ParentSequence > 0 ? first.Sequence : null;
 
     /// <summary>The sequence to load newer messages after; <c>null</c> while live (the stream brings them).</summary>
     public long? NewerAfter => _range is [.., var last] ? last.Sequence : null;
@@ -60,7 +60,7 @@ public sealed class MessageWindow(int capacity = MessageWindow.DefaultCapacity)
         }
 
         var added = page.Where(m => m.Sequence < shown[0].Sequence).ToList();
-        if (added.Count == 0 || added[^1].Sequence != shown[0].Sequence - 1)
+        if (added.Count == 0 || added[^1].Sequence != shown[0].ParentSequence)
         {
             return 0;
         }
@@ -92,13 +92,13 @@ public sealed class MessageWindow(int capacity = MessageWindow.DefaultCapacity)
         }
 
         var added = page.Where(m => m.Sequence > last.Sequence).ToList();
-        if (added.Count > 0 && added[0].Sequence != last.Sequence + 1)
+        if (added.Count > 0 && added[0].ParentSequence != last.Sequence)
         {
             return 0;
         }
 
         List<ChatMessage> all = [.. _range, .. added];
-        if (added.Count == 0 || live.Count == 0 || all[^1].Sequence >= live[0].Sequence - 1)
+        if (added.Count == 0 || live.Count == 0 || all[^1].Sequence >= live[0].ParentSequence)
         {
             Join(all, live, newestSequence);
         }
@@ -118,7 +118,7 @@ public sealed class MessageWindow(int capacity = MessageWindow.DefaultCapacity)
             return;
         }
 
-        if (live.Count > 0 && around[^1].Sequence >= live[0].Sequence - 1)
+        if (live.Count > 0 && around[^1].Sequence >= live[0].ParentSequence)
         {
             Join(around, live, newestSequence);
             return;
@@ -159,7 +159,7 @@ public sealed class MessageWindow(int capacity = MessageWindow.DefaultCapacity)
         // A reload after a gap may have moved the view's first message: keep only what still joins it.
         var first = live[0].Sequence;
         var older = _older.Count > 0 && _older[^1].Sequence >= first ? _older.TakeWhile(m => m.Sequence < first).ToList() : _older;
-        return older is [.., var last] && last.Sequence == first - 1 ? older : [];
+        return older is [.., var last] && last.Sequence == live[0].ParentSequence ? older : [];
     }
 
     private void Join(IReadOnlyList<ChatMessage> range, IReadOnlyList<ChatMessage> live, long newestSequence)

@@ -10,7 +10,7 @@ namespace ChatbotOrleans.Frontend.Export;
 /// </summary>
 internal static class ExportEndpoint
 {
-    /// <summary>Messages a grain call at most: a long conversation is read in pages, oldest last.</summary>
+    /// <summary>Messages a grain call at most: a long conversation is read in pages, oldest first.</summary>
     private const int PageSize = 500;
 
     public static string PathFor(ConversationId id, string format) => $"/c/{id}/export.{format}";
@@ -46,25 +46,23 @@ internal static class ExportEndpoint
         return Results.File(Encoding.UTF8.GetBytes(text), contentType, export.FileName(format));
     }
 
+    // The archive, not the path: every version of every message, oldest first, each marked on or off the current path.
     private static async Task<IReadOnlyList<ChatMessage>> ReadAllAsync(
         IConversationGrain conversation, UserId caller, ConversationSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var pages = new List<IReadOnlyList<ChatMessage>> { snapshot.Messages };
-        var before = snapshot.Messages.Count > 0 ? snapshot.Messages[0].Sequence : snapshot.Sequence + 1;
-        while (before > 1 && snapshot.HasOlder)
+        var messages = new List<ChatMessage>();
+        while (messages.Count == 0 || messages[^1].Sequence < snapshot.Sequence)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = await conversation.GetHistoryAsync(caller, before, PageSize);
+            var page = await conversation.GetArchiveAsync(caller, messages.Count > 0 ? messages[^1].Sequence : 0, PageSize);
             if (page.Count == 0)
             {
                 break;
             }
 
-            pages.Add(page);
-            before = page[0].Sequence;
+            messages.AddRange(page);
         }
 
-        pages.Reverse();
-        return [.. pages.SelectMany(p => p)];
+        return messages;
     }
 }

@@ -5,7 +5,7 @@ using ChatbotOrleans.Grains.Abstractions;
 namespace ChatbotOrleans.Frontend.Export;
 
 /// <summary>
-/// A conversation as Markdown, for reading: a heading per message with who wrote it and when, the text as it
+/// A conversation as Markdown, for reading: a heading per message (every version of it) with who wrote it and when, the text as it
 /// was written (bot replies are Markdown already), and how a reply ended when it did not complete.
 /// </summary>
 public static class MarkdownExport
@@ -22,7 +22,7 @@ public static class MarkdownExport
         {
             markdown.AppendLine().AppendLine("---").AppendLine();
             var author = message.Role == ChatRole.User ? "You" : message.Model is { } model ? $"Bot ({model})" : "Bot";
-            markdown.AppendLine(CultureInfo.InvariantCulture, $"### {author} · {Time(message.CreatedAt)}").AppendLine();
+            markdown.AppendLine(CultureInfo.InvariantCulture, $"### {author} · {Time(message.CreatedAt)}{VersionNote(message.Versions)}").AppendLine();
             if (message.Text.Length > 0)
             {
                 markdown.AppendLine(message.Text.TrimEnd()).AppendLine();
@@ -41,6 +41,14 @@ public static class MarkdownExport
 
         return markdown.ToString().TrimEnd() + "\n";
     }
+
+    // Every version is exported, in the order written; the note tells a reader which ones the chat shows now.
+    private static string VersionNote(MessageVersions? versions) => versions switch
+    {
+        null => "",
+        { OnCurrentPath: false } => string.Create(CultureInfo.InvariantCulture, $" · version {versions.Number} of {versions.Count}, not shown now"),
+        _ => string.Create(CultureInfo.InvariantCulture, $" · version {versions.Number} of {versions.Count}"),
+    };
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 

@@ -32,3 +32,8 @@ public sealed record ReplyCompleted(ConversationId ConversationId, [property: Id
 [GenerateSerializer, Immutable, Alias("ReplyFailed")]
 public sealed record ReplyFailed(ConversationId ConversationId, [property: Id(0)] ChatMessage Message)
     : ConversationEvent(ConversationId);
+
+/// <summary>Another version was chosen: the path now ends at <paramref name="Tip"/>, and pages showing the chat reload it.</summary>
+[GenerateSerializer, Immutable, Alias("VersionSelected")]
+public sealed record VersionSelected(ConversationId ConversationId, [property: Id(0)] long Tip)
+    : ConversationEvent(ConversationId);

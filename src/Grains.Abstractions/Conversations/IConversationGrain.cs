@@ -14,15 +14,21 @@ public interface IConversationGrain : IGrainWithGuidKey
     [AlwaysInterleave]
     Task<ConversationSnapshot?> GetSnapshotAsync(UserId caller);
 
-    /// <summary>Older messages, newest last, each with a sequence below <paramref name="beforeSequence"/>.</summary>
+    /// <summary>Older messages of the current path, newest last, each with a sequence below <paramref name="beforeSequence"/>.</summary>
     Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(UserId caller, long beforeSequence, int maxCount);
 
     /// <summary>
-    /// Newer messages, oldest first, each with a sequence above <paramref name="afterSequence"/>: a page opened
+    /// Newer messages of the current path, oldest first, each with a sequence above <paramref name="afterSequence"/>: a page opened
     /// at an old message (a search hit) reads on towards the newest with it.
     /// </summary>
     /// <returns>The messages, or none when the conversation does not exist or is not the caller's.</returns>
     Task<IReadOnlyList<ChatMessage>> GetHistoryAfterAsync(UserId caller, long afterSequence, int maxCount);
+
+    /// <summary>
+    /// Every message of the log, all versions, oldest first, each with a sequence above <paramref name="afterSequence"/>
+    /// and its <see cref="ChatMessage.Versions"/> saying whether it is on the current path: the archive an export holds.
+    /// </summary>
+    Task<IReadOnlyList<ChatMessage>> GetArchiveAsync(UserId caller, long afterSequence, int maxCount);
 
     /// <summary>
     /// Stores the user's message and queues the bot's reply, then returns without waiting for it.
@@ -34,10 +40,22 @@ public interface IConversationGrain : IGrainWithGuidKey
     Task<ChangeResult> RetryReplyAsync(UserId caller, MessageId userMessage);
 
     /// <summary>
-    /// Writes another reply to the newest user message, keeping the previous one above it. Refused while a
-    /// reply is being written.
+    /// Writes a new version of the reply to the newest user message; the previous one stays as an earlier
+    /// version. Refused while a reply is being written.
     /// </summary>
     Task<ChangeResult> RegenerateAsync(UserId caller);
+
+    /// <summary>
+    /// Stores a new version of a user message and queues the reply to it; the earlier version and the messages
+    /// after it stay, off the current path. Refused while a reply is being written. Idempotent on the new id.
+    /// </summary>
+    Task<ChangeResult> EditAsync(UserId caller, EditMessage edit);
+
+    /// <summary>
+    /// Puts the message numbered <paramref name="sequence"/> on the current path (a version chosen with ‹ ›, or a
+    /// search hit): the branch below it follows, its newest message last. Refused while a reply is being written.
+    /// </summary>
+    Task<ChangeResult> SelectVersionAsync(UserId caller, long sequence);
 
     /// <summary>
     /// Stops the reply being written: the model request is cancelled (no more tokens are billed) and what

@@ -21,10 +21,13 @@ public sealed class Conversation
     /// <param name="stored">The newest messages from the log, oldest first.</param>
     /// <param name="options">The conversation rules.</param>
     /// <param name="earlier">Messages from the log before <paramref name="stored"/> sent within the idempotency period.</param>
-    public Conversation(ConversationState state, IReadOnlyList<ChatMessage> stored, ConversationOptions options, IReadOnlyList<ChatMessage>? earlier = null)
+    /// <param name="path">The tree of versions; <paramref name="stored"/> are then the newest of its current path.</param>
+    public Conversation(
+        ConversationState state, IReadOnlyList<ChatMessage> stored, ConversationOptions options, IReadOnlyList<ChatMessage>? earlier = null, ConversationPath? path = null)
     {
         State = state;
         _options = options;
+        Path = path ?? new ConversationPath([], Math.Max(state.Sequence, stored.Count > 0 ? stored[^1].Sequence : 0), state.PathTip, state.PathTipAt);
         _sent = new SentIds(options.SendIdempotencyPeriod);
         foreach (var message in earlier ?? [])
         {
@@ -53,19 +56,22 @@ public sealed class Conversation
 
     public ConversationState State { get; }
 
+    /// <summary>The versions of the messages and the path through them that <see cref="Recent"/> ends.</summary>
+    public ConversationPath Path { get; }
+
     /// <summary>The newest messages, oldest first: at least the window's size, and every one still owed a reply.</summary>
     public IReadOnlyList<ChatMessage> Recent => _recent.Items;
 
     public bool Exists => State.OwnerId != Guid.Empty;
 
     /// <summary>The newest message's number (0 before the first).</summary>
-    public long Sequence => _recent.Newest is { } newest ? Math.Max(State.Sequence, newest.Sequence) : State.Sequence;
+    public long Sequence => Math.Max(State.Sequence, Path.Newest);
 
     /// <summary>When the conversation last changed: its newest message, or its creation.</summary>
     public DateTimeOffset UpdatedAt => _recent.Newest is { } newest && newest.CreatedAt > State.UpdatedAt ? newest.CreatedAt : State.UpdatedAt;
 
     /// <summary>Whether older messages than <see cref="Recent"/>'s first are in the log.</summary>
-    public bool HasOlder => _recent.Oldest is { } oldest ? oldest.Sequence > 1 : Sequence > 0;
+    public bool HasOlder => _recent.Oldest is { } oldest ? Path.ParentOf(oldest.Sequence) > 0 : Sequence > 0;
 
     /// <summary>Whether the metadata changed since it was last written (a title, a reply request).</summary>
     public bool NeedsStateWrite { get; private set; }
@@ -96,14 +102,16 @@ public sealed class Conversation
     {
         State.Sequence = Sequence;
         State.UpdatedAt = UpdatedAt;
+        (State.PathTip, State.PathTipAt) = Path.Selection;
         NeedsStateWrite = false;
     }
 
     /// <summary>
     /// Stores the message unless a rule refuses it; only a message that would be stored spends the allowance
-    /// (duplicates and rejections are free). Sends do not interleave, so the rules still hold after the wait.
+    /// (duplicates and rejections are free). Sends do not interleave, so the rules still hold after the wait. An
+    /// edit passes <c>fork</c>, which moves the path's end once the message is sure to be stored.
     /// </summary>
-    public async Task<ChangeResult> AddUserMessageAsync(SendMessage message, DateTimeOffset now, Allowance allowance)
+    public async Task<ChangeResult> AddUserMessageAsync(SendMessage message, DateTimeOffset now, Allowance allowance, Action? fork = null)
     {
         if (Refusal(message, now, out var text) is { } refusal)
         {
@@ -115,7 +123,8 @@ public sealed class Conversation
             return ChangeResult.Refused(tooFast);
         }
 
-        var stored = _recent.Append(new ChatMessage(message.Id, 0, ChatRole.User, text, now), Sequence, _pending);
+        fork?.Invoke();
+        var stored = Append(new ChatMessage(message.Id, 0, ChatRole.User, text, now));
         _pending.Add(message.Id);
         if (State.Title.Length == 0)
         {
@@ -126,13 +135,28 @@ public sealed class Conversation
         return new ChangeResult(ChangeOutcome.Accepted, stored);
     }
 
+    /// <summary>Stores a new version of a recent user message; the path goes on from it, the earlier version stays in the log.</summary>
+    public async Task<ChangeResult> EditAsync(EditMessage edit, DateTimeOffset now, Allowance allowance)
+    {
+        var send = new SendMessage(edit.Id, edit.Text);
+        return Duplicate(send, now) ?? EditRules.Refusal(edit, _recent.Items, _pending.Count > 0, out var original)
+            ?? await AddUserMessageAsync(send, now, allowance, () => Fork(original!.Sequence));
+    }
+
+    /// <summary>Why the message numbered <paramref name="sequence"/> cannot be put on the path (see <see cref="EditRules.SelectRefusal"/>), or null.</summary>
+    public ChangeResult? SelectRefusal(long sequence, out long tip) => EditRules.SelectRefusal(Path, sequence, _pending.Count > 0, out tip);
+
+    /// <summary>The answer to a send or edit whose id was stored before; null when it is new.</summary>
+    private ChangeResult? Duplicate(SendMessage message, DateTimeOffset now) =>
+        (_recent.FindUserMessage(message.Id) ?? _sent.Find(message.Id, message.Text, now)) is { } existing
+            ? new ChangeResult(ChangeOutcome.Duplicate, existing) : null;
+
     private ChangeResult? Refusal(SendMessage message, DateTimeOffset now, out string text)
     {
         text = "";
-        var existing = _recent.FindUserMessage(message.Id) ?? _sent.Find(message.Id, message.Text, now);
-        if (existing is not null)
+        if (Duplicate(message, now) is { } duplicate)
         {
-            return new ChangeResult(ChangeOutcome.Duplicate, existing);
+            return duplicate;
         }
 
         if (message.Id.Value == Guid.Empty)
@@ -153,55 +177,47 @@ public sealed class Conversation
     /// <summary>Queues another reply to a user message whose last reply failed or was stopped.</summary>
     public async Task<ChangeResult> RetryReplyAsync(MessageId userMessage, Allowance allowance)
     {
-        if (RetryRefusal(userMessage, out var target) is { } refusal)
+        if (ReplyRequestRules.RetryRefusal(_recent, _pending, userMessage, out var target) is { } refusal)
         {
             return refusal;
         }
 
         return await RequestAsync(target!, allowance);
-    }
-
-    private ChangeResult? RetryRefusal(MessageId userMessage, out ChatMessage? target)
-    {
-        target = _recent.FindUserMessage(userMessage);
-        if (target is null)
-        {
-            return ChangeResult.Refused("That message is no longer in this conversation's recent history.");
-        }
-
-        if (_pending.Contains(userMessage))
-        {
-            return new ChangeResult(ChangeOutcome.Duplicate, target);
-        }
-
-        var lastReply = _recent.LastReplyTo(userMessage);
-        return lastReply is { Status: ReplyStatus.Complete }
-            ? ChangeResult.Refused("That message already has a reply.")
-            : null;
     }
 
     /// <summary>Queues another reply to the newest user message, once its last reply has ended.</summary>
     public async Task<ChangeResult> RegenerateAsync(Allowance allowance)
     {
-        if (RegenerateRefusal(out var target) is { } refusal)
+        if (ReplyRequestRules.RegenerateRefusal(_recent, _pending.Count > 0, out var target) is { } refusal)
         {
             return refusal;
         }
 
-        return await RequestAsync(target!, allowance);
+        // The reply it replaces stays in the log as an earlier version; the new one follows what that one followed.
+        return await RequestAsync(target!, allowance, () => Fork(_recent.Newest is { Role: ChatRole.Assistant } reply ? reply.Sequence : null));
     }
 
-    private ChangeResult? RegenerateRefusal(out ChatMessage? target)
+    /// <summary>
+    /// Ends the path before the message numbered <paramref name="sequence"/> (it stays in the log, an earlier
+    /// version): the next message added follows the one before it.
+    /// </summary>
+    private void Fork(long? sequence)
     {
-        target = _recent.NewestUserMessage();
-        if (_pending.Count > 0)
+        if (sequence is { } replaced)
         {
-            return ChangeResult.Refused("A reply is being written; wait for it or stop it first.");
+            Path.MoveTip(Path.ParentOf(replaced));
+            _recent.ForgetFrom(replaced);
+            NeedsStateWrite |= !State.HasForks;
+            State.HasForks = true;
         }
+    }
 
-        return target is not null ? null
-            : _recent.Count == 0 ? ChangeResult.Refused("There is no message to answer yet.")
-            : ChangeResult.Refused("The newest message has been answered too many times to hold in memory; send it again as a new message.");
+    /// <summary>Shows another branch: <paramref name="window"/> holds the newest messages of the path ending at <paramref name="tip"/>.</summary>
+    public void ShowBranch(long tip, IReadOnlyList<ChatMessage> window)
+    {
+        Path.MoveTip(tip);
+        _recent.Replace(window);
+        NeedsStateWrite = true;
     }
 
     /// <summary>Gives the conversation the user's title; returns an error sentence when it cannot be used.</summary>
@@ -264,19 +280,27 @@ public sealed class Conversation
 
         // The stored request, if any, is answered by this reply's row: no state write is needed for it.
         State.ReplyRequests.RemoveAll(r => r.Message == replyTo);
-        return _recent.Append(new ChatMessage(MessageId.New(), 0, ChatRole.Assistant, text, now, replyTo, status, model, error, usage), Sequence, _pending);
+        return Append(new ChatMessage(MessageId.New(), 0, ChatRole.Assistant, text, now, replyTo, status, model, error, usage));
+    }
+
+    private ChatMessage Append(ChatMessage message)
+    {
+        var stored = _recent.Append(message with { Parent = Path.ParentForNext() }, Sequence, _pending);
+        Path.Added(stored);
+        return stored;
     }
 
     public ConversationSnapshot Snapshot(ConversationId id, ReplyInProgress? inProgress) =>
-        new(id, State.Title, Sequence, [.. _recent.Items], HasOlder, inProgress, _pending.Count);
+        new(id, State.Title, Sequence, [.. Path.Describe(_recent.Items)], HasOlder, inProgress, _pending.Count);
 
-    private async Task<ChangeResult> RequestAsync(ChatMessage userMessage, Allowance allowance)
+    private async Task<ChangeResult> RequestAsync(ChatMessage userMessage, Allowance allowance, Action? fork = null)
     {
         if (await allowance() is { } tooFast)
         {
             return ChangeResult.Refused(tooFast);
         }
 
+        fork?.Invoke();
         _pending.Add(userMessage.Id);
         State.ReplyRequests.Add(new ReplyRequest(userMessage.Id, Sequence));
         NeedsStateWrite = true;

@@ -28,6 +28,7 @@ public sealed partial class ConversationGrain(
     private ConversationEvents _events = null!;
     private WriteGate _writes = null!;
     private ReplyWriter _replies = null!;
+    private PathReader _reads = null!;
 
     public ConversationId Id => new(this.GetPrimaryKey());
 
@@ -39,6 +40,7 @@ public sealed partial class ConversationGrain(
         _events = new ConversationEvents(Id, stream, GrainFactory, logger);
         _writes = new WriteGate(Id, DeactivateOnIdle, logger);
         _replies = new ReplyWriter(this, model, time, metrics, logger);
+        _reads = new PathReader(Id, log);
         _conversation = await ConversationLoader.LoadAsync(Id, state.State, log, options.Value, time.GetUtcNow(), cancellationToken);
 
         // A reply owed when the last activation ended (crash, restart, deactivation) is resumed.
@@ -56,45 +58,54 @@ public sealed partial class ConversationGrain(
         }
     }
 
-    public Task ResumeRepliesAsync()
-    {
-        _replies.Start(_conversation);
-        return Task.CompletedTask;
-    }
+    public Task ResumeRepliesAsync() => _replies.StartAsync(_conversation);
 
     public Task<ConversationSnapshot?> GetSnapshotAsync(UserId caller) =>
         Task.FromResult(_conversation.IsOwnedBy(caller) ? _conversation.Snapshot(Id, _replies.Current) : null);
 
-    public async Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(UserId caller, long beforeSequence, int maxCount)
-    {
-        if (!_conversation.IsOwnedBy(caller) || maxCount <= 0)
-        {
-            return [];
-        }
-
-        // The newest come from memory; only what is older than the window costs a read of the log.
-        var (held, readBefore, readCount) = _conversation.HistoryBefore(beforeSequence, maxCount);
-        return readCount > 0 ? [.. await log.ReadAsync(Id, readBefore, readCount), .. held] : held;
-    }
+    // The newest come from memory; only what is older than the window costs a read of the log.
+    public async Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(UserId caller, long beforeSequence, int maxCount) =>
+        _conversation.IsOwnedBy(caller) && maxCount > 0 ? await _reads.HistoryBeforeAsync(_conversation, beforeSequence, maxCount) : [];
 
     // Every durable message is in the log, so reading forwards needs no merge with the window held here.
     public async Task<IReadOnlyList<ChatMessage>> GetHistoryAfterAsync(UserId caller, long afterSequence, int maxCount) =>
-        _conversation.IsOwnedBy(caller) && maxCount > 0 ? await log.ReadAfterAsync(Id, afterSequence, Math.Min(maxCount, Conversation.MaxReadAfter)) : [];
+        _conversation.IsOwnedBy(caller) && maxCount > 0 ? await _reads.AfterAsync(_conversation.Path, afterSequence, Math.Min(maxCount, Conversation.MaxReadAfter)) : [];
 
-    public async Task<ChangeResult> SendAsync(UserId caller, SendMessage message)
+    public async Task<IReadOnlyList<ChatMessage>> GetArchiveAsync(UserId caller, long afterSequence, int maxCount) =>
+        _conversation.IsOwnedBy(caller) && maxCount > 0 ? await _reads.ArchiveAsync(_conversation.Path, afterSequence, Math.Min(maxCount, Conversation.MaxReadAfter)) : [];
+
+    public async Task<ChangeResult> SendAsync(UserId caller, SendMessage message) =>
+        !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
+            : await StoreUserMessageAsync(await _conversation.AddUserMessageAsync(message, time.GetUtcNow(), AllowanceOf(caller).TryTakeAsync));
+
+    public async Task<ChangeResult> EditAsync(UserId caller, EditMessage edit) =>
+        !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
+            : await StoreUserMessageAsync(await _conversation.EditAsync(edit, time.GetUtcNow(), AllowanceOf(caller).TryTakeAsync));
+
+    public async Task<ChangeResult> SelectVersionAsync(UserId caller, long sequence)
     {
         if (!_conversation.IsOwnedBy(caller))
         {
             return ChangeResult.NotFound;
         }
 
-        var result = await _conversation.AddUserMessageAsync(message, time.GetUtcNow(), AllowanceOf(caller).TryTakeAsync);
+        if (_conversation.SelectRefusal(sequence, out var tip) is { } answer)
+        {
+            return answer;
+        }
+
+        _conversation.ShowBranch(tip, await _reads.WindowAsync(_conversation.Path, tip, options.Value.WindowSize));
+        return await WriteAndPublishAsync(new VersionSelected(Id, tip));
+    }
+
+    private async Task<ChangeResult> StoreUserMessageAsync(ChangeResult result)
+    {
         if (result is not { Outcome: ChangeOutcome.Accepted, Message: { } stored })
         {
             return result;
         }
 
-        // The first message gives the conversation its title: the only send that writes the state too.
+        // The first message gives the conversation its title, the first edit marks it forked: those write the state too.
         if (!await _writes.TryWriteAsync(() => log.AppendAsync(Id, stored))
             || (_conversation.NeedsStateWrite && !await _writes.TryWriteAsync(WriteStateAsync)))
         {
@@ -116,39 +127,14 @@ public sealed partial class ConversationGrain(
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
             : await QueueReplyAsync(await _conversation.RegenerateAsync(AllowanceOf(caller).TryTakeReplyAsync));
 
-    public Task<ChangeResult> StopReplyAsync(UserId caller)
-    {
-        // The reply writer stores what arrived as stopped and publishes it.
-        var owned = _conversation.IsOwnedBy(caller);
-        if (owned)
-        {
-            _replies.Stop();
-        }
+    // The reply writer stores what arrived as stopped and publishes it.
+    public Task<ChangeResult> StopReplyAsync(UserId caller) =>
+        Task.FromResult(_conversation.IsOwnedBy(caller) ? _replies.Stop() : ChangeResult.NotFound);
 
-        return Task.FromResult(owned ? ChangeResult.Done : ChangeResult.NotFound);
-    }
-
-    public async Task<ChangeResult> RenameAsync(UserId caller, string title)
-    {
-        if (!_conversation.IsOwnedBy(caller))
-        {
-            return ChangeResult.NotFound;
-        }
-
-        if (_conversation.Rename(title) is { } error)
-        {
-            return ChangeResult.Refused(error);
-        }
-
-        if (!await _writes.TryWriteAsync(WriteStateAsync))
-        {
-            return ChangeResult.Unavailable;
-        }
-
-        await _events.PublishAsync(new ConversationRenamed(Id, _conversation.State.Title));
-        await _events.TellOwnerAsync(_conversation);
-        return ChangeResult.Done;
-    }
+    public async Task<ChangeResult> RenameAsync(UserId caller, string title) =>
+        !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
+        : _conversation.Rename(title) is { } error ? ChangeResult.Refused(error)
+        : await WriteAndPublishAsync(new ConversationRenamed(Id, _conversation.State.Title));
 
     public async Task<ChangeResult> DeleteAsync(UserId caller) =>
         _conversation.IsOwnedBy(caller) ? await DeleteEverythingAsync(DeletionReason.ByOwner) : ChangeResult.NotFound;
@@ -199,6 +185,18 @@ public sealed partial class ConversationGrain(
         }
 
         return result;
+    }
+
+    private async Task<ChangeResult> WriteAndPublishAsync(ConversationEvent change)
+    {
+        if (!await _writes.TryWriteAsync(WriteStateAsync))
+        {
+            return ChangeResult.Unavailable;
+        }
+
+        await _events.PublishAsync(change);
+        await _events.TellOwnerAsync(_conversation);
+        return ChangeResult.Done;
     }
 
     private Task WriteStateAsync()

@@ -19,12 +19,19 @@ public static class ConversationLoader
 
         var stored = await log.ReadAsync(id, long.MaxValue, options.WindowSize, cancellationToken);
         var since = now - options.SendIdempotencyPeriod;
-        if (stored.Count == 0 || stored[0].Sequence <= 1 || stored[0].CreatedAt < since)
+        var earlier = stored.Count == 0 || stored[0].Sequence <= 1 || stored[0].CreatedAt < since ? new List<ChatMessage>()
+            : (await log.ReadAsync(id, stored[0].Sequence, SentIds.Capacity, cancellationToken)).Where(m => m.CreatedAt >= since).ToList();
+        if (!state.HasForks && !stored.Any(m => m.Parent is not null))
         {
-            return new Conversation(state, stored, options);
+            return new Conversation(state, stored, options, earlier);
         }
 
-        var earlier = await log.ReadAsync(id, stored[0].Sequence, SentIds.Capacity, cancellationToken);
-        return new Conversation(state, stored, options, [.. earlier.Where(m => m.CreatedAt >= since)]);
+        // Edited: the window is the current path's newest messages; the log's newest, off the path, are remembered as sent.
+        // (A fork in the window marks the state too, should the write after the edit have failed.)
+        state.HasForks = true;
+        var newest = Math.Max(state.Sequence, stored.Count > 0 ? stored[^1].Sequence : 0);
+        var path = new ConversationPath(await log.ReadForksAsync(id, cancellationToken), newest, state.PathTip, state.PathTipAt);
+        var window = await new PathReader(id, log).WindowAsync(path, path.Tip, options.WindowSize);
+        return new Conversation(state, window, options, [.. earlier, .. stored], path);
     }
 }

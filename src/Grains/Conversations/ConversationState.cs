@@ -29,4 +29,13 @@ public sealed class ConversationState
 
     /// <summary>Replies asked for again (retry, regenerate), oldest first; kept until the log answers them.</summary>
     [Id(9)] public List<ReplyRequest> ReplyRequests { get; set; } = [];
+
+    /// <summary>The current path's end when versions were last switched (see <see cref="ConversationPath"/>).</summary>
+    [Id(10)] public long PathTip { get; set; }
+
+    /// <summary>The newest sequence when versions were last switched; 0 when never.</summary>
+    [Id(11)] public long PathTipAt { get; set; }
+
+    /// <summary>Whether the log holds forks (edits, regenerated replies); written before the first is appended.</summary>
+    [Id(12)] public bool HasForks { get; set; }
 }

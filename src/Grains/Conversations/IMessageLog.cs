@@ -22,6 +22,16 @@ public interface IMessageLog
     /// <summary>The oldest <paramref name="maxCount"/> messages numbered above <paramref name="afterSequence"/>, oldest first.</summary>
     Task<IReadOnlyList<ChatMessage>> ReadAfterAsync(ConversationId conversation, long afterSequence, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Up to <paramref name="maxCount"/> messages numbered from <paramref name="fromSequence"/> to <paramref name="toSequence"/>
+    /// (both included), oldest first: the newest of them when <paramref name="newest"/>, else the oldest.
+    /// </summary>
+    Task<IReadOnlyList<ChatMessage>> ReadRangeAsync(
+        ConversationId conversation, long fromSequence, long toSequence, int maxCount, bool newest, CancellationToken cancellationToken = default);
+
+    /// <summary>The forks of the conversation (messages that do not follow the one numbered before them), oldest first.</summary>
+    Task<IReadOnlyList<(long Sequence, long Parent)>> ReadForksAsync(ConversationId conversation, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes every message of the conversation.</summary>
     Task DeleteAsync(ConversationId conversation, CancellationToken cancellationToken = default);
 

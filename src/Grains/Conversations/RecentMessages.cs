@@ -51,6 +51,33 @@ public sealed class RecentMessages(IEnumerable<ChatMessage> stored, int windowSi
         return (found.Count <= maxCount ? found : found.GetRange(found.Count - maxCount, maxCount), oldestHeld, readCount);
     }
 
+    /// <summary>Lets go of the message numbered <paramref name="sequence"/> and all after it: a fork leaves them off the path.</summary>
+    public void ForgetFrom(long sequence)
+    {
+        var index = _messages.FindIndex(m => m.Sequence >= sequence);
+        if (index >= 0)
+        {
+            Forget(index, _messages.Count - index);
+        }
+    }
+
+    /// <summary>Holds another branch's messages instead (versions were switched).</summary>
+    public void Replace(IEnumerable<ChatMessage> messages)
+    {
+        Forget(0, _messages.Count);
+        _messages.AddRange(messages);
+    }
+
+    private void Forget(int index, int count)
+    {
+        foreach (var message in _messages.GetRange(index, count))
+        {
+            forgotten.Remember(message);
+        }
+
+        _messages.RemoveRange(index, count);
+    }
+
     private void Trim(IReadOnlyCollection<MessageId> owed)
     {
         var excess = _messages.Count - windowSize;
@@ -67,11 +94,6 @@ public sealed class RecentMessages(IEnumerable<ChatMessage> stored, int windowSi
             removable++;
         }
 
-        foreach (var message in _messages.Take(removable))
-        {
-            forgotten.Remember(message);
-        }
-
-        _messages.RemoveRange(0, removable);
+        Forget(0, removable);
     }
 }

@@ -34,8 +34,20 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModel model, TimeP
         }
     }
 
+    /// <summary>Starts writing what <paramref name="conversation"/> owes, unless a loop runs already (for a call that answers with a task).</summary>
+    public Task StartAsync(Conversation conversation)
+    {
+        Start(conversation);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Stops the reply in progress: the model request is cancelled and what arrived is kept as stopped.</summary>
-    public void Stop() => _stop?.Cancel();
+    /// <returns>Done, also when nothing was being written.</returns>
+    public ChangeResult Stop()
+    {
+        _stop?.Cancel();
+        return ChangeResult.Done;
+    }
 
     /// <summary>Ends writing for good (the conversation is deleted or deactivating); what is owed stays owed in storage.</summary>
     public Task CloseAsync() => _closed.CancelAsync();

@@ -15,7 +15,7 @@ namespace ChatbotOrleans.Silo.Conversations;
 internal sealed class MessageAppender : IAsyncDisposable
 {
     /// <summary>
-    /// Rows a statement at most: an INSERT's thirteen parameters a row stay well below PostgreSQL's 65,535, and a
+    /// Rows a statement at most: an INSERT's fourteen parameters a row stay well below PostgreSQL's 65,535, and a
     /// burst is written in several short transactions rather than one long one.
     /// </summary>
     internal const int MaxBatch = 256;

@@ -8,9 +8,9 @@ namespace ChatbotOrleans.Silo.Conversations;
 /// <summary>How a <see cref="ChatMessage"/> maps to a row of <c>conversation_messages</c>.</summary>
 internal static class MessageRows
 {
-    public const string Columns = "sequence, message_id, created_at, reply_to, role, status, model, error, text, input_tokens, output_tokens, usage_estimated";
+    public const string Columns = "sequence, message_id, created_at, reply_to, role, status, model, error, text, input_tokens, output_tokens, usage_estimated, parent_sequence";
 
-    private const int ParametersPerRow = 13;
+    private const int ParametersPerRow = 14;
 
     /// <summary>
     /// One INSERT of all <paramref name="rows"/>. A key already taken fails it with a unique violation: no ON
@@ -60,7 +60,8 @@ internal static class MessageRows
         (ReplyStatus)reader.GetInt16(5),
         reader.IsDBNull(6) ? null : reader.GetString(6),
         reader.IsDBNull(7) ? null : reader.GetString(7),
-        reader.IsDBNull(9) ? null : new TokenUsage(reader.GetInt32(9), reader.GetInt32(10), reader.GetBoolean(11)));
+        reader.IsDBNull(9) ? null : new TokenUsage(reader.GetInt32(9), reader.GetInt32(10), reader.GetBoolean(11)),
+        reader.IsDBNull(12) ? null : reader.GetInt64(12));
 
     /// <summary>
     /// Writes <paramref name="rows"/> with one binary COPY: PostgreSQL logs a page's rows as one WAL record instead
@@ -107,5 +108,6 @@ internal static class MessageRows
         (message.Usage?.InputTokens, NpgsqlDbType.Integer),
         (message.Usage?.OutputTokens, NpgsqlDbType.Integer),
         (message.Usage?.Estimated, NpgsqlDbType.Boolean),
+        (message.Parent, NpgsqlDbType.Bigint),
     ];
 }

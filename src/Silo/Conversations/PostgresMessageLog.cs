@@ -5,7 +5,7 @@ using Npgsql;
 namespace ChatbotOrleans.Silo.Conversations;
 
 /// <summary>
-/// The message log in PostgreSQL's <c>conversation_messages</c> table (migrations 0006, 0007 and 0009). It opens its
+/// The message log in PostgreSQL's <c>conversation_messages</c> table (migrations 0006, 0007, 0009 and 0012). It opens its
 /// connections with the same connection string as the Orleans providers, so both draw on one pool and
 /// together never hold more than its <c>Max Pool Size</c> connections.
 /// </summary>
@@ -57,13 +57,56 @@ internal sealed class PostgresMessageLog(string connectionString) : IMessageLog,
             """,
             conversation, afterSequence, maxCount, cancellationToken);
 
-    private async Task<List<ChatMessage>> ReadPageAsync(string sql, ConversationId conversation, long sequence, int maxCount, CancellationToken cancellationToken)
+    // One run of the current path (ConversationPath): the same keyset read, bounded on both sides.
+    public async Task<IReadOnlyList<ChatMessage>> ReadRangeAsync(
+        ConversationId conversation, long fromSequence, long toSequence, int maxCount, bool newest, CancellationToken cancellationToken = default)
+    {
+        var messages = await ReadPageAsync(
+            $"""
+            SELECT {MessageRows.Columns} FROM conversation_messages
+            WHERE conversation_id = $1 AND sequence >= $2 AND sequence <= $4
+            ORDER BY sequence {(newest ? "DESC" : "")}
+            LIMIT $3
+            """,
+            conversation, fromSequence, maxCount, cancellationToken, toSequence);
+        if (newest)
+        {
+            messages.Reverse();
+        }
+
+        return messages;
+    }
+
+    public async Task<IReadOnlyList<(long Sequence, long Parent)>> ReadForksAsync(ConversationId conversation, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT sequence, parent_sequence FROM conversation_messages WHERE conversation_id = $1 AND parent_sequence IS NOT NULL ORDER BY sequence",
+            connection);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = conversation.Value });
+        var forks = new List<(long, long)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            forks.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        return forks;
+    }
+
+    private async Task<List<ChatMessage>> ReadPageAsync(
+        string sql, ConversationId conversation, long sequence, int maxCount, CancellationToken cancellationToken, long? bound = null)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = conversation.Value });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = sequence });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
+        if (bound is { } other)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = other });
+        }
+
         var messages = new List<ChatMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -33,32 +33,29 @@ public sealed class ConversationLoaderTests
         log.Reads.ShouldBe(1, "the window's oldest message is older than the idempotency period");
     }
 
+    [Fact]
+    public async Task An_edited_conversation_holds_the_newest_messages_of_its_current_path_with_their_versions()
+    {
+        // 1 2 3 4, then 3 edited as 5 (following 2) and answered by 6; versions switched back to 3's branch.
+        var at = TestConversation.Start.AddMinutes(1);
+        var log = new ListLog([
+            .. Enumerable.Range(1, 4).Select(i => Message(i, at)),
+            Message(5, at) with { Parent = 2 },
+            Message(6, at),
+        ]);
+        var state = State();
+        (state.Sequence, state.HasForks, state.PathTip, state.PathTipAt) = (6, true, 4, 6);
+
+        var conversation = await ConversationLoader.LoadAsync(Id, state, log, Options, TestConversation.Start.AddHours(3), TestContext.Current.CancellationToken);
+
+        conversation.Recent.Select(m => m.Sequence).ShouldBe([1L, 2L, 3L, 4L]);
+        conversation.Sequence.ShouldBe(6, "the next message is numbered after the newest of any branch");
+        conversation.Snapshot(Id, null).Messages[2].Versions.ShouldBe(new MessageVersions(1, 2, 0, 5));
+    }
+
     private static ConversationState State() => new() { OwnerId = TestConversation.Owner.Value, Sequence = 10 };
 
     // Odd numbers are user messages, even ones assistant messages.
     private static ChatMessage Message(int sequence, DateTimeOffset at) =>
         new(MessageId.New(), sequence, sequence % 2 == 1 ? ChatRole.User : ChatRole.Assistant, $"m{sequence}", at);
-
-    private sealed class ListLog(IEnumerable<ChatMessage> messages) : IMessageLog
-    {
-        public List<ChatMessage> Messages { get; } = [.. messages];
-
-        public int Reads { get; private set; }
-
-        public Task<IReadOnlyList<ChatMessage>> ReadAsync(ConversationId conversation, long beforeSequence, int maxCount, CancellationToken cancellationToken = default)
-        {
-            Reads++;
-            return Task.FromResult<IReadOnlyList<ChatMessage>>([.. Messages.Where(m => m.Sequence < beforeSequence).TakeLast(maxCount)]);
-        }
-
-        public Task AppendAsync(ConversationId conversation, ChatMessage message, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<ChatMessage>> ReadAfterAsync(ConversationId conversation, long afterSequence, int maxCount, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public Task DeleteAsync(ConversationId conversation, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<ConversationId>> FindUnansweredAsync(DateTimeOffset since, DateTimeOffset until, int maxCount, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-    }
 }

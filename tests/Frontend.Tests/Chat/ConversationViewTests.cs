@@ -35,6 +35,17 @@ public sealed class ConversationViewTests
     }
 
     [Fact]
+    public void A_new_version_or_another_tab_switching_versions_reloads_the_path_shown()
+    {
+        var question = User(1);
+        var view = _c.Loaded(_c.Snapshot(question, Bot(2, question.Id)));
+
+        view.Apply(_c.Completed(Bot(3, question.Id) with { Parent = 1 })).ShouldBe(ViewUpdate.ReloadNeeded, "a regenerated reply replaces the one shown");
+        view.Apply(new VersionSelected(_c.Id, 2)).ShouldBe(ViewUpdate.ReloadNeeded);
+        view.Messages.Count.ShouldBe(2, "nothing is appended below");
+    }
+
+    [Fact]
     public void A_sent_message_confirmed_by_the_call_is_shown_once_and_its_stream_event_then_changes_nothing()
     {
         var first = User(1);

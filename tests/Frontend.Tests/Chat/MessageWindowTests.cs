@@ -164,6 +164,21 @@ public sealed class MessageWindowTests
         window.IsLive.ShouldBeTrue();
     }
 
+    [Fact]
+    public void On_an_edited_path_older_pages_join_the_message_the_first_follows_and_the_path_can_start_late()
+    {
+        // 1 2 3 4, then 3 edited as 5 (following 2) and answered by 6: the path is 1 2 5 6.
+        var window = new MessageWindow();
+        List<ChatMessage> live = [ConversationFixture.User(5) with { Parent = 2 }, ConversationFixture.User(6)];
+
+        window.OlderBefore(live).ShouldBe(5);
+        window.AddOlder(Messages(3, 4), live).ShouldBe(0, "3 and 4 are another branch");
+        window.AddOlder(Messages(1, 2), live).ShouldBe(2);
+        Sequences(window.Shown(live)).ShouldBe([1L, 2L, 5L, 6L]);
+        window.OlderBefore(live).ShouldBeNull();
+        window.OlderBefore([ConversationFixture.User(7) with { Parent = 0 }]).ShouldBeNull("an edited first message starts its path");
+    }
+
     private static List<ChatMessage> Messages(long from, long to) =>
         [.. Enumerable.Range((int)from, (int)(to - from + 1)).Select(s => ConversationFixture.User(s))];
 

@@ -55,6 +55,28 @@ public sealed class ConversationExportTests
         messages[3].GetProperty("error").GetString().ShouldBe("The model did not answer.");
     }
 
+    [Fact]
+    public void Both_formats_hold_every_version_and_say_which_are_on_the_current_path()
+    {
+        var edited = Question with { Id = MessageId.New(), Sequence = 5, Text = "Edited question", Parent = 0, Versions = new MessageVersions(2, 2, 1, 0) };
+        var archive = Export with
+        {
+            Messages = [Question with { Versions = new MessageVersions(1, 2, 0, 5, OnCurrentPath: false) }, Answer with { Versions = new MessageVersions(1, 1, 0, 0, false) }, edited],
+        };
+
+        var markdown = MarkdownExport.Write(archive);
+        using var json = JsonDocument.Parse(JsonExport.Write(archive));
+        var messages = json.RootElement.GetProperty("messages").EnumerateArray().ToList();
+
+        markdown.ShouldContain("### You · 2026-12-02 15:04:05 UTC · version 1 of 2, not shown now\n");
+        markdown.ShouldContain("· version 2 of 2\n\nEdited question");
+        messages.Select(m => m.GetProperty("onCurrentPath").GetBoolean()).ShouldBe([false, false, true]);
+        messages[2].GetProperty("version").GetInt32().ShouldBe(2);
+        messages[2].GetProperty("follows").GetInt64().ShouldBe(0);
+        JsonDocument.Parse(JsonExport.Write(Export)).RootElement.GetProperty("messages")[0].TryGetProperty("version", out _)
+            .ShouldBeFalse("a chat never edited exports as before");
+    }
+
     [Theory]
     [InlineData("Bold / text?", "bold-text-2026-12-02.md")]
     [InlineData("../../etc/passwd", "etc-passwd-2026-12-02.md")]

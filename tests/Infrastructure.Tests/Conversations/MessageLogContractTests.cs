@@ -38,6 +38,24 @@ public sealed class MessageLogContractTests(PostgresServerFixture postgres)
     }
 
     [Fact]
+    public async Task Forks_keep_their_parent_and_a_range_reads_its_newest_or_oldest_rows()
+    {
+        await using var log = await NewLogAsync();
+        var id = new ConversationId(Guid.NewGuid());
+        var messages = Enumerable.Range(1, 5).Select(i => User(i, $"m{i}", At.AddSeconds(i))).ToList();
+        messages[4] = messages[4] with { Parent = 2 };
+        foreach (var message in messages)
+        {
+            await log.AppendAsync(id, message, Ct);
+        }
+
+        (await log.ReadForksAsync(id, Ct)).ShouldBe([(5L, 2L)]);
+        (await log.ReadRangeAsync(id, 2, 4, 2, newest: true, Ct)).ShouldBe([messages[2], messages[3]]);
+        (await log.ReadRangeAsync(id, 2, 4, 2, newest: false, Ct)).ShouldBe([messages[1], messages[2]]);
+        (await log.ReadAsync(id, long.MaxValue, 1, Ct)).Single().Parent.ShouldBe(5 - 3, "the parent reads back as written");
+    }
+
+    [Fact]
     public async Task A_second_message_with_the_same_sequence_is_refused_and_the_first_is_kept()
     {
         await using var log = await NewLogAsync();

@@ -8,7 +8,7 @@ namespace ChatbotOrleans.Infrastructure.Tests.Migrations;
 
 public sealed class DatabaseMigratorTests(PostgresServerFixture postgres)
 {
-    private static readonly string[] AllVersions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0011"];
+    private static readonly string[] AllVersions = ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0011", "0012"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

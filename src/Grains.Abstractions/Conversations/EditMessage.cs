@@ -1,0 +1,11 @@
+namespace ChatbotOrleans.Grains.Abstractions;
+
+/// <summary>A new version of a user message the page sends.</summary>
+/// <param name="Original">The message edited (any of its versions).</param>
+/// <param name="Id">The new version's id, made by the page; sending the same id again never adds a second version.</param>
+/// <param name="Text">The new text.</param>
+[GenerateSerializer, Immutable, Alias("EditMessage")]
+public sealed record EditMessage(
+    [property: Id(0)] MessageId Original,
+    [property: Id(1)] MessageId Id,
+    [property: Id(2)] string Text);

@@ -1,0 +1,51 @@
+using ChatbotOrleans.Grains.Abstractions;
+
+namespace ChatbotOrleans.Grains.Conversations;
+
+/// <summary>When a message may be edited or another version shown; each refusal is a sentence for the page.</summary>
+public static class EditRules
+{
+    public const string WaitForReply = "Wait for the reply to finish or stop it before editing.";
+
+    /// <summary>Why <paramref name="edit"/> cannot be made, or null; <paramref name="original"/> is the message it edits.</summary>
+    /// <param name="edit">The edit asked for.</param>
+    /// <param name="window">The newest messages of the current path: only those can be edited.</param>
+    /// <param name="replying">Whether a reply is owed or being written.</param>
+    /// <param name="original">The message edited, when found.</param>
+    public static ChangeResult? Refusal(EditMessage edit, IReadOnlyList<ChatMessage> window, bool replying, out ChatMessage? original)
+    {
+        original = window.LastOrDefault(m => m.Id == edit.Original);
+        if (original is null)
+        {
+            return ChangeResult.Refused("That message is not among this chat's recent messages, so it cannot be edited.");
+        }
+
+        if (original.Role != ChatRole.User)
+        {
+            return ChangeResult.Refused("Only your own messages can be edited; use Regenerate for a new reply.");
+        }
+
+        return replying ? ChangeResult.Refused(WaitForReply) : null;
+    }
+
+    /// <summary>
+    /// Why the message numbered <paramref name="sequence"/> cannot be put on the current path (Done when it is on it
+    /// already), or null; <paramref name="tip"/> is then where the path must end: the newest branch below it.
+    /// </summary>
+    public static ChangeResult? SelectRefusal(ConversationPath path, long sequence, bool replying, out long tip)
+    {
+        tip = 0;
+        if (sequence < 1 || sequence > path.Newest)
+        {
+            return ChangeResult.Refused("That message is not in this conversation.");
+        }
+
+        if (replying)
+        {
+            return ChangeResult.Refused("Wait for the reply to finish or stop it before switching versions.");
+        }
+
+        tip = path.NewestLeafUnder(sequence);
+        return path.IsOnPath(sequence) ? ChangeResult.Done : null;
+    }
+}

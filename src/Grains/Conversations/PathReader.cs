@@ -1,0 +1,77 @@
+using ChatbotOrleans.Grains.Abstractions;
+
+namespace ChatbotOrleans.Grains.Conversations;
+
+/// <summary>
+/// Reads a conversation's log along its <see cref="ConversationPath"/>: a page of the path is one keyset read per
+/// run of consecutive sequences it spans (one for a conversation never edited, which reads as before).
+/// </summary>
+public sealed class PathReader(ConversationId id, IMessageLog log)
+{
+    /// <summary>Up to <paramref name="maxCount"/> messages of the current path below <paramref name="beforeSequence"/>: the window's, then the log's.</summary>
+    public async Task<IReadOnlyList<ChatMessage>> HistoryBeforeAsync(Conversation conversation, long beforeSequence, int maxCount)
+    {
+        var (held, readBefore, readCount) = conversation.HistoryBefore(beforeSequence, maxCount);
+        var path = conversation.Path;
+        return readCount > 0 ? [.. await BeforeAsync(path, readBefore, readCount), .. path.Describe(held)] : path.Describe(held);
+    }
+
+    /// <summary>The newest <paramref name="maxCount"/> messages of the path ending at <paramref name="tip"/>, as the window holds them.</summary>
+    public async Task<IReadOnlyList<ChatMessage>> WindowAsync(ConversationPath path, long tip, int maxCount) =>
+        [.. (await BeforeAsync(path, tip + 1, maxCount, tip)).Select(m => m with { Versions = null })];
+
+    /// <summary>Up to <paramref name="maxCount"/> messages of the path ending at <paramref name="tip"/> numbered below <paramref name="beforeSequence"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<ChatMessage>> BeforeAsync(ConversationPath path, long beforeSequence, int maxCount, long? tip = null)
+    {
+        if (path.IsLinear && tip is null)
+        {
+            return await log.ReadAsync(id, beforeSequence, maxCount);
+        }
+
+        var found = new List<ChatMessage>();
+        foreach (var (from, to) in path.Ranges(tip).Reverse().Where(r => r.From < beforeSequence))
+        {
+            found.InsertRange(0, await log.ReadRangeAsync(id, from, Math.Min(to, beforeSequence - 1), maxCount - found.Count, newest: true));
+            if (found.Count >= maxCount)
+            {
+                break;
+            }
+        }
+
+        return path.Describe(found, tip);
+    }
+
+    /// <summary>Up to <paramref name="maxCount"/> messages of the current path numbered above <paramref name="afterSequence"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<ChatMessage>> AfterAsync(ConversationPath path, long afterSequence, int maxCount)
+    {
+        if (path.IsLinear)
+        {
+            return await log.ReadAfterAsync(id, afterSequence, maxCount);
+        }
+
+        var found = new List<ChatMessage>();
+        foreach (var (from, to) in path.Ranges().Where(r => r.To > afterSequence))
+        {
+            found.AddRange(await log.ReadRangeAsync(id, Math.Max(from, afterSequence + 1), to, maxCount - found.Count, newest: false));
+            if (found.Count >= maxCount)
+            {
+                break;
+            }
+        }
+
+        return path.Describe(found);
+    }
+
+    /// <summary>Every message after <paramref name="afterSequence"/>, all versions, each saying whether it is on the current path.</summary>
+    public async Task<IReadOnlyList<ChatMessage>> ArchiveAsync(ConversationPath path, long afterSequence, int maxCount)
+    {
+        var messages = await log.ReadAfterAsync(id, afterSequence, maxCount);
+        if (path.IsLinear)
+        {
+            return messages;
+        }
+
+        var ranges = path.Ranges();
+        return [.. messages.Select(m => m with { Versions = path.VersionsOf(m.Sequence, ranges.Any(r => r.From <= m.Sequence && m.Sequence <= r.To)) })];
+    }
+}
