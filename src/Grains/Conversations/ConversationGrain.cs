@@ -13,7 +13,7 @@ namespace ChatbotOrleans.Grains.Conversations;
 public sealed partial class ConversationGrain(
     [PersistentState("conversation", StorageNames.Chat)] IPersistentState<ConversationState> state,
     IMessageLog log,
-    IChatModel model,
+    IChatModels models,
     TimeProvider time,
     IOptions<ConversationOptions> options,
     ChatMetrics metrics,
@@ -37,7 +37,7 @@ public sealed partial class ConversationGrain(
             .GetStream<ConversationEvent>(StreamId.Create(ConversationStreams.Namespace, Id.Value));
         _events = new ConversationEvents(Id, stream, GrainFactory, logger);
         _writes = new WriteGate(Id, DeactivateOnIdle, logger);
-        _replies = new ReplyWriter(this, model, time, metrics, logger);
+        _replies = new ReplyWriter(this, models, time, metrics, logger);
         _conversation = await ConversationLoader.LoadAsync(Id, state.State, log, options.Value, time.GetUtcNow(), cancellationToken);
 
         // A reply owed when the last activation ended (crash, restart, deactivation) is resumed.
@@ -62,7 +62,8 @@ public sealed partial class ConversationGrain(
     }
 
     public Task<ConversationSnapshot?> GetSnapshotAsync(UserId caller) =>
-        Task.FromResult(_conversation.IsOwnedBy(caller) ? _conversation.Snapshot(Id, _replies.Current) : null);
+        Task.FromResult(_conversation.IsOwnedBy(caller)
+            ? _conversation.Snapshot(Id, _replies.Current) with { Settings = ConversationSetupRules.Describe(_conversation.State, models) } : null);
 
     public async Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(UserId caller, long beforeSequence, int maxCount)
     {
@@ -115,17 +116,14 @@ public sealed partial class ConversationGrain(
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
             : await QueueReplyAsync(await _conversation.RegenerateAsync(AllowanceOf(caller).TryTakeReplyAsync));
 
-    public Task<ChangeResult> StopReplyAsync(UserId caller)
-    {
-        // The reply writer stores what arrived as stopped and publishes it.
-        var owned = _conversation.IsOwnedBy(caller);
-        if (owned)
-        {
-            _replies.Stop();
-        }
+    // The reply writer stores what arrived as stopped and publishes it.
+    public Task<ChangeResult> StopReplyAsync(UserId caller) =>
+        Task.FromResult(_conversation.IsOwnedBy(caller) ? _replies.Stop() : ChangeResult.NotFound);
 
-        return Task.FromResult(owned ? ChangeResult.Done : ChangeResult.NotFound);
-    }
+    public async Task<ChangeResult> ConfigureAsync(UserId caller, ConversationSetup setup) =>
+        !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
+        : ConversationSetupRules.Apply(_conversation.State, setup, models, options.Value.MaxInstructionsLength) is { } error ? ChangeResult.Refused(error)
+        : await _writes.TryWriteAsync(WriteStateAsync) ? ChangeResult.Done : ChangeResult.Unavailable;
 
     public async Task<ChangeResult> RenameAsync(UserId caller, string title)
     {

@@ -29,4 +29,10 @@ public sealed class ConversationState
 
     /// <summary>Replies asked for again (retry, regenerate), oldest first; kept until the log answers them.</summary>
     [Id(9)] public List<ReplyRequest> ReplyRequests { get; set; } = [];
+
+    /// <summary>The model the owner chose; null for the operator's default.</summary>
+    [Id(10)] public string? ModelId { get; set; }
+
+    /// <summary>The system prompt the model sees first; empty for none.</summary>
+    [Id(11)] public string Instructions { get; set; } = "";
 }

@@ -10,7 +10,7 @@ namespace ChatbotOrleans.Grains.Conversations;
 /// fragments, stores it and publishes the end. Runs on the grain's scheduler without being awaited, so
 /// its steps interleave with the grain's calls and never race them on another thread.
 /// </summary>
-public sealed partial class ReplyWriter(IReplyHost host, IChatModel model, TimeProvider time, ChatMetrics metrics, ILogger logger)
+public sealed partial class ReplyWriter(IReplyHost host, IChatModels models, TimeProvider time, ChatMetrics metrics, ILogger logger)
     : IDisposable
 {
     private readonly CancellationTokenSource _closed = new();
@@ -19,10 +19,11 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModel model, TimeP
     private MessageId? _replyTo;
     private StringBuilder? _text;
     private CancellationTokenSource? _stop;
+    private IChatModel _model = models.Default;
 
     /// <summary>The reply being streamed now, as far as it has come.</summary>
     public ReplyInProgress? Current =>
-        _replyTo is { } replyTo && _text is { } text ? new ReplyInProgress(replyTo, text.ToString(), model.Name) : null;
+        _replyTo is { } replyTo && _text is { } text ? new ReplyInProgress(replyTo, text.ToString(), _model.Name) : null;
 
     /// <summary>Starts writing what <paramref name="conversation"/> owes, unless a loop runs already.</summary>
     public void Start(Conversation conversation)
@@ -34,7 +35,11 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModel model, TimeP
     }
 
     /// <summary>Stops the reply in progress: the model request is cancelled and what arrived is kept as stopped.</summary>
-    public void Stop() => _stop?.Cancel();
+    public ChangeResult Stop()
+    {
+        _stop?.Cancel();
+        return ChangeResult.Done;
+    }
 
     /// <summary>Ends writing for good (the conversation is deleted or deactivating); what is owed stays owed in storage.</summary>
     public Task CloseAsync() => _closed.CancelAsync();
@@ -111,13 +116,16 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModel model, TimeP
     private async Task<ChatMessage?> WriteAsync(Conversation conversation, ChatMessage userMessage, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+
+        // Chosen per reply, so a model picked while one reply streams writes the next.
+        var model = _model = ConversationSetupRules.ModelFor(conversation.State.ModelId, models);
         var text = new StringBuilder();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         (_replyTo, _text, _stop) = (userMessage.Id, text, stop);
         var (status, error) = (ReplyStatus.Complete, (string?)null);
         try
         {
-            await foreach (var fragment in model.StreamReplyAsync(conversation.ContextFor(userMessage.Id), stop.Token))
+            await foreach (var fragment in model.StreamReplyAsync(conversation.ContextFor(userMessage.Id, model.ContextCharacterBudget), stop.Token))
             {
                 if (fragment.Length == 0)
                 {
