@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatbotOrleans.ServiceDefaults;
+using ChatbotOrleans.Silo.ChatModels;
 using ChatbotOrleans.Silo.Email;
 using ChatbotOrleans.Silo.Migrations;
 using Microsoft.Extensions.Options;
@@ -31,10 +32,18 @@ internal static class SiloCommands
             ReportingConfigurationErrors(() => UndeliveredMailCommand.RunAsync(parse.UnmatchedTokens, Console.Out, cancellationToken)));
         var mail = new Command("mail", "Inspect the email outbox.") { undelivered };
 
+        var models = new Command("models", "List the configured models and check that each endpoint answers (exit code 1 when one does not).")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        models.SetAction((parse, cancellationToken) =>
+            ReportingConfigurationErrors(() => ModelsCommand.RunAsync(parse.UnmatchedTokens, Console.Out, cancellationToken)));
+
         var root = new RootCommand("ChatbotOrleans silo: the Orleans backend of the chat app.") { TreatUnmatchedTokensAsErrors = false };
         root.Subcommands.Add(run);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(mail);
+        root.Subcommands.Add(models);
         root.SetAction((parse, _) => RunAsync(parse.UnmatchedTokens));
         return root;
     }
