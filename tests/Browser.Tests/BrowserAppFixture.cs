@@ -1,4 +1,5 @@
 using ChatbotOrleans.TestSupport;
+using ChatbotOrleans.TestSupport.FakeOpenAI;
 using Microsoft.Playwright;
 
 namespace ChatbotOrleans.Browser.Tests;
@@ -23,6 +24,9 @@ public sealed partial class BrowserAppFixture(PostgresServerFixture postgres) : 
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The second model offered ("second", shown as "Second model"), at its own port; the app's default is <see cref="AppTopology.Model"/>.</summary>
+    public FakeOpenAIServer SecondModel { get; private set; } = null!;
+
     /// <summary>Where the silo writes emails as .eml files (no SMTP server is configured here).</summary>
     public DirectoryInfo MailFolder { get; } = Directory.CreateTempSubdirectory("chatbot-mail-");
 
@@ -45,9 +49,13 @@ public sealed partial class BrowserAppFixture(PostgresServerFixture postgres) : 
         }
 
         BaseUrl = new Uri($"http://127.0.0.1:{DevHost.FreePort.Any()}/");
+        SecondModel = await FakeOpenAIServer.StartAsync();
         await App.StartSiloAsync(CancellationToken.None, new Dictionary<string, string?>
         {
             ["OpenAI__RetryDelay"] = "00:00:00.050",
+            ["Models__Catalog__second__DisplayName"] = "Second model",
+            ["Models__Catalog__second__Endpoint"] = SecondModel.Endpoint.ToString(),
+            ["Models__Catalog__second__Model"] = "second-upstream",
             ["Smtp__PickupFolder"] = MailFolder.FullName,
             ["Email__PublicUrl"] = BaseUrl.ToString().TrimEnd('/'),
             ["Conversations__MaxMessagesPerMinute"] = MessagesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -166,6 +174,11 @@ public sealed partial class BrowserAppFixture(PostgresServerFixture postgres) : 
 
         _playwright?.Dispose();
         MailFolder.Delete(recursive: true);
+        if (SecondModel is not null)
+        {
+            await SecondModel.DisposeAsync();
+        }
+
         if (App is not null)
         {
             await App.DisposeAsync();

@@ -11,6 +11,7 @@ using ChatbotOrleans.Silo.Migrations;
 using ChatbotOrleans.TestSupport;
 using ChatbotOrleans.TestSupport.Smtp;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
@@ -57,7 +58,7 @@ public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
         builder.ConfigureSiloHost((_, host) =>
         {
             host.AddGrains();
-            host.Services.AddSingleton<IChatModel>(Model);
+            ConfigureModels(host);
             host.Services.AddMessageLog(ConnectionString);
             host.Services.AddSingleton<IEmailSender>(new MailKitEmailSender(Options.Create(new SmtpOptions
             {
@@ -83,7 +84,6 @@ public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
                 ConfigureConversations(o);
             });
             host.Services.Configure<BudgetOptions>(ConfigureBudgets);
-            ConfigureSiloServices(host.Services);
         });
         builder.ConfigureClient(client =>
         {
@@ -129,10 +129,8 @@ public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
         options.MaxNewAccountsPerNetworkPerHour = 1_000_000;
     }
 
-    /// <summary>Lets a derived fixture replace the silo's services (the model, for one) in its own cluster.</summary>
-    protected virtual void ConfigureSiloServices(IServiceCollection services)
-    {
-    }
+    /// <summary>Lets a derived fixture offer other models than the scripted one.</summary>
+    protected virtual void ConfigureModels(IHostApplicationBuilder host) => host.Services.AddSingleton<IChatModel>(Model);
 
     /// <summary>Lets a derived fixture change the conversation rules of its own cluster.</summary>
     protected virtual void ConfigureConversations(ConversationOptions options)

@@ -4,6 +4,7 @@ using ChatbotOrleans.Silo.ChatModels;
 using ChatbotOrleans.TestSupport;
 using ChatbotOrleans.TestSupport.FakeOpenAI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -31,8 +32,8 @@ public sealed class UsageClusterFixture(PostgresServerFixture postgres) : Cluste
         options.MaxTokensPerUserPerDay = UserTokensPerDay;
     }
 
-    protected override void ConfigureSiloServices(IServiceCollection services) =>
-        services.AddSingleton<IChatModel>(new OpenAIChatModel(
+    protected override void ConfigureModels(IHostApplicationBuilder host) =>
+        host.Services.AddSingleton<IChatModel>(new OpenAIChatModel(
             Options.Create(new OpenAIOptions
             {
                 ApiKey = "sk-test",

@@ -9,7 +9,8 @@ namespace ChatbotOrleans.Frontend.Account;
 
 /// <summary>
 /// Writes a user's export as one zip: <c>account.json</c> (the account's facts), <c>conversations.json</c>
-/// (every chat with every message) and one Markdown file per chat under <c>chats/</c>.
+/// (every chat with every message, its model and instructions), <c>presets.json</c> (the user's presets) and one
+/// Markdown file per chat under <c>chats/</c>.
 /// </summary>
 internal static class AccountArchive
 {
@@ -42,6 +43,8 @@ internal static class AccountArchive
                 id = c.Summary.Id.ToString(),
                 title = c.Summary.Title,
                 updatedAt = c.Summary.UpdatedAt,
+                model = c.Settings?.ModelId,
+                instructions = c.Settings?.Instructions,
                 messages = c.Messages.Select(m => new
                 {
                     sequence = m.Sequence,
@@ -52,6 +55,12 @@ internal static class AccountArchive
                     model = m.Model,
                     error = m.Error,
                 }),
+            }), Json));
+            Add(zip, "presets.json", JsonSerializer.Serialize((export.Presets ?? []).Select(p => new
+            {
+                name = p.Name,
+                instructions = p.Instructions,
+                model = p.ModelId,
             }), Json));
             for (var i = 0; i < export.Conversations.Count; i++)
             {

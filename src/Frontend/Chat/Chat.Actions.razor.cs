@@ -11,11 +11,18 @@ public sealed partial class Chat
 {
     private async Task NewChatAsync()
     {
-        // "New chat" twice opens the same empty chat instead of leaving empty ones behind.
+        if (await EmptyOrNewChatAsync() is { } chat)
+        {
+            Navigation.NavigateTo(Href(chat.Id));
+        }
+    }
+
+    // "New chat" twice opens the same empty chat instead of leaving empty ones behind.
+    private async Task<ConversationSummary?> EmptyOrNewChatAsync()
+    {
         if (_conversations.FirstOrDefault(c => c.IsEmpty) is { } empty)
         {
-            Navigation.NavigateTo(Href(empty.Id));
-            return;
+            return empty;
         }
 
         _starting = true;
@@ -24,17 +31,17 @@ public sealed partial class Chat
         if (started.IsUnavailable)
         {
             _notice = Unreachable;
-            return;
+            return null;
         }
 
         if (started.Value.Conversation is not { } conversation)
         {
             _notice = started.Value.Error;
-            return;
+            return null;
         }
 
         Confirm(conversation);
-        Navigation.NavigateTo(Href(conversation.Id));
+        return conversation;
     }
 
     private async Task<string?> SendAsync(SendMessage message)

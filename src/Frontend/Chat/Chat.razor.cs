@@ -104,6 +104,11 @@ public sealed partial class Chat
             return false;
         }
 
+        if (Choices.Models.Count == 0 && !await Choices.LoadAsync())
+        {
+            return false;
+        }
+
         if (ConversationId is not { } requested)
         {
             _opened = null;

@@ -58,6 +58,23 @@ internal sealed partial class ChatClient(
         return new UsageFigures(chat, await usage.GetTodayAsync());
     });
 
+    /// <summary>The models offered (ids and names only), the default first.</summary>
+    public Task<ClusterAnswer<IReadOnlyList<ChatModelInfo>>> ListModelsAsync() =>
+        ReadAsync(_ => client.GetGrain<IChatModelsGrain>(0).ListAsync());
+
+    /// <summary>The built-in presets, then the user's own.</summary>
+    public Task<ClusterAnswer<IReadOnlyList<ChatPreset>>> ListPresetsAsync() =>
+        ReadAsync(user => PresetsGrain(user).ListAsync());
+
+    public async Task<ChangeResult> SavePresetAsync(ChatPreset preset) =>
+        await ReadAsync(user => PresetsGrain(user).SaveAsync(preset)) is { IsUnavailable: false } answer ? answer.Value : ChangeResult.Unavailable;
+
+    public async Task<ChangeResult> DeletePresetAsync(string name) =>
+        await ReadAsync(user => PresetsGrain(user).DeleteAsync(name)) is { IsUnavailable: false } answer ? answer.Value : ChangeResult.Unavailable;
+
+    public Task<ChangeResult> ConfigureAsync(ConversationId conversation, ConversationSetup setup) =>
+        ChangeAsync(conversation, (grain, user) => grain.ConfigureAsync(user, setup));
+
     public Task<ChangeResult> SendAsync(ConversationId conversation, SendMessage message) =>
         ChangeAsync(conversation, (grain, user) => grain.SendAsync(user, message));
 
@@ -161,6 +178,8 @@ internal sealed partial class ChatClient(
     private IConversationGrain ConversationGrain(ConversationId id) => client.GetGrain<IConversationGrain>(id.Value);
 
     private IUserGrain UserGrain(UserId id) => client.GetGrain<IUserGrain>(id.Value);
+
+    private IUserPresetsGrain PresetsGrain(UserId id) => client.GetGrain<IUserPresetsGrain>(id.Value);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A chat call failed: the cluster did not answer.")]
     private static partial void LogCallFailed(ILogger logger, Exception exception);

@@ -38,6 +38,10 @@ public sealed partial class MessageList : IAsyncDisposable
     [Parameter]
     public EventCallback<ChatMessage> OnRetry { get; set; }
 
+    /// <summary>What to show for the model that wrote a reply (its display name), or null to show nothing.</summary>
+    [Parameter]
+    public Func<string?, string?> ModelName { get; set; } = model => model;
+
     [Parameter]
     public EventCallback OnRegenerate { get; set; }
 

@@ -6,4 +6,7 @@ public enum ChatRole
 {
     User = 0,
     Assistant = 1,
+
+    /// <summary>A conversation's instructions, handed to the model first; never a stored message.</summary>
+    System = 2,
 }

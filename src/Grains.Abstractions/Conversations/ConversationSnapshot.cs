@@ -8,6 +8,7 @@ namespace ChatbotOrleans.Grains.Abstractions;
 /// <param name="HasOlder">Whether older messages exist than the first of <see cref="Messages"/>.</param>
 /// <param name="InProgress">The reply being streamed now, if any.</param>
 /// <param name="QueuedReplies">User messages still waiting for a reply, including the one in progress.</param>
+/// <param name="Settings">The model and instructions of the next reply.</param>
 [GenerateSerializer, Immutable, Alias("ConversationSnapshot")]
 public sealed record ConversationSnapshot(
     [property: Id(0)] ConversationId Id,
@@ -16,4 +17,5 @@ public sealed record ConversationSnapshot(
     [property: Id(3)] IReadOnlyList<ChatMessage> Messages,
     [property: Id(4)] bool HasOlder,
     [property: Id(5)] ReplyInProgress? InProgress,
-    [property: Id(6)] int QueuedReplies);
+    [property: Id(6)] int QueuedReplies,
+    [property: Id(7)] ConversationSettings? Settings = null);

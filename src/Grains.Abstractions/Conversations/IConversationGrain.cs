@@ -67,6 +67,12 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <summary>Gives the conversation a title of the user's choosing.</summary>
     Task<ChangeResult> RenameAsync(UserId caller, string title);
 
+    /// <summary>
+    /// Chooses the model and the instructions of the next replies. Refused, changing nothing, for a model the
+    /// operator does not offer or instructions over the limit.
+    /// </summary>
+    Task<ChangeResult> ConfigureAsync(UserId caller, ConversationSetup setup);
+
     /// <summary>Deletes the conversation and all its messages for good.</summary>
     Task<ChangeResult> DeleteAsync(UserId caller);
 }

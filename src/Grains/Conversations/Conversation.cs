@@ -270,8 +270,8 @@ public sealed class Conversation
     public (IReadOnlyList<ChatMessage> Held, long ReadBefore, int ReadCount) HistoryBefore(long beforeSequence, int maxCount) =>
         _recent.Before(beforeSequence, maxCount);
 
-    public IReadOnlyList<ChatTurn> ContextFor(MessageId replyTo) =>
-        ContextWindow.Build(_recent.Items, replyTo, _options.ContextCharacterBudget);
+    public IReadOnlyList<ChatTurn> ContextFor(MessageId replyTo, int? characterBudget = null) =>
+        ContextWindow.Build(_recent.Items, replyTo, characterBudget ?? _options.ContextCharacterBudget, State.Instructions);
 
     /// <summary>Records the reply to <paramref name="replyTo"/> and takes it off the queue.</summary>
     public ChatMessage AddReply(MessageId replyTo, string text, string model, ReplyStatus status, string? error, DateTimeOffset now, TokenUsage? usage = null)

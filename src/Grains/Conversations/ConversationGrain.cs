@@ -14,7 +14,7 @@ namespace ChatbotOrleans.Grains.Conversations;
 public sealed partial class ConversationGrain(
     [PersistentState("conversation", StorageNames.Chat)] IPersistentState<ConversationState> state,
     IMessageLog log,
-    IChatModel model,
+    IChatModels models,
     TimeProvider time,
     IOptions<ConversationOptions> options,
     ChatMetrics metrics,
@@ -39,7 +39,7 @@ public sealed partial class ConversationGrain(
             .GetStream<ConversationEvent>(StreamId.Create(ConversationStreams.Namespace, Id.Value));
         _events = new ConversationEvents(Id, stream, GrainFactory, logger);
         _writes = new WriteGate(Id, DeactivateOnIdle, logger);
-        _replies = new ReplyWriter(this, model, time, metrics, logger);
+        _replies = new ReplyWriter(this, models, time, metrics, logger);
         _reads = new PathReader(Id, log);
         _conversation = await ConversationLoader.LoadAsync(Id, state.State, log, options.Value, time.GetUtcNow(), cancellationToken);
 
@@ -61,7 +61,8 @@ public sealed partial class ConversationGrain(
     public Task ResumeRepliesAsync() => _replies.StartAsync(_conversation);
 
     public Task<ConversationSnapshot?> GetSnapshotAsync(UserId caller) =>
-        Task.FromResult(_conversation.IsOwnedBy(caller) ? _conversation.Snapshot(Id, _replies.Current) : null);
+        Task.FromResult(_conversation.IsOwnedBy(caller)
+            ? _conversation.Snapshot(Id, _replies.Current) with { Settings = ConversationSetupRules.Describe(_conversation.State, models) } : null);
 
     // The newest come from memory; only what is older than the window costs a read of the log.
     public async Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(UserId caller, long beforeSequence, int maxCount) =>
@@ -130,6 +131,11 @@ public sealed partial class ConversationGrain(
     // The reply writer stores what arrived as stopped and publishes it.
     public Task<ChangeResult> StopReplyAsync(UserId caller) =>
         Task.FromResult(_conversation.IsOwnedBy(caller) ? _replies.Stop() : ChangeResult.NotFound);
+
+    public async Task<ChangeResult> ConfigureAsync(UserId caller, ConversationSetup setup) =>
+        !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
+        : ConversationSetupRules.Apply(_conversation.State, setup, models, options.Value.MaxInstructionsLength) is { } error ? ChangeResult.Refused(error)
+        : await _writes.TryWriteAsync(WriteStateAsync) ? ChangeResult.Done : ChangeResult.Unavailable;
 
     public async Task<ChangeResult> RenameAsync(UserId caller, string title) =>
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound

@@ -11,6 +11,10 @@ public sealed class ConversationOptions
     [Range(1, 100_000)]
     public int MaxMessageLength { get; set; } = 4_000;
 
+    /// <summary>The longest system prompt of a conversation or preset, in characters.</summary>
+    [Range(0, 100_000)]
+    public int MaxInstructionsLength { get; set; } = 4_000;
+
     /// <summary>
     /// Messages one user may send per minute, across all their conversations: each costs a model reply.
     /// Duplicates and rejected messages do not count.

@@ -38,4 +38,10 @@ public sealed class ConversationState
 
     /// <summary>Whether the log holds forks (edits, regenerated replies); written before the first is appended.</summary>
     [Id(12)] public bool HasForks { get; set; }
+
+    /// <summary>The model the owner chose; null for the operator's default.</summary>
+    [Id(13)] public string? ModelId { get; set; }
+
+    /// <summary>The system prompt the model sees first; empty for none.</summary>
+    [Id(14)] public string Instructions { get; set; } = "";
 }

@@ -9,8 +9,14 @@ namespace ChatbotOrleans.Grains.Conversations;
 /// </summary>
 public interface IChatModel
 {
-    /// <summary>The name stored with each reply and shown by the page, e.g. "gpt-4o-mini" or "offline".</summary>
+    /// <summary>The id stored with each reply and chosen by a conversation, e.g. "gpt-4o-mini" or "offline".</summary>
     string Name { get; }
+
+    /// <summary>What the page shows for it.</summary>
+    string DisplayName => Name;
+
+    /// <summary>How many characters of context it takes, when it differs from the conversations' default.</summary>
+    int? ContextCharacterBudget => null;
 
     /// <summary>Whether this is the offline stand-in rather than a real model.</summary>
     bool IsOffline { get; }

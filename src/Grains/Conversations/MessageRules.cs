@@ -36,7 +36,8 @@ public static class MessageRules
         return (checkedText, null);
     }
 
-    private static string? FindForbiddenCharacter(string text)
+    /// <summary>A sentence ("The message contains … and was not sent.") when the text holds a character no one types.</summary>
+    internal static string? FindForbiddenCharacter(string text, string subject = "The message contains", string ending = "was not sent")
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -49,14 +50,14 @@ public static class MessageRules
 
             if (char.IsSurrogate(c))
             {
-                return "The message contains a broken character (an unpaired surrogate) and was not sent.";
+                return $"{subject} a broken character (an unpaired surrogate) and {ending}.";
             }
 
             if (char.IsControl(c) && c is not '\n' and not '\t')
             {
                 return string.Create(
                     CultureInfo.InvariantCulture,
-                    $"The message contains an invisible control character (U+{(int)c:X4}) and was not sent.");
+                    $"{subject} an invisible control character (U+{(int)c:X4}) and {ending}.");
             }
         }
 

@@ -11,7 +11,7 @@ namespace ChatbotOrleans.Grains.Conversations;
 /// fragments, stores it and publishes the end. Runs on the grain's scheduler without being awaited, so
 /// its steps interleave with the grain's calls and never race them on another thread.
 /// </summary>
-public sealed partial class ReplyWriter(IReplyHost host, IChatModel model, TimeProvider time, ChatMetrics metrics, ILogger logger)
+public sealed partial class ReplyWriter(IReplyHost host, IChatModels models, TimeProvider time, ChatMetrics metrics, ILogger logger)
     : IDisposable
 {
     private readonly CancellationTokenSource _closed = new();
@@ -20,10 +20,11 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModel model, TimeP
     private MessageId? _replyTo;
     private StringBuilder? _text;
     private CancellationTokenSource? _stop;
+    private IChatModel _model = models.Default;
 
     /// <summary>The reply being streamed now, as far as it has come.</summary>
     public ReplyInProgress? Current =>
-        _replyTo is { } replyTo && _text is { } text ? new ReplyInProgress(replyTo, text.ToString(), model.Name) : null;
+        _replyTo is { } replyTo && _text is { } text ? new ReplyInProgress(replyTo, text.ToString(), _model.Name) : null;
 
     /// <summary>Starts writing what <paramref name="conversation"/> owes, unless a loop runs already.</summary>
     public void Start(Conversation conversation)
@@ -125,11 +126,14 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModel model, TimeP
     private async Task<ChatMessage?> WriteAsync(Conversation conversation, ChatMessage userMessage, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+
+        // Chosen per reply, so a model picked while one reply streams writes the next.
+        var model = _model = ConversationSetupRules.ModelFor(conversation.State.ModelId, models);
         var text = new StringBuilder();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         (_replyTo, _text, _stop) = (userMessage.Id, text, stop);
         var (status, error) = (ReplyStatus.Complete, (string?)null);
-        var context = conversation.ContextFor(userMessage.Id);
+        var context = conversation.ContextFor(userMessage.Id, model.ContextCharacterBudget);
         var receipt = new UsageReceipt();
         try
         {

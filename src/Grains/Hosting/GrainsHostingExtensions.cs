@@ -4,6 +4,7 @@ using ChatbotOrleans.Grains.Email;
 using ChatbotOrleans.Grains.Limits;
 using ChatbotOrleans.Grains.Users;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace ChatbotOrleans.Grains.Hosting;
@@ -20,6 +21,9 @@ public static class GrainsHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<ChatMetrics>();
+
+        // A host that registers only one model (tests, the offline bot) offers just that one.
+        builder.Services.TryAddSingleton<IChatModels>(provider => new ChatModelCatalog([provider.GetRequiredService<IChatModel>()]));
         return builder;
     }
 }

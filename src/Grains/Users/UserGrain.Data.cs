@@ -19,10 +19,12 @@ public sealed partial class UserGrain
         var conversations = new List<ExportedConversation>();
         foreach (var summary in NewestFirst())
         {
-            conversations.Add(new ExportedConversation(summary, await log.ReadAsync(summary.Id, long.MaxValue, int.MaxValue)));
+            var settings = (await GrainFactory.GetGrain<IConversationGrain>(summary.Id.Value).GetSnapshotAsync(Id))?.Settings;
+            conversations.Add(new ExportedConversation(summary, await log.ReadAsync(summary.Id, long.MaxValue, int.MaxValue), settings));
         }
 
-        return new AccountExport(Profile, conversations, time.GetUtcNow());
+        var presets = await GrainFactory.GetGrain<IUserPresetsGrain>(Id.Value).ExportAsync();
+        return new AccountExport(Profile, conversations, time.GetUtcNow(), presets);
     }
 
     public async Task DeleteAccountAsync()
@@ -41,6 +43,7 @@ public sealed partial class UserGrain
             }
         }
 
+        await GrainFactory.GetGrain<IUserPresetsGrain>(Id.Value).ClearAsync();
         await GrainFactory.GetGrain<IAccountGrain>(state.State.Email).ForgetAsync();
         await GrainFactory.GetGrain<IUsageRecorder>(Id.Value).ForgetAsync();
 

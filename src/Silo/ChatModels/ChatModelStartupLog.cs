@@ -1,27 +1,27 @@
 using ChatbotOrleans.Grains.Conversations;
-using Microsoft.Extensions.Options;
 
 namespace ChatbotOrleans.Silo.ChatModels;
 
 /// <summary>
-/// Says at start which model answers, so an operator sees at once that a missing key means the offline bot.
-/// Resolving the model here also builds it before the first conversation needs it.
+/// Says at start which models answer, so an operator sees at once that a missing key means the offline bot.
+/// Resolving the models here also builds them before the first conversation needs one.
 /// </summary>
 internal sealed class ChatModelStartupLog(
-    IChatModel chatModel,
-    IOptions<OpenAIOptions> options,
+    IChatModels models,
+    IReadOnlyList<ConfiguredChatModel> configured,
     ILogger<ChatModelStartupLog> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (chatModel.IsOffline)
+        if (models.Default.IsOffline)
         {
             ChatModelLog.UsingOfflineBot(logger);
         }
-        else
+
+        foreach (var model in configured)
         {
-            var keyState = string.IsNullOrWhiteSpace(options.Value.ApiKey) ? "not set" : "set";
-            ChatModelLog.UsingModel(logger, chatModel.Name, options.Value.DisplayEndpoint, keyState);
+            var keyState = string.IsNullOrWhiteSpace(model.OpenAI.ApiKey) ? "not set" : "set";
+            ChatModelLog.UsingModel(logger, model.Id, model.OpenAI.Model, model.OpenAI.DisplayEndpoint, keyState);
         }
 
         return Task.CompletedTask;

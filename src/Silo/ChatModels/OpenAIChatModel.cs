@@ -154,7 +154,9 @@ internal sealed class OpenAIChatModel : IChatModel
     private List<ChatMessage> ToMessages(IReadOnlyList<ChatTurn> context)
     {
         var messages = new List<ChatMessage>(context.Count + 1);
-        if (!string.IsNullOrWhiteSpace(_options.SystemPrompt))
+
+        // A conversation's own instructions take the place of the operator's default prompt.
+        if (!string.IsNullOrWhiteSpace(_options.SystemPrompt) && !context.Any(turn => turn.Role == ChatRole.System))
         {
             messages.Add(ChatMessage.CreateSystemMessage(_options.SystemPrompt));
         }
@@ -165,6 +167,7 @@ internal sealed class OpenAIChatModel : IChatModel
             {
                 ChatRole.User => ChatMessage.CreateUserMessage(turn.Text),
                 ChatRole.Assistant => ChatMessage.CreateAssistantMessage(turn.Text),
+                ChatRole.System => ChatMessage.CreateSystemMessage(turn.Text),
                 _ => throw new ArgumentOutOfRangeException(nameof(context), turn.Role, "Unknown chat role."),
             });
         }

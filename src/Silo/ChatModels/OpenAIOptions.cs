@@ -43,6 +43,14 @@ internal sealed class OpenAIOptions
     /// <summary>Optional price of 1,000 output (reply) tokens.</summary>
     public decimal? OutputPricePer1000Tokens { get; set; }
 
+    /// <summary>These settings for another endpoint, key and upstream model name.</summary>
+    public OpenAIOptions With(string? endpoint, string? apiKey, string model)
+    {
+        var copy = (OpenAIOptions)MemberwiseClone();
+        (copy.Endpoint, copy.ApiKey, copy.Model) = (endpoint, apiKey, model);
+        return copy;
+    }
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey) || !string.IsNullOrWhiteSpace(Endpoint);
 
     /// <summary>The endpoint without user info, query or fragment, fit for logs.</summary>

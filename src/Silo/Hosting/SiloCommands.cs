@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatbotOrleans.ServiceDefaults;
+using ChatbotOrleans.Silo.ChatModels;
 using ChatbotOrleans.Silo.Email;
 using ChatbotOrleans.Silo.Migrations;
 using ChatbotOrleans.Silo.Usage;
@@ -43,11 +44,19 @@ internal static class SiloCommands
         usage.SetAction((parse, cancellationToken) => ReportingConfigurationErrors(() =>
             UsageCommand.RunAsync(parse.GetValue(day), parse.GetValue(top), parse.UnmatchedTokens, Console.Out, cancellationToken)));
 
+        var models = new Command("models", "List the configured models and check that each endpoint answers (exit code 1 when one does not).")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        models.SetAction((parse, cancellationToken) =>
+            ReportingConfigurationErrors(() => ModelsCommand.RunAsync(parse.UnmatchedTokens, Console.Out, cancellationToken)));
+
         var root = new RootCommand("ChatbotOrleans silo: the Orleans backend of the chat app.") { TreatUnmatchedTokensAsErrors = false };
         root.Subcommands.Add(run);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(mail);
         root.Subcommands.Add(usage);
+        root.Subcommands.Add(models);
         root.SetAction((parse, _) => RunAsync(parse.UnmatchedTokens));
         return root;
     }

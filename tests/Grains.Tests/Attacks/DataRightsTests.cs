@@ -20,7 +20,7 @@ public sealed class DataRightsTests(ClusterFixture fixture)
         var profile = await fixture.Client.GetGrain<IUserGrain>(user.Value).GetProfileAsync();
         var link = await fixture.Client.GetGrain<ISignInGrain>(0).RedeemLinkAsync(token);
 
-        before["orleansstorage"].ShouldBeGreaterThanOrEqualTo(6, "user, account, two conversations, link, emails: " + Describe(before));
+        before["orleansstorage"].ShouldBeGreaterThanOrEqualTo(7, "user, presets, account, two conversations, link, emails: " + Describe(before));
         before["conversation_messages"].ShouldBeGreaterThanOrEqualTo(4, Describe(before));
         before["orleansreminderstable"].ShouldBeGreaterThanOrEqualTo(2, "each conversation's housekeeping: " + Describe(before));
         after.Where(t => t.Value > 0 && !t.Key.Contains(UserRows.StreamBookkeeping, StringComparison.OrdinalIgnoreCase))
@@ -57,6 +57,8 @@ public sealed class DataRightsTests(ClusterFixture fixture)
         export.Conversations.ShouldAllBe(c => c.Messages.Count == 2);
         export.Conversations.SelectMany(c => c.Messages).Where(m => m.Role == ChatRole.User).Select(m => m.Text)
             .ShouldBe(["first chat", "second chat"], ignoreOrder: true);
+        export.Conversations.Select(c => c.Settings!.Instructions).ShouldBe(["Instructions of the first chat", "Instructions of the second chat"], ignoreOrder: true);
+        export.Presets.ShouldBe([new ChatPreset("Mine", "My own instructions.")]);
     }
 
     [Fact]
@@ -72,7 +74,7 @@ public sealed class DataRightsTests(ClusterFixture fixture)
             $"no stored row to hold the token of the link sent to {address}");
     }
 
-    /// <summary>A user with two chats of one exchange each, a sent welcome email and a sent link email.</summary>
+    /// <summary>A user with two chats of one exchange each (with instructions), a preset, a sent welcome email and a sent link email.</summary>
     private async Task<(string Address, UserId User, List<ConversationId> Conversations, string Token)> ActiveUserAsync()
     {
         var address = $"rights-{Guid.NewGuid():N}@example.com";
@@ -85,11 +87,13 @@ public sealed class DataRightsTests(ClusterFixture fixture)
         {
             var summary = await fixture.Client.GetGrain<IUserGrain>(user.Value).StartConversationAsync();
             var conversation = fixture.Client.GetGrain<IConversationGrain>(summary.Id.Value);
+            await conversation.ConfigureAsync(user, new ConversationSetup(null, "Instructions of the " + text));
             await conversation.SendAsync(user, new SendMessage(MessageId.New(), text));
             await conversation.WaitForSequenceAsync(user, 2);
             conversations.Add(summary.Id);
         }
 
+        (await fixture.Client.GetGrain<IUserPresetsGrain>(user.Value).SaveAsync(new ChatPreset("Mine", "My own instructions."))).Succeeded.ShouldBeTrue();
         return (address, user, conversations, token);
     }
 

@@ -1,9 +1,7 @@
 using ChatbotOrleans.Grains.Conversations;
 using ChatbotOrleans.Silo.ChatModels;
 using ChatbotOrleans.TestSupport.FakeOpenAI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Shouldly;
 using static ChatbotOrleans.Infrastructure.Tests.ChatModels.ChatModelTesting;
@@ -12,14 +10,6 @@ namespace ChatbotOrleans.Infrastructure.Tests.ChatModels;
 
 public sealed class AddChatModelTests
 {
-    private static IHost BuildHost(params (string Key, string? Value)[] settings)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value)));
-        builder.AddChatModel();
-        return builder.Build();
-    }
-
     [Fact]
     public void Without_key_or_endpoint_the_offline_bot_answers()
     {

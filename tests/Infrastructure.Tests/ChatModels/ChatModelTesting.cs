@@ -1,6 +1,8 @@
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Conversations;
 using ChatbotOrleans.Silo.ChatModels;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +27,15 @@ internal static class ChatModelTesting
         };
         configure?.Invoke(options);
         return new OpenAIChatModel(Options.Create(options), NullLogger<OpenAIChatModel>.Instance);
+    }
+
+    /// <summary>A host with the silo's chat model registration over these settings alone.</summary>
+    public static IHost BuildHost(params (string Key, string? Value)[] settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value)));
+        builder.AddChatModel();
+        return builder.Build();
     }
 
     public static IReadOnlyList<ChatTurn> Ask(string text) => [new ChatTurn(ChatRole.User, text)];

@@ -200,7 +200,7 @@ public sealed class ReplyWriterTests
     }
 
     private static ReplyWriter Writer(FakeReplyHost host, IChatModel model) =>
-        new(host, model, TimeProvider.System, new ChatMetrics(new TestMeterFactory()), NullLogger.Instance);
+        new(host, new ChatModelCatalog([model]), TimeProvider.System, new ChatMetrics(new TestMeterFactory()), NullLogger.Instance);
 
     private sealed class TestMeterFactory : IMeterFactory
     {
