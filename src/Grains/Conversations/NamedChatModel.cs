@@ -1,3 +1,5 @@
+using ChatbotOrleans.Grains.Usage;
+
 namespace ChatbotOrleans.Grains.Conversations;
 
 /// <summary>
@@ -19,4 +21,8 @@ public sealed class NamedChatModel(string id, string displayName, int? contextCh
 
     public IAsyncEnumerable<string> StreamReplyAsync(IReadOnlyList<ChatTurn> context, CancellationToken cancellationToken) =>
         inner.StreamReplyAsync(context, cancellationToken);
+
+    // Forwarded, or the endpoint's usage report would be lost behind the wrapper and every reply estimated.
+    public IAsyncEnumerable<string> StreamReplyAsync(IReadOnlyList<ChatTurn> context, UsageReceipt usage, CancellationToken cancellationToken) =>
+        inner.StreamReplyAsync(context, usage, cancellationToken);
 }

@@ -195,7 +195,7 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModels models, Tim
 
         try
         {
-            await host.RecordUsageAsync(new UsageRecord(new UserId(conversation.State.OwnerId), host.Id, reply.Id, reply.Model ?? model.Name, usage, reply.CreatedAt));
+            await host.RecordUsageAsync(new UsageRecord(new UserId(conversation.State.OwnerId), host.Id, reply.Id, reply.Model ?? _model.Name, usage, reply.CreatedAt));
         }
         catch (Exception exception)
         {

@@ -12,7 +12,7 @@ internal static class ChatModelConfiguration
         var list = new List<ConfiguredChatModel>();
         if (openAI.IsConfigured)
         {
-            list.Add(new ConfiguredChatModel(openAI.Model, openAI.Model, openAI));
+            list.Add(new ConfiguredChatModel(openAI.Model, openAI.Model, openAI, null, openAI.InputPricePer1000Tokens, openAI.OutputPricePer1000Tokens));
         }
 
         foreach (var (id, entry) in models.Catalog.OrderBy(e => e.Key, StringComparer.Ordinal))

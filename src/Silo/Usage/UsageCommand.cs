@@ -8,7 +8,7 @@ namespace ChatbotOrleans.Silo.Usage;
 
 /// <summary>
 /// <c>silo usage --day [YYYY-MM-DD]</c>: the day's top users and models by tokens, read from <c>reply_usage</c> on
-/// ConnectionStrings:Orleans (no silo needs to run), with cost from the OpenAI section's prices when set.
+/// ConnectionStrings:Orleans (no silo needs to run), with cost from each configured model's prices when set.
 /// </summary>
 internal static class UsageCommand
 {
@@ -17,7 +17,9 @@ internal static class UsageCommand
         var builder = Host.CreateApplicationBuilder([.. args]);
         builder.Configuration.AddDockerSecrets();
         var connectionString = DatabaseConnection.Read(builder.Configuration);
-        var openAI = builder.Configuration.GetSection(OpenAIOptions.SectionName).Get<OpenAIOptions>() ?? new OpenAIOptions();
+        var models = ChatModelConfiguration.Read(
+            builder.Configuration.GetSection(OpenAIOptions.SectionName).Get<OpenAIOptions>() ?? new OpenAIOptions(),
+            builder.Configuration.GetSection(ChatModelsOptions.SectionName).Get<ChatModelsOptions>() ?? new ChatModelsOptions());
         var date = ParseDay(day, DateTimeOffset.UtcNow);
         if (top < 1)
         {
@@ -25,7 +27,7 @@ internal static class UsageCommand
         }
 
         var rows = await ReadAsync(connectionString, date, cancellationToken);
-        await output.WriteAsync(UsageReport.Format(date, rows, PricesOf(openAI), top));
+        await output.WriteAsync(UsageReport.Format(date, rows, PricesOf(models), top));
         return 0;
     }
 
@@ -35,11 +37,10 @@ internal static class UsageCommand
         : DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
         : throw new ConfigurationException($"--day must be a date such as 2026-12-03, but was '{day}'.");
 
-    // One model until several are configured: its prices, when both are set, price the replies of its name.
-    private static Dictionary<string, TokenPrice> PricesOf(OpenAIOptions options) =>
-        options is { InputPricePer1000Tokens: { } input, OutputPricePer1000Tokens: { } output }
-            ? new Dictionary<string, TokenPrice>(StringComparer.Ordinal) { [options.Model] = new TokenPrice(input, output) }
-            : [];
+    // Replies store the model's id: each configured model with both prices set prices the replies of its id.
+    private static Dictionary<string, TokenPrice> PricesOf(IReadOnlyList<ConfiguredChatModel> models) =>
+        models.Where(m => m is { InputPricePer1K: not null, OutputPricePer1K: not null })
+            .ToDictionary(m => m.Id, m => new TokenPrice(m.InputPricePer1K!.Value, m.OutputPricePer1K!.Value), StringComparer.Ordinal);
 
     private static async Task<List<UsageRow>> ReadAsync(string connectionString, DateOnly day, CancellationToken cancellationToken)
     {
