@@ -83,18 +83,13 @@ public sealed partial class ConversationGrain(
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
             : await StoreUserMessageAsync(await _conversation.EditAsync(edit, time.GetUtcNow(), AllowanceOf(caller).TryTakeAsync));
 
-    public async Task<ChangeResult> SelectVersionAsync(UserId caller, long sequence)
+    public async Task<ChangeResult> SelectVersionAsync(UserId caller, long sequence) =>
+        !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
+        : _conversation.SelectRefusal(sequence, out var tip) is { } refusal ? refusal
+        : await ShowBranchAsync(tip);
+
+    private async Task<ChangeResult> ShowBranchAsync(long tip)
     {
-        if (!_conversation.IsOwnedBy(caller))
-        {
-            return ChangeResult.NotFound;
-        }
-
-        if (_conversation.SelectRefusal(sequence, out var tip) is { } answer)
-        {
-            return answer;
-        }
-
         _conversation.ShowBranch(tip, await _reads.WindowAsync(_conversation.Path, tip, options.Value.WindowSize));
         return await WriteAndPublishAsync(new VersionSelected(Id, tip));
     }
