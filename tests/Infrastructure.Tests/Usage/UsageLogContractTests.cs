@@ -46,7 +46,7 @@ public sealed class UsageLogContractTests(PostgresServerFixture postgres)
         using var output = new StringWriter();
 
         var exit = await UsageCommand.RunAsync(
-            "2026-12-03", 10, [$"--ConnectionStrings:Orleans={connectionString}", "--OpenAI:Model=m", "--OpenAI:InputPricePer1000Tokens=1", "--OpenAI:OutputPricePer1000Tokens=2"], output, Ct);
+            "2026-12-03", 10, [$"--ConnectionStrings:Orleans={connectionString}", "--OpenAI:Model=m", "--OpenAI:Endpoint=http://127.0.0.1:9/v1", "--OpenAI:InputPricePer1000Tokens=1", "--OpenAI:OutputPricePer1000Tokens=2"], output, Ct);
 
         exit.ShouldBe(0);
         output.ToString().ShouldStartWith("Usage on 2026-12-03 (UTC): 1 reply, 1,234 tokens (0 of the replies estimated), cost 1.2680.");
