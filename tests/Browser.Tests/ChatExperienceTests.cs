@@ -17,8 +17,9 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
     [Fact]
     public async Task Stop_cancels_the_model_request_and_keeps_what_was_written_marked_stopped()
     {
-        fixture.App.Model.TokenDelay = TimeSpan.FromMilliseconds(150);
+        // Held after five words until Stop aborts the request: a slow machine cannot finish the reply first.
         fixture.App.Model.ReplyText = _ => LongReply;
+        fixture.App.Model.BeforeTokenAsync = (_, index, ct) => index == 5 ? Task.Delay(Timeout.Infinite, ct) : Task.CompletedTask;
         _page = await fixture.SignedInPageAsync();
         var requestsBefore = fixture.App.Model.RequestsStarted;
 
