@@ -113,11 +113,7 @@ public sealed class AttackTests(BrowserAppFixture fixture) : IAsyncLifetime
                 violations.Add(message.Text);
             }
         };
-        await page.GotoAsync(fixture.BaseUrl.ToString());
-        await page.FillAsync("#email", $"csp-{Guid.NewGuid():N}@example.com");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForChatAddressAsync();
-        await BrowserAppFixture.WaitUntilInteractiveAsync(page);
+        await page.SignInAsync(fixture.BaseUrl, $"csp-{Guid.NewGuid():N}@example.com");
 
         await page.SendAsync("under policy");
         await page.Locator(PageSteps.Replies).WaitForAsync();

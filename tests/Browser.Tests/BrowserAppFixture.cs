@@ -108,13 +108,9 @@ public sealed partial class BrowserAppFixture(PostgresServerFixture postgres) : 
     public async Task<IPage> SignedInPageAsync(string? email = null, BrowserNewContextOptions? options = null)
     {
         var page = options is null ? await NewPageAsync() : await (await Browser.NewContextAsync(options)).NewPageAsync();
-        await page.GotoAsync(BaseUrl.ToString());
-        await page.FillAsync("#email", email ?? $"user-{Guid.NewGuid():N}@example.com");
-        await page.ClickAsync("button[type=submit]");
         try
         {
-            await page.WaitForChatAddressAsync();
-            await WaitUntilInteractiveAsync(page);
+            await page.SignInAsync(BaseUrl, email ?? $"user-{Guid.NewGuid():N}@example.com");
         }
         catch (TimeoutException exception)
         {

@@ -17,8 +17,9 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
     [Fact]
     public async Task Stop_cancels_the_model_request_and_keeps_what_was_written_marked_stopped()
     {
-        fixture.App.Model.TokenDelay = TimeSpan.FromMilliseconds(150);
+        // Held after five words until Stop aborts the request: a slow machine cannot finish the reply first.
         fixture.App.Model.ReplyText = _ => LongReply;
+        fixture.App.Model.BeforeTokenAsync = (_, index, ct) => index == 5 ? Task.Delay(Timeout.Infinite, ct) : Task.CompletedTask;
         _page = await fixture.SignedInPageAsync();
         var requestsBefore = fixture.App.Model.RequestsStarted;
 
@@ -102,8 +103,11 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         await _page.SendAsync("beta topic");
         await _page.WaitForSidebarAsync("beta topic", "alpha topic");
 
-        fixture.App.Model.TokenDelay = TimeSpan.FromMilliseconds(150);
+        // The reply is held after five words until the page is back: a slow machine cannot finish it first.
+        var back = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         fixture.App.Model.ReplyText = _ => LongReply;
+        fixture.App.Model.BeforeTokenAsync = (request, index, ct) =>
+            index == 5 && request.LastUserText == "alpha again" ? back.Task.WaitAsync(ct) : Task.CompletedTask;
         await _page.OpenChatAsync("alpha topic");
         _page.Url.ShouldBe(alphaUrl);
         await _page.SendAsync("alpha again");
@@ -114,6 +118,7 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         await _page.OpenChatAsync("alpha topic");
         var partial = await _page.Locator("[data-testid=reply-in-progress]").InnerTextAsync();
         await BrowserAppFixture.ScreenshotAsync(_page, "chat-sidebar");
+        back.SetResult();
         await _page.WaitForSequenceAsync(4);
 
         partial.ShouldContain("word3", customMessage: "coming back shows what the bot has written so far");
@@ -301,14 +306,20 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         await _page.SendAsync("a very long answer please");
         await _page.WaitForPartialReplyAsync("paragraph25 ");
         var followed = await _page.EvaluateAsync<bool>(AtBottom);
+        await _page.EvaluateAsync("() => { window.scrolls = []; addEventListener('scroll', () => scrolls.push(Math.round(scrollY))); }");
         await _page.Mouse.MoveAsync(600, 300);
         await _page.Mouse.WheelAsync(0, -20_000);
         await _page.WaitForPartialReplyAsync("paragraph45 ");
-        var stayed = await _page.EvaluateAsync<double>("() => window.scrollY");
+        var scrolls = await _page.EvaluateAsync<int[]>("() => scrolls");
+        var leftAtBottom = await _page.EvaluateAsync<bool>(AtBottom);
         await _page.WaitForSequenceAsync(2);
 
         followed.ShouldBeTrue("while the reader is at the bottom, new text stays in view");
-        stayed.ShouldBeLessThan(50, "once the reader scrolled up, new text does not pull the page down");
+        // Every position after the wheel is at or above the one before it: twenty paragraphs never moved it down.
+        var timeline = string.Join(" ", scrolls);
+        scrolls.ShouldNotBeEmpty("the wheel scrolled the page");
+        scrolls.Zip(scrolls.Skip(1)).ShouldAllBe(p => p.Second <= p.First, $"once the reader scrolled up, new text does not pull the page down: {timeline}");
+        leftAtBottom.ShouldBeFalse($"the page stays where the reader went: {timeline}");
     }
 
     public async ValueTask DisposeAsync()

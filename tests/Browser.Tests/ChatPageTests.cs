@@ -81,8 +81,10 @@ public sealed class ChatPageTests(BrowserAppFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_reply_in_progress_survives_a_reload_and_is_stored_once()
     {
-        fixture.App.Model.TokenDelay = TimeSpan.FromMilliseconds(120);
+        // Held after five words until the reloaded page has read it: a slow reload cannot miss the reply in progress.
+        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         fixture.App.Model.ReplyText = _ => string.Join(' ', Enumerable.Range(1, 30).Select(i => $"word{i}"));
+        fixture.App.Model.BeforeTokenAsync = (_, index, ct) => index == 5 ? reloaded.Task.WaitAsync(ct) : Task.CompletedTask;
         _page = await fixture.SignedInPageAsync();
 
         await _page.FillAsync("[data-testid=message-input]", "a long answer please");
@@ -92,6 +94,7 @@ public sealed class ChatPageTests(BrowserAppFixture fixture) : IAsyncLifetime
         var afterReload = _page.Locator("[data-testid=reply-in-progress]");
         await afterReload.WaitForAsync();
         var partial = await afterReload.InnerTextAsync();
+        reloaded.SetResult();
         await _page.Locator("[data-testid=message][data-role=assistant]").WaitForAsync(new() { Timeout = 30_000 });
 
         partial.ShouldContain("word3", customMessage: "the reload shows what was written so far");

@@ -18,6 +18,16 @@ internal static partial class PageSteps
     /// <summary>Waits until the page is at a chat (/c/ and a conversation id), as after signing in.</summary>
     public static Task WaitForChatAddressAsync(this IPage page) => page.WaitForAddressAsync(ChatAddress());
 
+    /// <summary>Signs in on the app's front page with <paramref name="email"/> and waits for an interactive chat.</summary>
+    public static async Task SignInAsync(this IPage page, Uri app, string email)
+    {
+        await page.GotoAsync(app.ToString());
+        await page.FillAsync("#email", email);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForChatAddressAsync();
+        await BrowserAppFixture.WaitUntilInteractiveAsync(page);
+    }
+
     public static async Task SendAsync(this IPage page, string text)
     {
         await page.FillAsync(Input, text);

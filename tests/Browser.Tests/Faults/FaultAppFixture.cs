@@ -102,11 +102,7 @@ public sealed class FaultAppFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 800 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(BaseUrl.ToString());
-        await page.FillAsync("#email", $"fault-{Guid.NewGuid():N}@example.com");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForChatAddressAsync();
-        await BrowserAppFixture.WaitUntilInteractiveAsync(page);
+        await page.SignInAsync(BaseUrl, $"fault-{Guid.NewGuid():N}@example.com");
         return page;
     }
 
