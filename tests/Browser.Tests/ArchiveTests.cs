@@ -41,6 +41,29 @@ public sealed partial class ArchiveTests(BrowserAppFixture fixture) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_reader_who_scrolls_up_before_the_list_script_has_loaded_stays_up_and_older_messages_load()
+    {
+        var (page, _) = await fixture.OpenArchiveAsync("Early reader", 60);
+
+        // The list's script is held until the reader has scrolled up, as on a slow link; the page is usable before it.
+        var scrolled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/Chat/MessageList.*.js", async route =>
+        {
+            await scrolled.Task;
+            await route.ContinueAsync();
+        });
+        await page.ReloadAsync();
+        await BrowserAppFixture.WaitUntilInteractiveAsync(page);
+        await page.WaitForSequenceAsync(62);
+        var (sequence, _) = await page.ScrollToTopAsync();
+        scrolled.SetResult();
+
+        await page.WaitForFunctionAsync("s => Number(document.querySelector('[data-testid=message]').dataset.sequence) < s", sequence);
+        await page.Locator("[data-testid=history-start]").WaitForAsync();
+        (await page.InViewAsync(62)).ShouldBeFalse("the newest message stays below the reader");
+    }
+
+    [Fact]
     public async Task A_reader_scrolled_up_is_not_moved_by_new_messages_and_jump_to_latest_counts_them_and_goes_there()
     {
         var (page, conversation) = await fixture.OpenArchiveAsync("Tide tables", 60);

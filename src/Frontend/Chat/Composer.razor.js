@@ -72,7 +72,16 @@ function followEnd() {
     return;
   }
 
+  // A chat's list of messages appearing (the page opened a chat) starts at its newest message, wherever the reader was
+  // in the chat before; the list's own script comes later and would move a reader who scrolled up meanwhile.
+  let list = null;
   const scroll = () => {
+    const shown = chat.querySelector("[data-history]");
+    if (shown !== list) {
+      list = shown;
+      following = true;
+    }
+
     if (following) {
       window.scrollTo({ top: document.documentElement.scrollHeight });
     }

@@ -40,12 +40,12 @@ class History {
     this.listeners = new AbortController();
   }
 
+  // Without a target the page is where the composer's follow put it (at the newest message) or where the reader went
+  // since: this script loads after the list shows, and scrolling to the end here would undo a reader's scroll up.
   start(target) {
     document.documentElement.style.overflowAnchor = "none";
     if (target) {
       this.reveal(target);
-    } else {
-      window.scrollTo({ top: document.documentElement.scrollHeight });
     }
 
     this.top = this.list.querySelector("[data-sentinel=top]");
