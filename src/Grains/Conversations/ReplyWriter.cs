@@ -117,8 +117,12 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModels models, Tim
             }
 
             metrics.MessageStored(reply);
-            await RecordUsageAsync(conversation, reply);
+
+            // Published in the turn that stored it: awaiting the usage first let a message sent meanwhile
+            // publish before this reply, out of sequence order. The usage call is sent first all the same.
+            var recording = RecordUsageAsync(conversation, reply);
             await host.PublishAsync(reply.Status == ReplyStatus.Failed ? new ReplyFailed(host.Id, reply) : new ReplyCompleted(host.Id, reply));
+            await recording;
         }
     }
 
