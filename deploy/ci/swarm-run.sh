@@ -36,6 +36,8 @@ swarm_logs() {
   docker service ls >&2
   docker service ps --no-trunc chatbot_silo chatbot_frontend 2>&1 | head -n 20 >&2
   docker service logs --tail 30 chatbot_silo >&2 2>&1
+  # The frontends' warnings say why a page was signed out or stuck; the engine and its logs end with the run.
+  docker service logs chatbot_frontend 2>&1 | grep -E 'warn|fail|crit' -A3 | tail -n 60 >&2
 }
 
 migrated() { docker service ps chatbot_migrate --format '{{.CurrentState}}' 2>/dev/null | grep -q '^Complete'; }
@@ -74,7 +76,7 @@ touch "$stop"
 load_status=0
 wait "$load_pid" || load_status=$?
 cat "$RUN_DIR/load.log"
-[ "$load_status" -eq 0 ] || { echo "the load check failed during the rolling update" >&2; exit 1; }
+[ "$load_status" -eq 0 ] || { echo "the load check failed during the rolling update" >&2; swarm_logs; exit 1; }
 for service in silo frontend; do
   image=$(docker service inspect "chatbot_$service" --format '{{.Spec.TaskTemplate.ContainerSpec.Image}}')
   [ "${image%@*}" = "chatbot/$service:v2" ] || { echo "chatbot_$service runs $image after the update to v2" >&2; exit 1; }

@@ -31,7 +31,8 @@ internal sealed partial class SessionCheck(IClusterClient client, ClusterConnect
             var profile = await client.GetGrain<IUserGrain>(user.Value).GetProfileAsync().WaitAsync(cancellationToken);
             return UserClaims.IsCurrent(principal, profile);
         }
-        catch (Exception exception) when (exception is OrleansException or TimeoutException)
+        // The circuit's revalidation signs the user out on any exception it sees, so every cluster fault is caught.
+        catch (Exception exception) when (ClusterFault.Is(exception))
         {
             LogUnchecked(logger, exception, user);
             return true;

@@ -64,10 +64,17 @@ public sealed partial class Chat
             return true;
         }
 
-        _listSubscription = subscription.Value;
+        // Kept only with the list it follows, so that a failed read is tried again rather than left empty.
         var list = await Chats.ListConversationsAsync();
-        _conversations = list.IsUnavailable ? _conversations : list.Value;
-        return !list.IsUnavailable;
+        if (list.IsUnavailable)
+        {
+            await subscription.Value.DisposeAsync();
+            return false;
+        }
+
+        _listSubscription = subscription.Value;
+        _conversations = list.Value;
+        return true;
     }
 
     private async Task ApplyAsync(ConversationEvent conversationEvent)

@@ -13,6 +13,8 @@ public sealed partial class Chat
 {
     private const string Unreachable = "The chat service is unreachable. Please reload the page in a moment.";
     private static readonly TimeSpan ClockTick = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan[] OpenRetryDelays =
+        [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
 
     private readonly CancellationTokenSource _disposed = new();
     private readonly ConversationView _view = new();
@@ -21,6 +23,8 @@ public sealed partial class Chat
     private bool _stopping;
     private bool _sidebarOpen;
     private string? _notice;
+    private bool _openFailed;
+    private bool _reopening;
     private ConversationKey? _opened;
     private DateTimeOffset _now;
 
@@ -79,9 +83,43 @@ public sealed partial class Chat
         }
 
         _sidebarOpen = false;
-        if (!Chats.IsConnected || !await OpenRequestedAsync())
+        _openFailed = !await TryOpenRequestedAsync();
+        if (_openFailed)
         {
-            _notice = Unreachable;
+            _notice = Reconnecting;
+            if (!_reopening)
+            {
+                _ = OnCircuitAsync(RetryOpenAsync);
+            }
+        }
+    }
+
+    private async Task<bool> TryOpenRequestedAsync() => Chats.IsConnected && await OpenRequestedAsync();
+
+    // A page that starts while no silo answers (a rolling update, a restart) keeps trying: a notice asking
+    // for a reload would stay on a page nobody looks at until someone does.
+    private async Task RetryOpenAsync()
+    {
+        _reopening = true;
+        try
+        {
+            for (var attempt = 0; _openFailed; attempt++)
+            {
+                await Task.Delay(OpenRetryDelays[Math.Min(attempt, OpenRetryDelays.Length - 1)], Time, _disposed.Token);
+                _openFailed = _openFailed && !await TryOpenRequestedAsync();
+                if (_openFailed)
+                {
+                    _notice = Reconnecting;
+                }
+                else if (_notice == Reconnecting)
+                {
+                    _notice = null;
+                }
+            }
+        }
+        finally
+        {
+            _reopening = false;
         }
     }
 
@@ -138,7 +176,13 @@ public sealed partial class Chat
 
         _opened = conversation;
         _notice = null;
-        return await OpenAsync(conversation);
+        if (await OpenAsync(conversation))
+        {
+            return true;
+        }
+
+        _opened = null; // so that the next attempt opens it again
+        return false;
     }
 
     // One clock for the page, so "2 minutes ago" moves on without a reload.

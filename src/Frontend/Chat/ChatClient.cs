@@ -2,7 +2,6 @@ using ChatbotOrleans.Frontend.Auth;
 using ChatbotOrleans.Frontend.Hosting;
 using ChatbotOrleans.Grains.Abstractions;
 using Microsoft.AspNetCore.Components.Authorization;
-using Orleans.Serialization;
 using Orleans.Streams;
 
 namespace ChatbotOrleans.Frontend.Chat;
@@ -118,19 +117,13 @@ internal sealed partial class ChatClient(
         return new Unhook(() => monitor.GatewayConnected -= OnGatewayConnected);
     }
 
-    // A silo-side exception of a type this process does not load (the store's driver) arrives as a fallback or
-    // a SerializerException: still the cluster's fault, never a reason to end the circuit.
-    private static bool IsClusterFault(Exception exception) =>
-        exception is OrleansException or TimeoutException or OperationCanceledException or SerializerException
-            or UnavailableExceptionFallbackException;
-
     private async Task<ClusterAnswer<T>> ReadAsync<T>(Func<UserId, Task<T>> read)
     {
         try
         {
             return new ClusterAnswer<T>(await read(await GetUserAsync()));
         }
-        catch (Exception exception) when (IsClusterFault(exception))
+        catch (Exception exception) when (ClusterFault.Is(exception))
         {
             LogCallFailed(logger, exception);
             return new ClusterAnswer<T>(default!, IsUnavailable: true);
@@ -151,7 +144,7 @@ internal sealed partial class ChatClient(
                 .SubscribeAsync((item, _) => handler(item));
             return new ClusterAnswer<IAsyncDisposable>(new Subscription<T>(handle, logger));
         }
-        catch (Exception exception) when (IsClusterFault(exception))
+        catch (Exception exception) when (ClusterFault.Is(exception))
         {
             LogCallFailed(logger, exception);
             return new ClusterAnswer<IAsyncDisposable>(null!, IsUnavailable: true);
@@ -195,7 +188,7 @@ internal sealed partial class ChatClient(
             {
                 await handle.UnsubscribeAsync();
             }
-            catch (Exception exception) when (IsClusterFault(exception))
+            catch (Exception exception) when (ClusterFault.Is(exception))
             {
                 // After a cluster restart the pubsub may no longer know the subscription; nothing to undo.
                 LogUnsubscribeFailed(logger, exception);

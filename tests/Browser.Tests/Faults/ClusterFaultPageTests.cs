@@ -133,6 +133,34 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_page_opened_while_no_silo_runs_says_so_and_opens_the_chat_by_itself_once_one_is_back()
+    {
+        _page = await fixture.SignedInPageAsync();
+        await ChatPageProbe.SendAsync(_page, "before the outage");
+        await ChatPageProbe.WaitForSettledAsync(_page, 2);
+
+        // As a page reloaded by a rolling update meets a frontend whose silos are all being replaced.
+        await fixture.KillSiloAsync();
+        var tab = await _page.Context.NewPageAsync();
+        await tab.GotoAsync(_page.Url);
+        var notice = tab.Locator("[data-testid=notice]");
+        await notice.WaitForAsync(new() { Timeout = 30_000 });
+        var said = await notice.InnerTextAsync();
+        await tab.EvaluateAsync("() => window.beforeTheSilo = true");
+        await fixture.StartSiloAsync();
+        await ChatPageProbe.WaitForSettledAsync(tab, 2, 60_000);
+        await notice.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 30_000 });
+        var attempts = await SendUntilStoredAsync(tab, "after the outage", expectedMessages: 4);
+
+        said.ShouldBe("The chat service is unreachable. Reconnecting…");
+        (await tab.EvaluateAsync<bool>("() => window.beforeTheSilo === true")).ShouldBeTrue("the page opened the chat without being reloaded");
+        (await ChatPageProbe.ShownAsync(tab)).ShouldBe(
+            ["1 user before the outage", "2 assistant Echo: before the outage", "3 user after the outage", "4 assistant Echo: after the outage"],
+            $"sends needed after the silo was back: {attempts}");
+        (await tab.Locator("[data-testid=conversation-link]").CountAsync()).ShouldBe(1, "the sidebar lists the chat too");
+    }
+
+    [Fact]
     public async Task While_the_database_is_down_a_send_fails_in_words_within_seconds_and_afterwards_everything_is_stored_once()
     {
         _page = await fixture.SignedInPageAsync();

@@ -77,9 +77,15 @@ public sealed class FaultAppFixture : IAsyncLifetime
     /// <summary>Kills the silo (SIGKILL) and starts a new one on the same ports; returns when it is an active member.</summary>
     public async Task RestartSiloAfterKillAsync()
     {
-        await _silo!.KillAsync();
+        await KillSiloAsync();
         await StartSiloAsync();
     }
+
+    /// <summary>Kills the silo (SIGKILL) and leaves the cluster without one until <see cref="StartSiloAsync"/>.</summary>
+    public Task KillSiloAsync() => _silo!.KillAsync();
+
+    /// <summary>Starts a silo with the current settings; returns when it is an active member.</summary>
+    public async Task StartSiloAsync() => (_silo, _) = await App.StartSiloAsync(CancellationToken.None, _siloSettings);
 
     /// <summary>
     /// Kills the silo (SIGKILL) and starts a new one on other silo and gateway ports, as a redeployed container
@@ -89,7 +95,7 @@ public sealed class FaultAppFixture : IAsyncLifetime
     /// </summary>
     public async Task<TimeSpan> ReplaceSiloOnOtherPortsAsync()
     {
-        await _silo!.KillAsync();
+        await KillSiloAsync();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         _siloSettings["Orleans__SiloPort"] = FreePort.Any().ToString(CultureInfo.InvariantCulture);
         _siloSettings["Orleans__GatewayPort"] = FreePort.Any().ToString(CultureInfo.InvariantCulture);
@@ -136,6 +142,4 @@ public sealed class FaultAppFixture : IAsyncLifetime
             await _postgres.DisposeAsync();
         }
     }
-
-    private async Task StartSiloAsync() => (_silo, _) = await App.StartSiloAsync(CancellationToken.None, _siloSettings);
 }
