@@ -136,7 +136,7 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
     public async Task A_page_opened_while_no_silo_runs_says_so_and_opens_the_chat_by_itself_once_one_is_back()
     {
         _page = await fixture.SignedInPageAsync();
-        await ChatPageProbe.SendAsync(_page, "before the outage");
+        await ChatPageProbe.SendAsync(_page, "before the silo stopped");
         await ChatPageProbe.WaitForSettledAsync(_page, 2);
 
         // As a page reloaded by a rolling update meets a frontend whose silos are all being replaced.
@@ -150,12 +150,12 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
         await fixture.StartSiloAsync();
         await ChatPageProbe.WaitForSettledAsync(tab, 2, 60_000);
         await notice.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 30_000 });
-        var attempts = await SendUntilStoredAsync(tab, "after the outage", expectedMessages: 4);
+        var attempts = await SendUntilStoredAsync(tab, "once the silo was back", expectedMessages: 4);
 
         said.ShouldBe("The chat service is unreachable. Reconnecting…");
         (await tab.EvaluateAsync<bool>("() => window.beforeTheSilo === true")).ShouldBeTrue("the page opened the chat without being reloaded");
         (await ChatPageProbe.ShownAsync(tab)).ShouldBe(
-            ["1 user before the outage", "2 assistant Echo: before the outage", "3 user after the outage", "4 assistant Echo: after the outage"],
+            ["1 user before the silo stopped", "2 assistant Echo: before the silo stopped", "3 user once the silo was back", "4 assistant Echo: once the silo was back"],
             $"sends needed after the silo was back: {attempts}");
         (await tab.Locator("[data-testid=conversation-link]").CountAsync()).ShouldBe(1, "the sidebar lists the chat too");
     }
@@ -164,6 +164,7 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
     public async Task While_the_database_is_down_a_send_fails_in_words_within_seconds_and_afterwards_everything_is_stored_once()
     {
         _page = await fixture.SignedInPageAsync();
+        var requestsBefore = fixture.App.Model.RequestsStarted;
 
         // A reply is streaming when the database goes away, and ends while it is gone: it cannot be stored.
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -192,17 +193,17 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
         var attempts = await SendUntilStoredAsync(_page, "during the outage", expectedMessages: 4);
         var shown = await ChatPageProbe.ShownAfterReloadAsync(_page, 4);
         await Poll.StaysTrueForAsync(
-            () => fixture.App.Model.Requests.Count(r => r.LastUserText == "before the outage"), n => n <= 2, "at most two model requests for the reply owed at the outage");
+            () => OwnRequests(), n => n <= 2, "at most two model requests for the reply owed at the outage");
 
         var counts = $"{ChatPageProbe.Counts(2, shown)}; replies streaming at the outage 1; the failed send answered in "
             + $"{clock.Elapsed.TotalSeconds:0.0} s with \"{error}\"; sends needed once the database was back: {attempts}; "
-            + $"model requests for the reply owed at the outage {fixture.App.Model.Requests.Count(r => r.LastUserText == "before the outage")}";
+            + $"model requests for the reply owed at the outage {OwnRequests()}";
         TestContext.Current.TestOutputHelper?.WriteLine(counts);
         clock.Elapsed.ShouldBeLessThan(OutageAnswerDeadline, counts);
         error.ShouldNotBeNullOrWhiteSpace(counts);
         draft.ShouldBe("during the outage", "the text of the failed send is kept; " + counts);
         shownDuringOutage.ShouldBe(["1 user before the outage"], "nothing more was shown as stored; " + counts);
-        fixture.App.Model.Requests.Count(r => r.LastUserText == "before the outage")
+        OwnRequests()
             .ShouldBe(2, "the reply that could not be stored is written again once, after the outage; " + counts);
 
         // The reply owed since the outage may be stored before or after the second message; each once, after its question.
@@ -215,6 +216,9 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
             question.ShouldBeGreaterThanOrEqualTo(0, counts);
             answer.ShouldBeGreaterThan(question, counts);
         }
+
+        // This test's requests only: the fake model serves every test of the collection.
+        int OwnRequests() => fixture.App.Model.Requests.Count(r => r.Number > requestsBefore && r.LastUserText == "before the outage");
     }
 
     public async ValueTask DisposeAsync()
