@@ -38,13 +38,15 @@ public sealed class SiloKillTests(PostgresServerFixture postgres)
             silos[port] = process;
         }
 
-        // A call to the dead silo must fail fast, so the polls below see the recovery, not a 30 s timeout.
+        // A call to the dead silo must fail fast, so the polls below see the recovery, not a 30 s timeout. The
+        // setup, on cold grains, keeps the default timeout: on a loaded machine its first calls took over 3 s.
         var client = await harness.ConnectClientAsync(
             Token, c => c.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(3)));
-        var (user, grain) = await ConversationAsync(client);
+        var (user, setupGrain) = await ConversationAsync(await harness.ConnectClientAsync(Token));
+        var grain = client.GetGrain<IConversationGrain>(setupGrain.GetPrimaryKey());
 
         var first = new SendMessage(MessageId.New(), "answer slowly please");
-        (await grain.SendAsync(user, first)).Outcome.ShouldBe(ChangeOutcome.Accepted);
+        (await setupGrain.SendAsync(user, first)).Outcome.ShouldBe(ChangeOutcome.Accepted);
         await Poll.UntilAsync(
             () => Task.FromResult(app.Model.Requests is [var streaming, ..] ? streaming.TokensSent : 0), sent => sent >= 3, TimeSpan.FromSeconds(20), "the reply to start streaming");
         var host = await client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain, Token);
