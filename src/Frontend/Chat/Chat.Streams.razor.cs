@@ -3,19 +3,21 @@ using ConversationKey = ChatbotOrleans.Grains.Abstractions.ConversationId;
 
 namespace ChatbotOrleans.Frontend.Chat;
 
-/// <summary>The page's subscriptions: the open conversation's stream and the user's list, followed again after a reconnect.</summary>
+/// <summary>
+/// The page's subscriptions: the open conversation's stream and the user's list. Whatever loses them (a start
+/// that found no silo, a reconnect, a reload that failed) asks <see cref="OpenLoop"/> to open them again.
+/// </summary>
 public sealed partial class Chat
 {
     private const string Reconnecting = "The chat service is unreachable. Reconnecting…";
     private const int MaxConsecutiveReloads = 3;
-    private static readonly TimeSpan[] ResubscribeDelays =
-        [TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
 
     private IAsyncDisposable? _subscription;
     private IAsyncDisposable? _listSubscription;
     private IDisposable? _reconnected;
     private long _generation;
     private string? _problem;
+    private OpenLoop? _openLoop;
 
     /// <summary>Shows another conversation: forgets the old one, subscribes, then loads.</summary>
     private async Task<bool> OpenAsync(ConversationKey conversation)
@@ -43,7 +45,13 @@ public sealed partial class Chat
         }
 
         _subscription = subscription.Value;
-        return await LoadAsync(loadToken, conversation, 0);
+        if (await LoadAsync(loadToken, conversation, 0))
+        {
+            return true;
+        }
+
+        await EndSubscriptionAsync(); // so that the next attempt subscribes and loads again
+        return false;
     }
 
     private async Task<bool> FollowConversationsAsync()
@@ -81,7 +89,7 @@ public sealed partial class Chat
     {
         if (_view.Apply(conversationEvent) == ViewUpdate.ReloadNeeded && !await ReloadAsync(0))
         {
-            _problem = Reconnecting;
+            await LoseStreamsAsync(EndSubscriptionAsync);
         }
     }
 
@@ -102,29 +110,43 @@ public sealed partial class Chat
         _view.ConversationId is not { } conversation || reloads >= MaxConsecutiveReloads
         || await LoadAsync(_view.BeginLoad(), conversation, reloads);
 
-    // After a reconnect the old subscriptions and the events published meanwhile are gone: follow again and reload.
-    private async Task ResubscribeAsync()
+    private OpenLoop Opens => _openLoop ??= new OpenLoop(Time);
+
+    private async Task<bool> TryOpenRequestedAsync()
     {
-        var conversation = _view.ConversationId;
-        foreach (var delay in ResubscribeDelays)
+        try
         {
-            await Task.Delay(delay, _disposed.Token);
-            if (_view.ConversationId != conversation)
-            {
-                return;
-            }
-
-            await EndListSubscriptionAsync();
-            if (await FollowConversationsAsync() && (conversation is not { } open || await SubscribeAndLoadAsync(open)))
-            {
-                _problem = null;
-                return;
-            }
-
-            _problem = Reconnecting;
-            StateHasChanged();
+            return await Opens.ExclusiveAsync(OpenIfConnectedAsync, _disposed.Token);
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            return false;
         }
     }
+
+    private async Task<bool> OpenIfConnectedAsync() => Chats.IsConnected && await OpenRequestedAsync();
+
+    // After a reconnect the old subscriptions and the events published meanwhile are gone.
+    private Task ReopenAfterReconnectAsync() => LoseStreamsAsync(EndSubscriptionsAsync);
+
+    private async Task LoseStreamsAsync(Func<Task> end)
+    {
+        await Opens.ExclusiveAsync(async () =>
+        {
+            await end();
+            return true;
+        }, _disposed.Token);
+        await KeepOpenAsync();
+    }
+
+    private Task KeepOpenAsync() => Opens.KeepOpenAsync(
+        OpenIfConnectedAsync,
+        opened =>
+        {
+            _problem = opened ? null : Reconnecting;
+            StateHasChanged();
+        },
+        _disposed.Token);
 
     /// <summary>Runs work that starts outside the page (a stream event, a reconnect) on its dispatcher, then renders.</summary>
     private async Task OnCircuitAsync(Func<Task> work)

@@ -13,8 +13,6 @@ public sealed partial class Chat
 {
     private const string Unreachable = "The chat service is unreachable. Please reload the page in a moment.";
     private static readonly TimeSpan ClockTick = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan[] OpenRetryDelays =
-        [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
 
     private readonly CancellationTokenSource _disposed = new();
     private readonly ConversationView _view = new();
@@ -23,8 +21,6 @@ public sealed partial class Chat
     private bool _stopping;
     private bool _sidebarOpen;
     private string? _notice;
-    private bool _openFailed;
-    private bool _reopening;
     private ConversationKey? _opened;
     private DateTimeOffset _now;
 
@@ -83,43 +79,10 @@ public sealed partial class Chat
         }
 
         _sidebarOpen = false;
-        _openFailed = !await TryOpenRequestedAsync();
-        if (_openFailed)
+        if (!await TryOpenRequestedAsync())
         {
-            _notice = Reconnecting;
-            if (!_reopening)
-            {
-                _ = OnCircuitAsync(RetryOpenAsync);
-            }
-        }
-    }
-
-    private async Task<bool> TryOpenRequestedAsync() => Chats.IsConnected && await OpenRequestedAsync();
-
-    // A page that starts while no silo answers (a rolling update, a restart) keeps trying: a notice asking
-    // for a reload would stay on a page nobody looks at until someone does.
-    private async Task RetryOpenAsync()
-    {
-        _reopening = true;
-        try
-        {
-            for (var attempt = 0; _openFailed; attempt++)
-            {
-                await Task.Delay(OpenRetryDelays[Math.Min(attempt, OpenRetryDelays.Length - 1)], Time, _disposed.Token);
-                _openFailed = _openFailed && !await TryOpenRequestedAsync();
-                if (_openFailed)
-                {
-                    _notice = Reconnecting;
-                }
-                else if (_notice == Reconnecting)
-                {
-                    _notice = null;
-                }
-            }
-        }
-        finally
-        {
-            _reopening = false;
+            _problem = Reconnecting;
+            _ = OnCircuitAsync(KeepOpenAsync);
         }
     }
 
@@ -136,7 +99,7 @@ public sealed partial class Chat
     /// <returns>False when the cluster did not answer.</returns>
     private async Task<bool> OpenRequestedAsync()
     {
-        _reconnected ??= Chats.OnReconnected(() => OnCircuitAsync(ResubscribeAsync));
+        _reconnected ??= Chats.OnReconnected(() => OnCircuitAsync(ReopenAfterReconnectAsync));
         if (_listSubscription is null && !await FollowConversationsAsync())
         {
             return false;
@@ -171,7 +134,8 @@ public sealed partial class Chat
 
         if (_opened == conversation)
         {
-            return true;
+            // Its stream ends with a reconnect: follow it again and reload, keeping what the reader has paged in.
+            return _subscription is not null || await SubscribeAndLoadAsync(conversation);
         }
 
         _opened = conversation;
