@@ -27,7 +27,7 @@ internal static class UsageCommand
         }
 
         var rows = await ReadAsync(connectionString, date, cancellationToken);
-        await output.WriteAsync(UsageReport.Format(date, rows, PricesOf(models), top));
+        await output.WriteAsync(UsageReport.Format(date, rows, ChatModelConfiguration.PricesOf(models).ByModel, top));
         return 0;
     }
 
@@ -36,11 +36,6 @@ internal static class UsageCommand
         string.IsNullOrWhiteSpace(day) ? DateOnly.FromDateTime(now.UtcDateTime)
         : DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
         : throw new ConfigurationException($"--day must be a date such as 2026-12-03, but was '{day}'.");
-
-    // Replies store the model's id: each configured model with both prices set prices the replies of its id.
-    private static Dictionary<string, TokenPrice> PricesOf(IReadOnlyList<ConfiguredChatModel> models) =>
-        models.Where(m => m is { InputPricePer1K: not null, OutputPricePer1K: not null })
-            .ToDictionary(m => m.Id, m => new TokenPrice(m.InputPricePer1K!.Value, m.OutputPricePer1K!.Value), StringComparer.Ordinal);
 
     private static async Task<List<UsageRow>> ReadAsync(string connectionString, DateOnly day, CancellationToken cancellationToken)
     {

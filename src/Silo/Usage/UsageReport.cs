@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatbotOrleans.Grains.Usage;
 
 namespace ChatbotOrleans.Silo.Usage;
 

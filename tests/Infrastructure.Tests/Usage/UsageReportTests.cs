@@ -1,3 +1,4 @@
+using ChatbotOrleans.Grains.Usage;
 using ChatbotOrleans.Silo.Usage;
 using Shouldly;
 
