@@ -7,8 +7,9 @@ using Npgsql;
 namespace ChatbotOrleans.Silo.Usage;
 
 /// <summary>
-/// <c>silo usage --day [YYYY-MM-DD]</c>: the day's top users and models by tokens, read from <c>reply_usage</c> on
-/// ConnectionStrings:Orleans (no silo needs to run), with cost from each configured model's prices when set.
+/// <c>silo usage --day [YYYY-MM-DD]</c>: the day's top users (by address) and models by tokens, read from
+/// <c>reply_usage</c> and the users' stored state on ConnectionStrings:Orleans (no silo needs to run), with cost
+/// from each configured model's prices when set.
 /// </summary>
 internal static class UsageCommand
 {
@@ -27,7 +28,9 @@ internal static class UsageCommand
         }
 
         var rows = await ReadAsync(connectionString, date, cancellationToken);
-        await output.WriteAsync(UsageReport.Format(date, rows, ChatModelConfiguration.PricesOf(models).ByModel, top));
+        var serviceId = (builder.Configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions()).ServiceId;
+        var addresses = await UserAddresses.ReadAsync(connectionString, serviceId, [.. rows.Select(r => r.User).Distinct()], cancellationToken);
+        await output.WriteAsync(UsageReport.Format(date, rows, addresses, ChatModelConfiguration.PricesOf(models).ByModel, top));
         return 0;
     }
 

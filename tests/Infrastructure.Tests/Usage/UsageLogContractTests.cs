@@ -65,7 +65,7 @@ public sealed class UsageLogContractTests(PostgresServerFixture postgres)
 
         exit.ShouldBe(0);
         output.ToString().ShouldStartWith("Usage on 2026-12-03 (UTC): 1 reply, 1,234 tokens (0 of the replies estimated), cost 1.2680.");
-        output.ToString().ShouldContain($"{user.Value}       1      1,200         34      1,234     1.2680");
+        output.ToString().ShouldContain($"{user.Value} (deleted)       1      1,200         34      1,234     1.2680", customMessage: "no user state row: the id, marked");
     }
 
     private static UsageRecord Record(UserId user, ConversationId conversation, int input, int output, DateTimeOffset at) =>
