@@ -31,6 +31,11 @@ public sealed class ModelAndPresetTests(BrowserAppFixture fixture) : IAsyncLifet
         await page.WaitForSequenceAsync(4);
         await BrowserAppFixture.ScreenshotAsync(page, "chat-model-picker");
 
+        // Headless Chromium paints no native drop-down: the picker is shown as the list it opens to, for the shot only.
+        await page.Locator(Picker).EvaluateAsync("s => s.size = s.options.length");
+        await BrowserAppFixture.ScreenshotAsync(page, "chat-model-picker-open");
+        await page.Locator(Picker).EvaluateAsync("s => s.removeAttribute('size')");
+
         (await page.Locator("[data-testid=reply-model]").AllInnerTextsAsync()).ShouldBe(["fake-model", "Second model"]);
         fixture.App.Model.Requests.ShouldContain(r => r.LastUserText == $"default {marker}");
         fixture.App.Model.Requests.ShouldNotContain(r => r.LastUserText == $"second {marker}");
