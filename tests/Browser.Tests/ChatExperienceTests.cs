@@ -77,7 +77,6 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         await _page.FillAsync("[data-testid=edit-text]", "what is the first planet?");
         await _page.ClickAsync("[data-testid=edit-save]");
         await _page.WaitForSequenceAsync(4);
-        await BrowserAppFixture.ScreenshotAsync(_page, "chat-edited-versions");
 
         (await _page.MessagesAsync()).ShouldBe(["3 what is the first planet?", "4 Echo: what is the first planet?"]);
         (await _page.InnerTextAsync("[data-testid=version-label]")).ShouldBe("2/2");
@@ -89,6 +88,7 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
 
         (await _page.MessagesAsync()).ShouldBe(["1 what is the frist planet?", "2 Echo: what is the frist planet?"]);
         (await _page.InnerTextAsync("[data-testid=version-label]")).ShouldBe("1/2");
+        await BrowserAppFixture.ScreenshotAsync(_page, "chat-edited-versions");
     }
 
     [Fact]

@@ -9,6 +9,7 @@ namespace ChatbotOrleans.Browser.Tests;
 public sealed class ModelAndPresetTests(BrowserAppFixture fixture) : IAsyncLifetime
 {
     private const string Saved = "[data-testid=settings-saved]";
+    private const string Picker = "[data-testid=model-picker]";
 
     public ValueTask InitializeAsync() => fixture.ResetModelAsync();
 
@@ -30,6 +31,11 @@ public sealed class ModelAndPresetTests(BrowserAppFixture fixture) : IAsyncLifet
         await page.WaitForSequenceAsync(4);
         await BrowserAppFixture.ScreenshotAsync(page, "chat-model-picker");
 
+        // Headless Chromium paints no native drop-down: the picker is shown as the list it opens to, for the shot only.
+        await page.Locator(Picker).EvaluateAsync("s => s.size = s.options.length");
+        await BrowserAppFixture.ScreenshotAsync(page, "chat-model-picker-open");
+        await page.Locator(Picker).EvaluateAsync("s => s.removeAttribute('size')");
+
         (await page.Locator("[data-testid=reply-model]").AllInnerTextsAsync()).ShouldBe(["fake-model", "Second model"]);
         fixture.App.Model.Requests.ShouldContain(r => r.LastUserText == $"default {marker}");
         fixture.App.Model.Requests.ShouldNotContain(r => r.LastUserText == $"second {marker}");
@@ -41,6 +47,38 @@ public sealed class ModelAndPresetTests(BrowserAppFixture fixture) : IAsyncLifet
         await BrowserAppFixture.WaitUntilInteractiveAsync(page);
         await Expect(page.Locator("[data-testid=model-picker]")).ToHaveValueAsync("second");
         await Expect(page.Locator("[data-testid=instructions-toggle]")).ToHaveTextAsync("Instructions ✓");
+    }
+
+    [Fact]
+    public async Task A_model_or_instructions_changed_in_one_tab_show_in_the_chats_other_tab_without_a_reload()
+    {
+        var page = await fixture.SignedInPageAsync();
+        await page.SendAsync("Two tabs, one chat");
+        await page.WaitForSequenceAsync(2);
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync(page.Url);
+        await BrowserAppFixture.WaitUntilInteractiveAsync(other);
+        await other.WaitForSequenceAsync(2);
+        await other.EvaluateAsync("() => window.notReloaded = true");
+        var firstModel = await other.Locator(Picker).InputValueAsync();
+
+        await page.SelectOptionAsync(Picker, "second");
+        await Expect(page.Locator(Saved)).ToHaveTextAsync("Model changed for the next replies.");
+        await Expect(other.Locator(Picker)).ToHaveValueAsync("second");
+        await page.ClickAsync("[data-testid=instructions-toggle]");
+        await page.FillAsync("[data-testid=instructions-input]", "Answer like a pirate.");
+        await page.ClickAsync("[data-testid=save-instructions]");
+        await Expect(other.Locator("[data-testid=instructions-toggle]")).ToHaveTextAsync("Instructions ✓");
+        await other.ClickAsync("[data-testid=instructions-toggle]");
+        await Expect(other.Locator("[data-testid=instructions-input]")).ToHaveValueAsync("Answer like a pirate.");
+
+        await page.FillAsync("[data-testid=instructions-input]", "");
+        await page.ClickAsync("[data-testid=save-instructions]");
+        await Expect(page.Locator("[data-testid=instructions-toggle]")).ToHaveTextAsync("Instructions");
+        await page.SelectOptionAsync(Picker, firstModel);
+        await Expect(other.Locator("[data-testid=instructions-input]")).ToHaveValueAsync("");
+        await Expect(other.Locator(Picker)).ToHaveValueAsync(firstModel);
+        (await other.EvaluateAsync<bool>("() => window.notReloaded === true")).ShouldBeTrue("the other tab followed without a reload");
     }
 
     [Fact]

@@ -59,6 +59,23 @@ public sealed class ConversationModelTests(TwoModelClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_model_or_instructions_change_is_published_to_open_pages_and_a_refused_one_is_not()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        await using var events = await EventRecorder.SubscribeAsync(fixture.Client, new ConversationId(conversation.GetPrimaryKey()));
+
+        await conversation.ConfigureAsync(user, new ConversationSetup("beta", ""));
+        await conversation.ConfigureAsync(user, new ConversationSetup("gpt-9", "Refused."));
+        await conversation.ConfigureAsync(user, new ConversationSetup("beta", " Be kind.\r\n"));
+        var published = await events.WaitForDurableAsync(2);
+
+        published.ShouldAllBe(e => e is SettingsChanged);
+        published.Cast<SettingsChanged>().Select(e => e.Settings).ShouldBe(
+            [new ConversationSettings("beta", ""), new ConversationSettings("beta", "Be kind.")]);
+        (await conversation.GetSnapshotAsync(user))!.Settings.ShouldBe(published.Cast<SettingsChanged>().Last().Settings);
+    }
+
+    [Fact]
     public async Task An_unknown_model_oversized_instructions_and_another_users_conversation_are_refused_and_change_nothing()
     {
         var (user, conversation) = await fixture.NewConversationAsync();

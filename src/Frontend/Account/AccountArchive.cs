@@ -9,8 +9,8 @@ namespace ChatbotOrleans.Frontend.Account;
 
 /// <summary>
 /// Writes a user's export as one zip: <c>account.json</c> (the account's facts), <c>conversations.json</c>
-/// (every chat with every message, its model and instructions), <c>presets.json</c> (the user's presets) and one
-/// Markdown file per chat under <c>chats/</c>.
+/// (every chat with every message, its model and instructions), <c>presets.json</c> (the user's presets),
+/// <c>usage.json</c> (each reply's tokens and cost) and one Markdown file per chat under <c>chats/</c>.
 /// </summary>
 internal static class AccountArchive
 {
@@ -61,6 +61,17 @@ internal static class AccountArchive
                 name = p.Name,
                 instructions = p.Instructions,
                 model = p.ModelId,
+            }), Json));
+            Add(zip, "usage.json", JsonSerializer.Serialize((export.Usage ?? []).Select(u => new
+            {
+                at = u.At,
+                conversation = u.Conversation?.ToString(),
+                reply = u.Reply.ToString(),
+                model = u.Model,
+                inputTokens = u.Usage.InputTokens,
+                outputTokens = u.Usage.OutputTokens,
+                estimated = u.Usage.Estimated,
+                cost = u.Cost,
             }), Json));
             for (var i = 0; i < export.Conversations.Count; i++)
             {

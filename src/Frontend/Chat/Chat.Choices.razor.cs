@@ -1,4 +1,5 @@
 using ChatbotOrleans.Grains.Abstractions;
+using ConversationKey = ChatbotOrleans.Grains.Abstractions.ConversationId;
 
 namespace ChatbotOrleans.Frontend.Chat;
 
@@ -11,7 +12,19 @@ public sealed partial class Chat
 
     // The settings and the presets menu are the page's to render: a child's call changes them, so the page renders again.
     private async Task<string?> ConfigureAsync(ConversationSetup setup) =>
-        Rendered(_view.ConversationId is { } open ? await Choices.ConfigureAsync(open, setup) : "No conversation is open.");
+        Rendered(_view.ConversationId is { } open ? await ConfigureOpenAsync(open, setup) : "No conversation is open.");
+
+    // Shown at once rather than on the grain's SettingsChanged, so that the next change starts from this one even if that event is lost.
+    private async Task<string?> ConfigureOpenAsync(ConversationKey open, ConversationSetup setup)
+    {
+        var error = await Choices.ConfigureAsync(open, setup);
+        if (error is null && open == _view.ConversationId)
+        {
+            _view.ConfirmSettings(Choices.SettingsOf(setup, _view.Settings));
+        }
+
+        return error;
+    }
 
     private async Task<string?> SavePresetAsync(ChatPreset preset) => Rendered(await Choices.SavePresetAsync(preset));
 

@@ -101,7 +101,6 @@ public sealed partial class Chat
             return false;
         }
 
-        Choices.Settings = snapshot.Value?.Settings;
         return _view.Load(loadToken, snapshot.Value) != ViewUpdate.ReloadNeeded || await ReloadAsync(reloads + 1);
     }
 

@@ -12,9 +12,6 @@ internal sealed class ChatChoices(ChatClient chats)
 
     public IReadOnlyList<ChatPreset> Presets { get; private set; } = [];
 
-    /// <summary>The open chat's model and instructions, from its snapshot or the last change made here.</summary>
-    public ConversationSettings? Settings { get; set; }
-
     /// <returns>False when the cluster did not answer.</returns>
     public async Task<bool> LoadAsync()
     {
@@ -34,18 +31,14 @@ internal sealed class ChatChoices(ChatClient chats)
         new(Models.Any(m => m.Id == preset.ModelId) ? preset.ModelId : null, preset.Instructions);
 
     /// <returns>Null when done, else why not.</returns>
-    public async Task<string?> ConfigureAsync(ConversationId conversation, ConversationSetup setup)
-    {
-        var result = await chats.ConfigureAsync(conversation, setup);
-        if (!result.Succeeded)
-        {
-            return result.Error ?? "The chat's settings were not saved.";
-        }
+    public async Task<string?> ConfigureAsync(ConversationId conversation, ConversationSetup setup) =>
+        await chats.ConfigureAsync(conversation, setup) is { Succeeded: false } result
+            ? result.Error ?? "The chat's settings were not saved."
+            : null;
 
-        var model = setup.ModelId ?? Models.FirstOrDefault(m => m.IsDefault)?.Id ?? Settings?.ModelId ?? "";
-        Settings = new ConversationSettings(model, setup.Instructions.ReplaceLineEndings("\n").Trim());
-        return null;
-    }
+    /// <summary>The settings a stored <paramref name="setup"/> gives, as the grain describes them (no note: a model just chosen is offered).</summary>
+    public ConversationSettings SettingsOf(ConversationSetup setup, ConversationSettings? current) =>
+        new(setup.ModelId ?? Models.FirstOrDefault(m => m.IsDefault)?.Id ?? current?.ModelId ?? "", setup.Instructions.ReplaceLineEndings("\n").Trim());
 
     /// <returns>Null when saved, else why not.</returns>
     public Task<string?> SavePresetAsync(ChatPreset preset) => ChangePresetsAsync(chats.SavePresetAsync(preset));

@@ -40,11 +40,12 @@ public sealed partial class ChatSettings
 
     protected override void OnParametersSet()
     {
-        // The settings loaded or changed (the page keys this component by chat, so another chat starts afresh).
+        // The settings loaded or changed, here or in another tab (the page keys this component by chat, so another
+        // chat starts afresh). A draft being typed stays: only one that still shows the old instructions follows.
         if (Settings != _shown)
         {
+            _draft = _draft == (_shown?.Instructions ?? "") ? Settings?.Instructions ?? "" : _draft;
             _shown = Settings;
-            _draft = Settings?.Instructions ?? "";
         }
     }
 

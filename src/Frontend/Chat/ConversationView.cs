@@ -28,6 +28,9 @@ public sealed class ConversationView
 
     public bool HasOlder { get; private set; }
 
+    /// <summary>The model and instructions of the next reply, as the snapshot and later changes (any tab's) left them.</summary>
+    public ConversationSettings? Settings { get; private set; }
+
     /// <summary>The reply being streamed, as far as it has come.</summary>
     public ReplyInProgress? InProgress { get; private set; }
 
@@ -64,6 +67,7 @@ public sealed class ConversationView
         _messages.Clear();
         _buffered.Clear();
         HasOlder = false;
+        Settings = null;
         InProgress = null;
         IsLoaded = false;
         IsLoading = false;
@@ -110,6 +114,7 @@ public sealed class ConversationView
         Title = snapshot.Title;
         Sequence = snapshot.Sequence;
         HasOlder = snapshot.HasOlder;
+        Settings = snapshot.Settings;
         InProgress = snapshot.InProgress;
         _messages.AddRange(snapshot.Messages);
         foreach (var buffer in buffered)
@@ -149,6 +154,7 @@ public sealed class ConversationView
             ReplyFailed failed => ApplyMessage(failed.Message),
             ReplyDelta delta => ApplyDelta(delta),
             ConversationRenamed renamed => ApplyTitle(renamed.Title),
+            SettingsChanged changed => ConfirmSettings(changed.Settings),
             ConversationDeleted => ApplyDeleted(),
             VersionSelected => ViewUpdate.ReloadNeeded,
             _ => ViewUpdate.Ignored,
@@ -161,6 +167,18 @@ public sealed class ConversationView
     /// </summary>
     public ViewUpdate Confirm(ChatMessage message) =>
         ConversationId is null || !IsLoaded || IsLoading ? ViewUpdate.Ignored : ApplyMessage(message);
+
+    /// <summary>Shows settings the page's own call stored at once; their event brings the same a moment later.</summary>
+    public ViewUpdate ConfirmSettings(ConversationSettings settings)
+    {
+        if (!IsLoaded || IsLoading)
+        {
+            return ViewUpdate.Ignored;
+        }
+
+        Settings = settings;
+        return ViewUpdate.Applied;
+    }
 
     /// <summary>
     /// Whether the page offers Regenerate for this message: the newest message, a reply that did not fail

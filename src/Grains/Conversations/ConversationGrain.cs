@@ -130,7 +130,7 @@ public sealed partial class ConversationGrain(
     public async Task<ChangeResult> ConfigureAsync(UserId caller, ConversationSetup setup) =>
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
         : ConversationSetupRules.Apply(_conversation.State, setup, models, options.Value.MaxInstructionsLength) is { } error ? ChangeResult.Refused(error)
-        : await _writes.TryWriteAsync(WriteStateAsync) ? ChangeResult.Done : ChangeResult.Unavailable;
+        : await WriteAndPublishAsync(new SettingsChanged(Id, ConversationSetupRules.Describe(_conversation.State, models)));
 
     public async Task<ChangeResult> RenameAsync(UserId caller, string title) =>
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound

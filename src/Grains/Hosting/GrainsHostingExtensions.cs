@@ -2,6 +2,7 @@ using ChatbotOrleans.Grains.Conversations;
 using ChatbotOrleans.Grains.Diagnostics;
 using ChatbotOrleans.Grains.Email;
 using ChatbotOrleans.Grains.Limits;
+using ChatbotOrleans.Grains.Usage;
 using ChatbotOrleans.Grains.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ public static class GrainsHostingExtensions
 
         // A host that registers only one model (tests, the offline bot) offers just that one.
         builder.Services.TryAddSingleton<IChatModels>(provider => new ChatModelCatalog([provider.GetRequiredService<IChatModel>()]));
+        builder.Services.TryAddSingleton(UsagePrices.None);
         return builder;
     }
 }

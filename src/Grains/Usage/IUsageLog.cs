@@ -14,6 +14,9 @@ public interface IUsageLog
     /// <summary>The tokens of all replies of one conversation of <paramref name="user"/>.</summary>
     Task<long> ConversationTotalAsync(UserId user, ConversationId conversation, CancellationToken cancellationToken = default);
 
+    /// <summary>Every row of one user, oldest first, for their account export.</summary>
+    Task<IReadOnlyList<UsageRecord>> ListAsync(UserId user, CancellationToken cancellationToken = default);
+
     /// <summary>Unlinks a deleted user's rows from them and their chats; the day's totals keep the tokens.</summary>
     Task ForgetUserAsync(UserId user, CancellationToken cancellationToken = default);
 }

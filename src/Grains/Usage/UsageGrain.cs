@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ChatbotOrleans.Grains.Usage;
 
 /// <summary>One user's usage: records each reply's cost for the operator and the budgets, and tells the user's page.</summary>
-public sealed class UsageGrain(IUsageLog log, TimeProvider time, IOptions<BudgetOptions> budgets) : Grain, IUsageGrain, IUsageRecorder
+public sealed class UsageGrain(IUsageLog log, UsagePrices prices, TimeProvider time, IOptions<BudgetOptions> budgets) : Grain, IUsageGrain, IUsageRecorder
 {
     private UserId User => new(this.GetPrimaryKey());
 
@@ -18,6 +18,11 @@ public sealed class UsageGrain(IUsageLog log, TimeProvider time, IOptions<Budget
     }
 
     public Task ForgetAsync() => log.ForgetUserAsync(User);
+
+    // A deleted chat's rows keep their tokens under the nil id: exported without a chat rather than left out.
+    public async Task<IReadOnlyList<ExportedUsage>> ExportAsync() =>
+        [.. (await log.ListAsync(User)).Select(r => new ExportedUsage(
+            r.At, r.Conversation.Value == Guid.Empty ? null : r.Conversation, r.Reply, r.Model, r.Usage, prices.CostOf(r.Model, r.Usage)))];
 
     public async Task<DailyUsage> GetTodayAsync()
     {

@@ -24,7 +24,8 @@ public sealed partial class UserGrain
         }
 
         var presets = await GrainFactory.GetGrain<IUserPresetsGrain>(Id.Value).ExportAsync();
-        return new AccountExport(Profile, conversations, time.GetUtcNow(), presets);
+        var usage = await GrainFactory.GetGrain<IUsageRecorder>(Id.Value).ExportAsync();
+        return new AccountExport(Profile, conversations, time.GetUtcNow(), presets, usage);
     }
 
     public async Task DeleteAccountAsync()

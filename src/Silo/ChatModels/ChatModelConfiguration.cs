@@ -1,3 +1,5 @@
+using ChatbotOrleans.Grains.Usage;
+
 namespace ChatbotOrleans.Silo.ChatModels;
 
 /// <summary>
@@ -25,4 +27,9 @@ internal static class ChatModelConfiguration
         var defaultId = string.IsNullOrWhiteSpace(models.Default) ? null : models.Default;
         return [.. list.Where(m => m.Id == defaultId), .. list.Where(m => m.Id != defaultId)];
     }
+
+    /// <summary>The prices of the models with both prices set, by id: replies store the model's id.</summary>
+    public static UsagePrices PricesOf(IReadOnlyList<ConfiguredChatModel> models) =>
+        new(models.Where(m => m is { InputPricePer1K: not null, OutputPricePer1K: not null })
+            .ToDictionary(m => m.Id, m => new TokenPrice(m.InputPricePer1K!.Value, m.OutputPricePer1K!.Value), StringComparer.Ordinal));
 }

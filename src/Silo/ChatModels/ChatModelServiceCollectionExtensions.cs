@@ -27,6 +27,8 @@ internal static class ChatModelServiceCollectionExtensions
         services.TryAddSingleton<IReadOnlyList<ConfiguredChatModel>>(provider => ChatModelConfiguration.Read(
             provider.GetRequiredService<IOptions<OpenAIOptions>>().Value, provider.GetRequiredService<IOptions<ChatModelsOptions>>().Value));
 
+        services.AddSingleton(provider => ChatModelConfiguration.PricesOf(provider.GetRequiredService<IReadOnlyList<ConfiguredChatModel>>()));
+
         // Replaces the one-model catalog the grains register for hosts without this adapter.
         services.AddSingleton<IChatModels>(provider => CreateCatalog(provider, provider.GetRequiredService<IReadOnlyList<ConfiguredChatModel>>()));
         services.TryAddSingleton(provider => provider.GetRequiredService<IChatModels>().Default);

@@ -52,6 +52,27 @@ internal sealed class PostgresUsageLog(string connectionString) : IUsageLog
             [new NpgsqlParameter<Guid> { TypedValue = conversation.Value }, new NpgsqlParameter<Guid> { TypedValue = user.Value }],
             cancellationToken);
 
+    public async Task<IReadOnlyList<UsageRecord>> ListAsync(UserId user, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT conversation_id, message_id, model, input_tokens, output_tokens, estimated, created_at
+            FROM reply_usage WHERE user_id = $1 ORDER BY created_at, message_id
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = user.Value });
+        var records = new List<UsageRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var usage = new TokenUsage(reader.GetInt32(3), reader.GetInt32(4), reader.GetBoolean(5));
+            records.Add(new UsageRecord(
+                user, new ConversationId(reader.GetGuid(0)), new MessageId(reader.GetGuid(1)), reader.GetString(2), usage, reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+
+        return records;
+    }
+
     public async Task ForgetUserAsync(UserId user, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -7,8 +7,9 @@ using Npgsql;
 namespace ChatbotOrleans.Silo.Usage;
 
 /// <summary>
-/// <c>silo usage --day [YYYY-MM-DD]</c>: the day's top users and models by tokens, read from <c>reply_usage</c> on
-/// ConnectionStrings:Orleans (no silo needs to run), with cost from each configured model's prices when set.
+/// <c>silo usage --day [YYYY-MM-DD]</c>: the day's top users (by address) and models by tokens, read from
+/// <c>reply_usage</c> and the users' stored state on ConnectionStrings:Orleans (no silo needs to run), with cost
+/// from each configured model's prices when set.
 /// </summary>
 internal static class UsageCommand
 {
@@ -27,7 +28,9 @@ internal static class UsageCommand
         }
 
         var rows = await ReadAsync(connectionString, date, cancellationToken);
-        await output.WriteAsync(UsageReport.Format(date, rows, PricesOf(models), top));
+        var serviceId = (builder.Configuration.GetSection(SiloHostOptions.SectionName).Get<SiloHostOptions>() ?? new SiloHostOptions()).ServiceId;
+        var addresses = await UserAddresses.ReadAsync(connectionString, serviceId, [.. rows.Select(r => r.User).Distinct()], cancellationToken);
+        await output.WriteAsync(UsageReport.Format(date, rows, addresses, ChatModelConfiguration.PricesOf(models).ByModel, top));
         return 0;
     }
 
@@ -36,11 +39,6 @@ internal static class UsageCommand
         string.IsNullOrWhiteSpace(day) ? DateOnly.FromDateTime(now.UtcDateTime)
         : DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
         : throw new ConfigurationException($"--day must be a date such as 2026-12-03, but was '{day}'.");
-
-    // Replies store the model's id: each configured model with both prices set prices the replies of its id.
-    private static Dictionary<string, TokenPrice> PricesOf(IReadOnlyList<ConfiguredChatModel> models) =>
-        models.Where(m => m is { InputPricePer1K: not null, OutputPricePer1K: not null })
-            .ToDictionary(m => m.Id, m => new TokenPrice(m.InputPricePer1K!.Value, m.OutputPricePer1K!.Value), StringComparer.Ordinal);
 
     private static async Task<List<UsageRow>> ReadAsync(string connectionString, DateOnly day, CancellationToken cancellationToken)
     {

@@ -19,6 +19,31 @@ public sealed class ConversationViewChangesTests
     }
 
     [Fact]
+    public void A_settings_change_from_another_tab_replaces_the_model_instructions_and_note_shown()
+    {
+        var removed = new ConversationSettings("alpha", "", "The model this chat used (“gone”) is no longer offered; replies now come from Alpha.");
+        var view = _c.Loaded(_c.Snapshot() with { Settings = removed });
+
+        view.Apply(new SettingsChanged(_c.Id, new ConversationSettings("beta", "Be brief."))).ShouldBe(Frontend.Chat.ViewUpdate.Applied);
+
+        view.Settings.ShouldBe(new ConversationSettings("beta", "Be brief."));
+    }
+
+    [Fact]
+    public void A_settings_change_made_while_the_snapshot_loads_wins_over_the_older_snapshot_and_another_chats_is_ignored()
+    {
+        var view = new Frontend.Chat.ConversationView();
+        view.Reset(_c.Id);
+        var load = view.BeginLoad();
+
+        view.Apply(new SettingsChanged(_c.Id, new ConversationSettings("beta", "New.")));
+        view.Load(load, _c.Snapshot() with { Settings = new ConversationSettings("alpha", "Old.") });
+        var other = view.Apply(new SettingsChanged(ConversationId.New(), new ConversationSettings("alpha", "Other chat.")));
+
+        (view.Settings, other).ShouldBe((new ConversationSettings("beta", "New."), Frontend.Chat.ViewUpdate.Ignored));
+    }
+
+    [Fact]
     public void Deletion_empties_the_view_and_says_so()
     {
         var user = ConversationFixture.User(1);

@@ -14,6 +14,7 @@ public sealed class DataRightsTests(ClusterFixture fixture)
         var (address, user, conversations, token) = await ActiveUserAsync();
         var ids = conversations.Select(c => c.Value).Append(user.Value).ToArray();
         var before = await UserRows.CountPerTableAsync(fixture.ConnectionString, address, ids);
+        var replies = (await fixture.Client.GetGrain<IUserGrain>(user.Value).ExportAsync())!.Usage!.Select(u => u.Reply.Value).ToArray();
 
         await fixture.Client.GetGrain<IUserGrain>(user.Value).DeleteAccountAsync();
         var after = await UserRows.CountPerTableAsync(fixture.ConnectionString, address, ids);
@@ -23,10 +24,14 @@ public sealed class DataRightsTests(ClusterFixture fixture)
         before["orleansstorage"].ShouldBeGreaterThanOrEqualTo(7, "user, presets, account, two conversations, link, emails: " + Describe(before));
         before["conversation_messages"].ShouldBeGreaterThanOrEqualTo(4, Describe(before));
         before["orleansreminderstable"].ShouldBeGreaterThanOrEqualTo(2, "each conversation's housekeeping: " + Describe(before));
+        before["reply_usage"].ShouldBe(2, "one usage row per reply: " + Describe(before));
         after.Where(t => t.Value > 0 && !t.Key.Contains(UserRows.StreamBookkeeping, StringComparison.OrdinalIgnoreCase))
             .ShouldBeEmpty("rows left after deleting the account: " + Describe(after));
         profile.ShouldBeNull("every session ends: the cookie check finds no user");
         link.Succeeded.ShouldBeFalse("a link sent before the deletion signs in nobody");
+
+        // The operator's totals and the global budget keep the tokens: the rows stay, naming no user and no chat.
+        (await StoredRows.AnonymousUsageAsync(fixture.ConnectionString, replies, TestContext.Current.CancellationToken)).ShouldBe(2);
     }
 
     [Fact]
@@ -62,6 +67,26 @@ public sealed class DataRightsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_export_holds_the_usage_of_each_of_the_users_replies_and_never_another_users()
+    {
+        var (_, user, conversations, _) = await ActiveUserAsync();
+        var (_, other, othersConversations, _) = await ActiveUserAsync();
+
+        var export = (await fixture.Client.GetGrain<IUserGrain>(user.Value).ExportAsync()).ShouldNotBeNull();
+        var othersExport = (await fixture.Client.GetGrain<IUserGrain>(other.Value).ExportAsync()).ShouldNotBeNull();
+
+        var replies = export.Conversations.SelectMany(c => c.Messages).Where(m => m.Role == ChatRole.Assistant).ToList();
+        var usage = export.Usage.ShouldNotBeNull();
+        usage.Select(u => (u.Reply, u.Conversation!.Value, u.Model)).ShouldBe(
+            replies.Select(r => (r.Id, export.Conversations.Single(c => c.Messages.Contains(r)).Summary.Id, r.Model!)), ignoreOrder: true);
+        usage.ShouldAllBe(u => u.Usage.InputTokens > 0 && u.Usage.OutputTokens > 0 && u.Cost == null);
+        usage.Select(u => u.At).ShouldBeInOrder();
+        othersExport.Usage.ShouldNotBeNull().Count.ShouldBe(2);
+        usage.Select(u => u.Reply).ShouldNotContain(r => othersExport.Usage!.Any(o => o.Reply == r));
+        usage.Select(u => u.Conversation!.Value).ShouldNotContain(c => othersConversations.Contains(c));
+    }
+
+    [Fact]
     public async Task A_sent_sign_in_link_does_not_stay_readable_in_the_outbox()
     {
         var (address, _, _, token) = await ActiveUserAsync();
@@ -83,6 +108,8 @@ public sealed class DataRightsTests(ClusterFixture fixture)
         await signIn.SignInAsync(address, TestNetworks.Unique());
         var token = await fixture.TokenOfEmailAsync(address, 2);
         var conversations = new List<ConversationId>();
+
+        // The usage row is stored just after the reply: waited for, so the export and the deletion find both.
         foreach (var text in new[] { "first chat", "second chat" })
         {
             var summary = await fixture.Client.GetGrain<IUserGrain>(user.Value).StartConversationAsync();
@@ -92,6 +119,12 @@ public sealed class DataRightsTests(ClusterFixture fixture)
             await conversation.WaitForSequenceAsync(user, 2);
             conversations.Add(summary.Id);
         }
+
+        await Poll.UntilAsync(
+            () => StoredRows.UsageOfAsync(fixture.ConnectionString, user, TestContext.Current.CancellationToken),
+            rows => rows == 2,
+            TimeSpan.FromSeconds(10),
+            "a usage row for each reply");
 
         (await fixture.Client.GetGrain<IUserPresetsGrain>(user.Value).SaveAsync(new ChatPreset("Mine", "My own instructions."))).Succeeded.ShouldBeTrue();
         return (address, user, conversations, token);

@@ -38,6 +38,21 @@ public sealed class UsageLogContractTests(PostgresServerFixture postgres)
     }
 
     [Fact]
+    public async Task A_users_rows_are_listed_oldest_first_with_every_field_and_none_of_another_users()
+    {
+        var log = new PostgresUsageLog(await MigratedAsync());
+        var (ana, ben) = (UserId.New(), UserId.New());
+        var later = Record(ana, new ConversationId(Guid.NewGuid()), 5, 6, Noon.AddMinutes(1)) with { Usage = new TokenUsage(5, 6, Estimated: true) };
+        var earlier = Record(ana, new ConversationId(Guid.NewGuid()), 100, 20, Noon);
+
+        await log.RecordAsync(later, Ct);
+        await log.RecordAsync(Record(ben, earlier.Conversation, 7, 3, Noon), Ct);
+        await log.RecordAsync(earlier, Ct);
+
+        (await log.ListAsync(ana, Ct)).ShouldBe([earlier, later]);
+    }
+
+    [Fact]
     public async Task The_usage_command_reports_the_day_asked_for_from_the_table()
     {
         var connectionString = await MigratedAsync();
@@ -50,7 +65,7 @@ public sealed class UsageLogContractTests(PostgresServerFixture postgres)
 
         exit.ShouldBe(0);
         output.ToString().ShouldStartWith("Usage on 2026-12-03 (UTC): 1 reply, 1,234 tokens (0 of the replies estimated), cost 1.2680.");
-        output.ToString().ShouldContain($"{user.Value}       1      1,200         34      1,234     1.2680");
+        output.ToString().ShouldContain($"{user.Value} (deleted)       1      1,200         34      1,234     1.2680", customMessage: "no user state row: the id, marked");
     }
 
     private static UsageRecord Record(UserId user, ConversationId conversation, int input, int output, DateTimeOffset at) =>

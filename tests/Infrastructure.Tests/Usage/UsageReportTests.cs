@@ -1,3 +1,4 @@
+using ChatbotOrleans.Grains.Usage;
 using ChatbotOrleans.Silo.Usage;
 using Shouldly;
 
@@ -9,6 +10,8 @@ public sealed class UsageReportTests
     private static readonly Guid Ana = Guid.Parse("00000000-0000-0000-0000-00000000000a");
     private static readonly Guid Ben = Guid.Parse("00000000-0000-0000-0000-00000000000b");
 
+    private static readonly Dictionary<Guid, string> Addresses = new() { [Ana] = "ana@example.com", [Ben] = "ben@example.com" };
+
     private static readonly UsageRow[] Rows =
     [
         new(Ana, "gpt-4o-mini", 2, 1_000, 500, 0),
@@ -18,13 +21,13 @@ public sealed class UsageReportTests
 
     [Fact]
     public void The_day_lists_its_totals_its_top_users_and_its_models_by_tokens_without_cost_when_no_price_is_set() =>
-        UsageReport.Format(Day, Rows, new Dictionary<string, TokenPrice>(), top: 10).ShouldBe(
+        UsageReport.Format(Day, Rows, Addresses, new Dictionary<string, TokenPrice>(), top: 10).ShouldBe(
             """
             Usage on 2026-12-03 (UTC): 7 replies, 5,800 tokens (4 of the replies estimated).
 
             Top 10 users                         replies      input     output      total
-            00000000-0000-0000-0000-00000000000b       1      3,000      1,000      4,000
-            00000000-0000-0000-0000-00000000000a       6      1,200        600      1,800
+            ben@example.com                            1      3,000      1,000      4,000
+            ana@example.com                            6      1,200        600      1,800
 
             Models                               replies      input     output      total
             gpt-4o-mini                                3      4,000      1,500      5,500
@@ -37,11 +40,11 @@ public sealed class UsageReportTests
     {
         var prices = new Dictionary<string, TokenPrice> { ["gpt-4o-mini"] = new(0.15m, 0.60m) };
 
-        var lines = UsageReport.Format(Day, Rows, prices, top: 1).Split('\n');
+        var lines = UsageReport.Format(Day, Rows, Addresses, prices, top: 1).Split('\n');
 
         lines[0].ShouldBe("Usage on 2026-12-03 (UTC): 7 replies, 5,800 tokens (4 of the replies estimated), cost unknown: a model has no price.");
         lines[2].ShouldEndWith("total       cost");
-        lines[3].ShouldStartWith("00000000-0000-0000-0000-00000000000b");
+        lines[3].ShouldStartWith("ben@example.com ");
         lines[3].ShouldEndWith("4,000     1.0500", Case.Sensitive, "3,000 × 0.15 / 1,000 + 1,000 × 0.60 / 1,000");
         lines[4].ShouldBeEmpty("top 1: Ana is left out");
         lines[6].ShouldEndWith("5,500     1.5000");
@@ -50,7 +53,26 @@ public sealed class UsageReportTests
 
     [Fact]
     public void A_day_without_replies_says_so() =>
-        UsageReport.Format(Day, [], new Dictionary<string, TokenPrice>(), top: 10).ShouldBe("No replies on 2026-12-03 (UTC).\n");
+        UsageReport.Format(Day, [], Addresses, new Dictionary<string, TokenPrice>(), top: 10).ShouldBe("No replies on 2026-12-03 (UTC).\n");
+
+    [Fact]
+    public void A_user_who_no_longer_exists_shows_by_id_marked_deleted_deleted_accounts_share_a_line_and_a_long_address_keeps_the_columns_in_line()
+    {
+        var longAddress = "a.very.long.address.for.the.column@subdomain.example.com";
+        UsageRow[] rows = [new(Ana, "m", 1, 10, 5, 0), new(Ben, "m", 1, 20, 5, 0), new(Guid.Empty, "m", 3, 30, 5, 1), new(Guid.Empty, "offline", 1, 1, 1, 1)];
+
+        var text = UsageReport.Format(Day, rows, new Dictionary<Guid, string> { [Ana] = longAddress }, new Dictionary<string, TokenPrice>(), top: 10);
+
+        text.ShouldContain(
+            $"""
+            Top 10 users                                             replies      input     output      total
+            deleted accounts                                               4         31          6         37
+            00000000-0000-0000-0000-00000000000b (deleted)                 1         20          5         25
+            {longAddress}       1         10          5         15
+
+            Models                               replies
+            """.ReplaceLineEndings("\n"));
+    }
 
     [Theory]
     [InlineData(null, "2026-12-03")]
