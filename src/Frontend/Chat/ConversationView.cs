@@ -180,34 +180,11 @@ public sealed class ConversationView
         return ViewUpdate.Applied;
     }
 
-    /// <summary>
-    /// Whether the page offers Regenerate for this message: the newest message, a reply that did not fail
-    /// (a failed one offers Retry), nothing being written.
-    /// </summary>
-    public bool IsRegenerable(ChatMessage message) =>
-        IsLoaded && !IsReplying && message is { Role: ChatRole.Assistant, Status: not ReplyStatus.Failed }
-        && _messages.Count > 0 && _messages[^1].Id == message.Id;
+    /// <summary>Whether the page offers Regenerate for this message (see <see cref="MessageActions"/>).</summary>
+    public bool IsRegenerable(ChatMessage message) => IsLoaded && MessageActions.IsRegenerable(_messages, IsReplying, message);
 
-    /// <summary>Whether the page offers a retry for this message: the newest failed answer to its user message.</summary>
-    public bool IsRetryable(ChatMessage message)
-    {
-        if (message is not { Role: ChatRole.Assistant, Status: ReplyStatus.Failed, ReplyTo: { } replyTo }
-            || InProgress?.ReplyTo == replyTo)
-        {
-            return false;
-        }
-
-        for (var i = _messages.Count - 1; i >= 0; i--)
-        {
-            var candidate = _messages[i];
-            if (candidate.Role == ChatRole.Assistant && candidate.ReplyTo == replyTo)
-            {
-                return candidate.Id == message.Id;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Whether the page offers a retry for this message (see <see cref="MessageActions"/>).</summary>
+    public bool IsRetryable(ChatMessage message) => MessageActions.IsRetryable(_messages, InProgress, message);
 
     private ViewUpdate ApplyMessage(ChatMessage message)
     {
@@ -261,49 +238,8 @@ public sealed class ConversationView
 
     private ViewUpdate ApplyDelta(ReplyDelta delta)
     {
-        if (InProgress is not { } progress || progress.ReplyTo != delta.ReplyTo)
-        {
-            if (IsAnswered(delta.ReplyTo))
-            {
-                return ViewUpdate.Ignored;
-            }
-
-            if (delta.Offset != 0)
-            {
-                return ViewUpdate.ReloadNeeded;
-            }
-
-            InProgress = new ReplyInProgress(delta.ReplyTo, delta.Text, delta.Model);
-            return ViewUpdate.Applied;
-        }
-
-        var length = progress.Text.Length;
-        if (delta.Offset > length)
-        {
-            return ViewUpdate.ReloadNeeded;
-        }
-
-        if (delta.Offset + delta.Text.Length <= length)
-        {
-            return ViewUpdate.Ignored;
-        }
-
-        InProgress = progress with { Text = progress.Text + delta.Text[(length - delta.Offset)..], Model = delta.Model };
-        return ViewUpdate.Applied;
-    }
-
-    // A late delta of a reply already stored must not resurrect it; a failed one may be retried.
-    private bool IsAnswered(MessageId userMessage)
-    {
-        for (var i = _messages.Count - 1; i >= 0; i--)
-        {
-            var message = _messages[i];
-            if (message.Role == ChatRole.Assistant && message.ReplyTo == userMessage)
-            {
-                return message.Status != ReplyStatus.Failed;
-            }
-        }
-
-        return false;
+        var update = ReplyDeltas.Join(InProgress, delta, _messages, out var joined);
+        InProgress = update == ViewUpdate.Applied ? joined : InProgress;
+        return update;
     }
 }

@@ -1,0 +1,32 @@
+using ChatbotOrleans.Grains.Abstractions;
+
+namespace ChatbotOrleans.Frontend.Chat;
+
+/// <summary>What the page offers on a message, read from the messages shown (oldest first) and the reply being written.</summary>
+public static class MessageActions
+{
+    /// <summary>Regenerate: on the newest message, a reply that did not fail (a failed one offers Retry), nothing being written.</summary>
+    public static bool IsRegenerable(IReadOnlyList<ChatMessage> shown, bool replying, ChatMessage message) =>
+        !replying && message is { Role: ChatRole.Assistant, Status: not ReplyStatus.Failed }
+        && shown.Count > 0 && shown[^1].Id == message.Id;
+
+    /// <summary>Retry: on the newest failed answer to its user message, while no new answer to it is being written.</summary>
+    public static bool IsRetryable(IReadOnlyList<ChatMessage> shown, ReplyInProgress? inProgress, ChatMessage message) =>
+        message is { Role: ChatRole.Assistant, Status: ReplyStatus.Failed, ReplyTo: { } replyTo }
+        && inProgress?.ReplyTo != replyTo
+        && NewestReplyTo(shown, replyTo)?.Id == message.Id;
+
+    /// <summary>The newest reply shown to <paramref name="userMessage"/>, or null.</summary>
+    public static ChatMessage? NewestReplyTo(IReadOnlyList<ChatMessage> shown, MessageId userMessage)
+    {
+        for (var i = shown.Count - 1; i >= 0; i--)
+        {
+            if (shown[i] is { Role: ChatRole.Assistant } reply && reply.ReplyTo == userMessage)
+            {
+                return reply;
+            }
+        }
+
+        return null;
+    }
+}
