@@ -70,10 +70,10 @@ public sealed partial class ConversationGrain(
 
     // Every durable message is in the log, so reading forwards needs no merge with the window held here.
     public async Task<IReadOnlyList<ChatMessage>> GetHistoryAfterAsync(UserId caller, long afterSequence, int maxCount) =>
-        _conversation.IsOwnedBy(caller) && maxCount > 0 ? await _reads.AfterAsync(_conversation.Path, afterSequence, Math.Min(maxCount, Conversation.MaxReadAfter)) : [];
+        _conversation.IsOwnedBy(caller) && maxCount > 0 ? await _reads.AfterAsync(_conversation.Path, afterSequence, Math.Min(maxCount, PathReader.MaxReadAfter)) : [];
 
     public async Task<IReadOnlyList<ChatMessage>> GetArchiveAsync(UserId caller, long afterSequence, int maxCount) =>
-        _conversation.IsOwnedBy(caller) && maxCount > 0 ? await _reads.ArchiveAsync(_conversation.Path, afterSequence, Math.Min(maxCount, Conversation.MaxReadAfter)) : [];
+        _conversation.IsOwnedBy(caller) && maxCount > 0 ? await _reads.ArchiveAsync(_conversation.Path, afterSequence, Math.Min(maxCount, PathReader.MaxReadAfter)) : [];
 
     public async Task<ChangeResult> SendAsync(UserId caller, SendMessage message) =>
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound

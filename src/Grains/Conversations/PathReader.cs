@@ -8,6 +8,9 @@ namespace ChatbotOrleans.Grains.Conversations;
 /// </summary>
 public sealed class PathReader(ConversationId id, IMessageLog log)
 {
+    /// <summary>The most messages one forward read of the log returns, so no call reads the whole log at once.</summary>
+    public const int MaxReadAfter = 500;
+
     /// <summary>Up to <paramref name="maxCount"/> messages of the current path below <paramref name="beforeSequence"/>: the window's, then the log's.</summary>
     public async Task<IReadOnlyList<ChatMessage>> HistoryBeforeAsync(Conversation conversation, long beforeSequence, int maxCount)
     {
