@@ -26,10 +26,7 @@ public sealed class Conversation
         _options = options;
         Path = path ?? new ConversationPath([], Math.Max(state.Sequence, stored.Count > 0 ? stored[^1].Sequence : 0), state.PathTip, state.PathTipAt);
         _sent = new SentIds(options.SendIdempotencyPeriod);
-        foreach (var message in earlier ?? [])
-        {
-            _sent.Remember(message);
-        }
+        _sent.Remember(earlier ?? []);
 
         _recent = new RecentMessages(stored, options.WindowSize, _sent);
         _replies = new ReplyQueue(_recent, State.ReplyRequests);
@@ -116,12 +113,16 @@ public sealed class Conversation
         return new ChangeResult(ChangeOutcome.Accepted, stored);
     }
 
-    /// <summary>Stores a new version of a recent user message; the path goes on from it, the earlier version stays in the log.</summary>
-    public async Task<ChangeResult> EditAsync(EditMessage edit, DateTimeOffset now, Allowance allowance)
+    /// <summary>
+    /// Stores a new version of a user message of the current path; the path goes on from it, the earlier version
+    /// stays in the log. One older than the window comes with <paramref name="older"/>: the path up to it, from the log.
+    /// </summary>
+    public async Task<ChangeResult> EditAsync(EditMessage edit, DateTimeOffset now, Allowance allowance, IReadOnlyList<ChatMessage>? older = null)
     {
         var send = new SendMessage(edit.Id, edit.Text);
-        return Duplicate(send, now) ?? EditRules.Refusal(edit, _recent.Items, _replies.IsReplying, out var original)
-            ?? await AddUserMessageAsync(send, now, allowance, () => Fork(original!.Sequence));
+        var held = EditRules.OlderTarget(edit, _recent.Items, Path) is null;
+        return Duplicate(send, now) ?? EditRules.Refusal(edit, held ? _recent.Items : older ?? [], _replies.IsReplying, out var original)
+            ?? await AddUserMessageAsync(send, now, allowance, () => Fork(original!.Sequence, held ? null : older));
     }
 
     /// <summary>Why the message numbered <paramref name="sequence"/> cannot be put on the path (see <see cref="EditRules.SelectRefusal"/>), or null.</summary>
@@ -163,14 +164,19 @@ public sealed class Conversation
     }
 
     /// <summary>
-    /// Ends the path before the message numbered <paramref name="sequence"/> (it stays in the log, an earlier
-    /// version): the next message added follows the one before it.
+    /// Ends the path before the message numbered <paramref name="sequence"/> (it stays in the log, an earlier version):
+    /// the next message follows the one before it. The window then holds <paramref name="window"/>, if given.
     /// </summary>
-    private void Fork(long? sequence)
+    private void Fork(long? sequence, IReadOnlyList<ChatMessage>? window = null)
     {
         if (sequence is { } replaced)
         {
             Path.MoveTip(Path.ParentOf(replaced));
+            if (window is not null)
+            {
+                _recent.Replace(window);
+            }
+
             _recent.ForgetFrom(replaced);
             NeedsStateWrite |= !State.HasForks;
             State.HasForks = true;
@@ -189,14 +195,9 @@ public sealed class Conversation
     public string? Rename(string title)
     {
         var (checkedTitle, error) = TitleRules.Check(title);
-        if (checkedTitle is null)
-        {
-            return error;
-        }
-
-        State.Title = checkedTitle;
-        NeedsStateWrite = true;
-        return null;
+        State.Title = checkedTitle ?? State.Title;
+        NeedsStateWrite |= checkedTitle is not null;
+        return error;
     }
 
     /// <summary>The user messages owed a reply, in the order they will be answered.</summary>

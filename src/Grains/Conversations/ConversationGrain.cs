@@ -81,7 +81,8 @@ public sealed partial class ConversationGrain(
 
     public async Task<ChangeResult> EditAsync(UserId caller, EditMessage edit) =>
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
-            : await StoreUserMessageAsync(await _conversation.EditAsync(edit, time.GetUtcNow(), AllowanceOf(caller).TryTakeAsync));
+            : await StoreUserMessageAsync(await _conversation.EditAsync(
+                edit, time.GetUtcNow(), AllowanceOf(caller).TryTakeAsync, await _reads.OlderEditPathAsync(_conversation, edit, options.Value.WindowSize)));
 
     public async Task<ChangeResult> SelectVersionAsync(UserId caller, long sequence) =>
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound

@@ -23,6 +23,15 @@ public sealed class PathReader(ConversationId id, IMessageLog log)
     public async Task<IReadOnlyList<ChatMessage>> WindowAsync(ConversationPath path, long tip, int maxCount) =>
         [.. (await BeforeAsync(path, tip + 1, maxCount, tip)).Select(m => m with { Versions = null })];
 
+    /// <summary>
+    /// For an edit of a message of the current path older than the window (<see cref="EditRules.OlderTarget"/>): the
+    /// newest <paramref name="windowSize"/> messages of the path ending at it, read from the log; otherwise null. The
+    /// message there must be the one named, so an id of another chat or a wrong sequence finds nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<ChatMessage>?> OlderEditPathAsync(Conversation conversation, EditMessage edit, int windowSize) =>
+        EditRules.OlderTarget(edit, conversation.Recent, conversation.Path) is { } sequence
+            && await WindowAsync(conversation.Path, sequence, windowSize) is [.., var target] path && target.Id == edit.Original ? path : null;
+
     /// <summary>Up to <paramref name="maxCount"/> messages of the path ending at <paramref name="tip"/> numbered below <paramref name="beforeSequence"/>, oldest first.</summary>
     public async Task<IReadOnlyList<ChatMessage>> BeforeAsync(ConversationPath path, long beforeSequence, int maxCount, long? tip = null)
     {
