@@ -1,5 +1,6 @@
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Diagnostics;
+using ChatbotOrleans.Grains.Limits;
 using ChatbotOrleans.Grains.Usage;
 using ChatbotOrleans.Grains.Users;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed partial class ConversationGrain(
     IChatModels models,
     TimeProvider time,
     IOptions<ConversationOptions> options,
+    IOptions<BudgetOptions> budgets,
     ChatMetrics metrics,
     ILogger<ConversationGrain> logger)
     : Grain, IConversationGrain, IInternalConversationGrain, IRemindable, IReplyHost, IDisposable
@@ -39,7 +41,7 @@ public sealed partial class ConversationGrain(
             .GetStream<ConversationEvent>(StreamId.Create(ConversationStreams.Namespace, Id.Value));
         _events = new ConversationEvents(Id, stream, GrainFactory, logger);
         _writes = new WriteGate(Id, DeactivateOnIdle, logger);
-        _replies = new ReplyWriter(this, models, time, metrics, logger);
+        _replies = new ReplyWriter(this, models, time, metrics, logger, new ReplyTokens(GrainFactory, budgets.Value, time));
         _reads = new PathReader(Id, log);
         _conversation = await ConversationLoader.LoadAsync(Id, state.State, log, options.Value, time.GetUtcNow(), cancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Text;
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Diagnostics;
+using ChatbotOrleans.Grains.Limits;
 using ChatbotOrleans.Grains.Usage;
 using Microsoft.Extensions.Logging;
 
@@ -9,10 +10,11 @@ namespace ChatbotOrleans.Grains.Conversations;
 /// <summary>
 /// Writes the replies a conversation owes, one at a time: streams each from the model, publishes its
 /// fragments, stores it and publishes the end. Runs on the grain's scheduler without being awaited, so
-/// its steps interleave with the grain's calls and never race them on another thread.
+/// its steps interleave with the grain's calls and never race them on another thread. With <paramref name="tokens"/>,
+/// each reply first reserves what it may spend of the daily token budgets.
 /// </summary>
-public sealed partial class ReplyWriter(IReplyHost host, IChatModels models, TimeProvider time, ChatMetrics metrics, ILogger logger)
-    : IDisposable
+public sealed partial class ReplyWriter(
+    IReplyHost host, IChatModels models, TimeProvider time, ChatMetrics metrics, ILogger logger, ReplyTokens? tokens = null) : IDisposable
 {
     private readonly CancellationTokenSource _closed = new();
     private Task _loop = Task.CompletedTask;
@@ -100,34 +102,53 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModels models, Tim
     {
         while (!cancellationToken.IsCancellationRequested && conversation.NextPending() is { } userMessage)
         {
-            if (await WriteAsync(conversation, userMessage, cancellationToken) is not { } reply)
-            {
-                return;
-            }
-
+            // Released only after the usage is recorded (which spends it), so the budget never shows the tokens as free.
+            var reservation = Guid.NewGuid();
             try
             {
-                await host.StoreAsync(reply);
+                if (!await ReplyAsync(conversation, userMessage, reservation, cancellationToken))
+                {
+                    return;
+                }
             }
-            catch (Exception exception)
+            finally
             {
-                // Still owed in storage (the user message has no reply row): the sweep or the next activation redoes it.
-                LogReplyNotStored(logger, exception, host.Id);
-                return;
+                await ReleaseTokensAsync(conversation, reservation);
             }
-
-            metrics.MessageStored(reply);
-
-            // Published in the turn that stored it: awaiting the usage first let a message sent meanwhile
-            // publish before this reply, out of sequence order. The usage call is sent first all the same.
-            var recording = RecordUsageAsync(conversation, reply);
-            await host.PublishAsync(reply.Status == ReplyStatus.Failed ? new ReplyFailed(host.Id, reply) : new ReplyCompleted(host.Id, reply));
-            await recording;
         }
     }
 
+    /// <summary>Writes, stores and publishes one reply; false when the loop must end (closed, or the reply not stored).</summary>
+    private async Task<bool> ReplyAsync(Conversation conversation, ChatMessage userMessage, Guid reservation, CancellationToken cancellationToken)
+    {
+        if (await WriteAsync(conversation, userMessage, reservation, cancellationToken) is not { } reply)
+        {
+            return false;
+        }
+
+        try
+        {
+            await host.StoreAsync(reply);
+        }
+        catch (Exception exception)
+        {
+            // Still owed in storage (the user message has no reply row): the sweep or the next activation redoes it.
+            LogReplyNotStored(logger, exception, host.Id);
+            return false;
+        }
+
+        metrics.MessageStored(reply);
+
+        // Published in the turn that stored it: awaiting the usage first let a message sent meanwhile
+        // publish before this reply, out of sequence order. The usage call is sent first all the same.
+        var recording = RecordUsageAsync(conversation, reply);
+        await host.PublishAsync(reply.Status == ReplyStatus.Failed ? new ReplyFailed(host.Id, reply) : new ReplyCompleted(host.Id, reply));
+        await recording;
+        return true;
+    }
+
     /// <summary>Streams one reply and records it in the conversation; null when writing was closed meanwhile.</summary>
-    private async Task<ChatMessage?> WriteAsync(Conversation conversation, ChatMessage userMessage, CancellationToken cancellationToken)
+    private async Task<ChatMessage?> WriteAsync(Conversation conversation, ChatMessage userMessage, Guid reservation, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
 
@@ -141,6 +162,8 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModels models, Tim
         var receipt = new UsageReceipt();
         try
         {
+            // A refusal fails the reply with the budget's sentence, before any request reaches the model.
+            receipt.MaxOutputTokens = tokens is null ? null : await tokens.ReserveForAsync(new UserId(conversation.State.OwnerId), reservation, model, context);
             await foreach (var fragment in model.StreamReplyAsync(context, receipt, stop.Token))
             {
                 if (fragment.Length == 0)
@@ -189,6 +212,19 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModels models, Tim
         return conversation.AddReply(userMessage.Id, text.ToString(), model.Name, status, error, time.GetUtcNow(), usage);
     }
 
+    private async Task ReleaseTokensAsync(Conversation conversation, Guid reservation)
+    {
+        try
+        {
+            await (tokens?.ReleaseAsync(new UserId(conversation.State.OwnerId), reservation) ?? Task.CompletedTask);
+        }
+        catch (Exception exception)
+        {
+            // Held until it expires: the owner's budget is short by one reply's cap for that long, and nothing is overspent.
+            LogTokensNotReleased(logger, exception, host.Id);
+        }
+    }
+
     // The reply is stored whatever happens here: a usage row lost costs the operator one reply's count, not the user a reply.
     private async Task RecordUsageAsync(Conversation conversation, ChatMessage reply)
     {
@@ -212,6 +248,9 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModels models, Tim
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The usage of a reply in conversation {ConversationId} could not be recorded")]
     private static partial void LogUsageNotRecorded(ILogger logger, Exception exception, ConversationId conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The token reservation of a reply in conversation {ConversationId} could not be released")]
+    private static partial void LogTokensNotReleased(ILogger logger, Exception exception, ConversationId conversationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The reply in conversation {ConversationId} could not be stored; it stays pending")]
     private static partial void LogReplyNotStored(ILogger logger, Exception exception, ConversationId conversationId);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Conversations;
+using ChatbotOrleans.Grains.Usage;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotOrleans.Silo.ChatModels;
@@ -20,11 +21,17 @@ internal sealed class OfflineChatModel(IOptions<OfflineBotOptions> options) : IC
 
     public bool IsOffline => true;
 
+    public IAsyncEnumerable<string> StreamReplyAsync(IReadOnlyList<ChatTurn> context, CancellationToken cancellationToken) =>
+        StreamReplyAsync(context, new UsageReceipt(), cancellationToken);
+
+    // Stops at the receipt's cap as a model does at max_tokens, counting tokens as its usage is estimated.
     public async IAsyncEnumerable<string> StreamReplyAsync(
         IReadOnlyList<ChatTurn> context,
+        UsageReceipt usage,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var token in Tokenize(ComposeReply(context)))
+        var left = usage.MaxOutputTokens ?? int.MaxValue;
+        foreach (var token in Tokenize(ComposeReply(context)).TakeWhile(token => (left -= TokenEstimate.Count(token)) >= 0))
         {
             if (_tokenDelay > TimeSpan.Zero)
             {

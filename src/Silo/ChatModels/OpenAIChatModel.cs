@@ -48,6 +48,8 @@ internal sealed class OpenAIChatModel : IChatModel
 
     public string Name => _options.Model;
 
+    public int? MaxOutputTokens => _options.MaxOutputTokens;
+
     public bool IsOffline => false;
 
     public IAsyncEnumerable<string> StreamReplyAsync(IReadOnlyList<ChatTurn> context, CancellationToken cancellationToken) =>
@@ -67,7 +69,7 @@ internal sealed class OpenAIChatModel : IChatModel
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var messages = ToMessages(context);
-        var completionOptions = new ChatCompletionOptions { MaxOutputTokenCount = _options.MaxOutputTokens };
+        var completionOptions = new ChatCompletionOptions { MaxOutputTokenCount = Math.Min(_options.MaxOutputTokens, usage.MaxOutputTokens ?? int.MaxValue) };
         var yielded = false;
 
         for (var attempt = 0; ; attempt++)
