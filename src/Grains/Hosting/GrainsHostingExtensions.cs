@@ -2,6 +2,7 @@ using ChatbotOrleans.Grains.Conversations;
 using ChatbotOrleans.Grains.Diagnostics;
 using ChatbotOrleans.Grains.Email;
 using ChatbotOrleans.Grains.Limits;
+using ChatbotOrleans.Grains.Usage;
 using ChatbotOrleans.Grains.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,9 @@ public static class GrainsHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<ChatMetrics>();
+
+        // A host without a tokenizer (tests, tools) counts four characters a token.
+        builder.Services.TryAddSingleton(TokenEstimate.Characters);
 
         // A host that registers only one model (tests, the offline bot) offers just that one.
         builder.Services.TryAddSingleton<IChatModels>(provider => new ChatModelCatalog([provider.GetRequiredService<IChatModel>()]));

@@ -11,8 +11,10 @@ namespace ChatbotOrleans.Silo.ChatModels;
 /// A deterministic stand-in so the whole app runs with no model account. It says so in every reply,
 /// and streams word by word so the page behaves as it would with a real model.
 /// </summary>
-internal sealed class OfflineChatModel(IOptions<OfflineBotOptions> options) : IChatModel
+internal sealed class OfflineChatModel(IOptions<OfflineBotOptions> options, ITokenCounter? counter = null) : IChatModel
 {
+    private readonly ITokenCounter _counter = counter ?? TokenEstimate.Characters;
+
     public const string Label = "Offline bot — no language model is configured (set OpenAI__ApiKey to use one).";
 
     private readonly TimeSpan _tokenDelay = options.Value.TokenDelay;
@@ -31,7 +33,7 @@ internal sealed class OfflineChatModel(IOptions<OfflineBotOptions> options) : IC
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var left = usage.MaxOutputTokens ?? int.MaxValue;
-        foreach (var token in Tokenize(ComposeReply(context)).TakeWhile(token => (left -= TokenEstimate.Count(token)) >= 0))
+        foreach (var token in Tokenize(ComposeReply(context)).TakeWhile(token => (left -= _counter.Count(token)) >= 0))
         {
             if (_tokenDelay > TimeSpan.Zero)
             {
@@ -42,6 +44,8 @@ internal sealed class OfflineChatModel(IOptions<OfflineBotOptions> options) : IC
             yield return token;
         }
     }
+
+    public TokenUsage EstimateUsage(IReadOnlyList<ChatTurn> context, string reply) => TokenEstimate.Of(context, reply, _counter.Count);
 
     internal static string ComposeReply(IReadOnlyList<ChatTurn> context)
     {
