@@ -49,9 +49,7 @@ public sealed class TokenReservationTests
     [Fact]
     public void Settling_spends_what_was_used_and_releasing_frees_the_rest()
     {
-        var tokens = new DailyTokens(Evening, spent: 0);
-        var reply = Guid.NewGuid();
-        tokens.Reserve(reply, Evening, limit: 100, wanted: 80, minimum: 1, out _);
+        var (tokens, reply) = OneReplyReserving(80);
 
         tokens.Add(Evening, 25);
         tokens.LeftBy(Evening, 100).ShouldBe(0, "spent and reserved both count until the release");
@@ -64,9 +62,7 @@ public sealed class TokenReservationTests
     [Fact]
     public void Reserving_again_under_the_same_id_replaces_the_reservation()
     {
-        var tokens = new DailyTokens(Evening, spent: 0);
-        var reply = Guid.NewGuid();
-        tokens.Reserve(reply, Evening, limit: 100, wanted: 80, minimum: 1, out _);
+        var (tokens, reply) = OneReplyReserving(80);
 
         tokens.Reserve(reply, Evening, limit: 100, wanted: 20, minimum: 1, out var left).ShouldBe(20);
 
@@ -77,8 +73,7 @@ public sealed class TokenReservationTests
     [Fact]
     public void A_reservation_never_released_expires_so_a_dead_reply_gives_its_tokens_back()
     {
-        var tokens = new DailyTokens(Evening, spent: 0);
-        tokens.Reserve(Guid.NewGuid(), Evening, limit: 100, wanted: 100, minimum: 1, out _);
+        var (tokens, _) = OneReplyReserving(100);
 
         tokens.LeftBy(Evening + DailyTokens.ReservationLifetime - TimeSpan.FromSeconds(1), 100).ShouldBe(0);
         tokens.LeftBy(Evening + DailyTokens.ReservationLifetime, 100).ShouldBe(100);
@@ -109,5 +104,14 @@ public sealed class TokenReservationTests
             "This chat needs more than the 12 tokens you have left today; start a new chat, or wait until they renew at 00:00 UTC, in 3 hours.");
         ReplyTokenRules.Refusal(spent, 100, Evening, overall: true).ShouldContain("for everyone");
         ReplyTokenRules.Refusal(tooFew, 100, Evening, overall: true).ShouldContain("too few of today's tokens left");
+    }
+
+    // A budget of 100 with nothing spent, and one reply that reserved what it wanted.
+    private static (DailyTokens Tokens, Guid Reply) OneReplyReserving(long wanted)
+    {
+        var tokens = new DailyTokens(Evening, spent: 0);
+        var reply = Guid.NewGuid();
+        tokens.Reserve(reply, Evening, limit: 100, wanted, minimum: 1, out _);
+        return (tokens, reply);
     }
 }
