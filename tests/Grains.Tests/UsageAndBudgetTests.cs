@@ -103,10 +103,19 @@ public sealed class UsageAndBudgetTests(UsageClusterFixture fixture)
         var summary = await fixture.Client.GetGrain<IUserGrain>(user.Value).StartConversationAsync();
         var second = fixture.Client.GetGrain<IConversationGrain>(summary.Id.Value);
         var marker = Guid.NewGuid().ToString("N");
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Server.BeforeTokenAsync = (request, index, ct) =>
+            request.LastUserText.Contains(marker, StringComparison.Ordinal) && index == 1 ? hold.Task.WaitAsync(ct) : Task.CompletedTask;
 
         await Task.WhenAll(
             first.SendAsync(user, new SendMessage(MessageId.New(), $"long: {marker} one")),
             second.SendAsync(user, new SendMessage(MessageId.New(), $"long: {marker} two")));
+
+        // The server holds the first reply's stream, so it still holds its reservation when the second one asks.
+        await Poll.UntilAsync(
+            async () => (await first.GetSnapshotAsync(user))!.Sequence + (await second.GetSnapshotAsync(user))!.Sequence,
+            sequences => sequences >= 3, TimeSpan.FromSeconds(10), "one reply ended while the other streams");
+        hold.SetResult();
         ChatMessage[] replies = [(await first.WaitForSequenceAsync(user, 2)).Messages[^1], (await second.WaitForSequenceAsync(user, 2)).Messages[^1]];
 
         var written = replies.Where(r => r.Status == ReplyStatus.Complete).ShouldHaveSingleItem("the first reply reserved all that was left");
