@@ -1,6 +1,5 @@
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Diagnostics;
-using ChatbotOrleans.Grains.Limits;
 using ChatbotOrleans.Grains.Usage;
 using ChatbotOrleans.Grains.Users;
 using Microsoft.Extensions.Logging;
@@ -18,7 +17,7 @@ public sealed partial class ConversationGrain(
     IChatModels models,
     TimeProvider time,
     IOptions<ConversationOptions> options,
-    IOptions<BudgetOptions> budgets,
+    ReplyTokens tokens,
     ChatMetrics metrics,
     ILogger<ConversationGrain> logger)
     : Grain, IConversationGrain, IInternalConversationGrain, IRemindable, IReplyHost, IDisposable
@@ -41,8 +40,8 @@ public sealed partial class ConversationGrain(
             .GetStream<ConversationEvent>(StreamId.Create(ConversationStreams.Namespace, Id.Value));
         _events = new ConversationEvents(Id, stream, GrainFactory, logger);
         _writes = new WriteGate(Id, DeactivateOnIdle, logger);
-        _replies = new ReplyWriter(this, models, time, metrics, logger, new ReplyTokens(GrainFactory, budgets.Value, time));
-        _reads = new PathReader(Id, log);
+        _replies = new ReplyWriter(this, models, time, metrics, logger, tokens);
+        _reads = new PathReader(Id, log, options.Value.WindowSize);
         _conversation = await ConversationLoader.LoadAsync(Id, state.State, log, options.Value, time.GetUtcNow(), cancellationToken);
 
         // A reply owed when the last activation ended (crash, restart, deactivation) is resumed.
@@ -83,8 +82,7 @@ public sealed partial class ConversationGrain(
 
     public async Task<ChangeResult> EditAsync(UserId caller, EditMessage edit) =>
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
-            : await StoreUserMessageAsync(await _conversation.EditAsync(
-                edit, time.GetUtcNow(), AllowanceOf(caller).TryTakeAsync, await _reads.OlderEditPathAsync(_conversation, edit, options.Value.WindowSize)));
+            : await StoreUserMessageAsync(await _conversation.EditAsync(edit, time.GetUtcNow(), AllowanceOf(caller).TryTakeAsync, await _reads.OlderEditPathAsync(_conversation, edit)));
 
     public async Task<ChangeResult> SelectVersionAsync(UserId caller, long sequence) =>
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
@@ -93,7 +91,7 @@ public sealed partial class ConversationGrain(
 
     private async Task<ChangeResult> ShowBranchAsync(long tip)
     {
-        _conversation.ShowBranch(tip, await _reads.WindowAsync(_conversation.Path, tip, options.Value.WindowSize));
+        _conversation.ShowBranch(tip, await _reads.WindowAsync(_conversation.Path, tip));
         return await WriteAndPublishAsync(new VersionSelected(Id, tip));
     }
 

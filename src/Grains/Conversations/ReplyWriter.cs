@@ -1,7 +1,6 @@
 using System.Text;
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Diagnostics;
-using ChatbotOrleans.Grains.Limits;
 using ChatbotOrleans.Grains.Usage;
 using Microsoft.Extensions.Logging;
 
@@ -113,7 +112,7 @@ public sealed partial class ReplyWriter(
             }
             finally
             {
-                await ReleaseTokensAsync(conversation, reservation);
+                await (tokens?.ReleaseAsync(new UserId(conversation.State.OwnerId), reservation) ?? Task.CompletedTask);
             }
         }
     }
@@ -212,19 +211,6 @@ public sealed partial class ReplyWriter(
         return conversation.AddReply(userMessage.Id, text.ToString(), model.Name, status, error, time.GetUtcNow(), usage);
     }
 
-    private async Task ReleaseTokensAsync(Conversation conversation, Guid reservation)
-    {
-        try
-        {
-            await (tokens?.ReleaseAsync(new UserId(conversation.State.OwnerId), reservation) ?? Task.CompletedTask);
-        }
-        catch (Exception exception)
-        {
-            // Held until it expires: the owner's budget is short by one reply's cap for that long, and nothing is overspent.
-            LogTokensNotReleased(logger, exception, host.Id);
-        }
-    }
-
     // The reply is stored whatever happens here: a usage row lost costs the operator one reply's count, not the user a reply.
     private async Task RecordUsageAsync(Conversation conversation, ChatMessage reply)
     {
@@ -248,9 +234,6 @@ public sealed partial class ReplyWriter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The usage of a reply in conversation {ConversationId} could not be recorded")]
     private static partial void LogUsageNotRecorded(ILogger logger, Exception exception, ConversationId conversationId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The token reservation of a reply in conversation {ConversationId} could not be released")]
-    private static partial void LogTokensNotReleased(ILogger logger, Exception exception, ConversationId conversationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The reply in conversation {ConversationId} could not be stored; it stays pending")]
     private static partial void LogReplyNotStored(ILogger logger, Exception exception, ConversationId conversationId);

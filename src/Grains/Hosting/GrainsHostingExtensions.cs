@@ -23,6 +23,8 @@ public static class GrainsHostingExtensions
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<ChatMetrics>();
 
+        builder.Services.AddSingleton<ReplyTokens>();
+
         // A host without a tokenizer (tests, tools) counts four characters a token.
         builder.Services.TryAddSingleton(TokenEstimate.Characters);
 
