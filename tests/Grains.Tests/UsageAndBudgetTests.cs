@@ -93,6 +93,47 @@ public sealed class UsageAndBudgetTests(UsageClusterFixture fixture)
         (await fixture.Server.Requests.Last(r => r.LastUserText == "stop me").Finished).ShouldBe(FakeRequestOutcome.AbortedByClient);
     }
 
+    [Fact]
+    public async Task Replies_streaming_at_once_are_capped_so_the_day_never_records_more_than_the_budget()
+    {
+        fixture.Server.UsageFor = null;
+        fixture.Server.ReplyText = request => request.LastUserText.StartsWith("long:", StringComparison.Ordinal)
+            ? string.Concat(Enumerable.Repeat(" la", 500)) : "Echo: " + request.LastUserText;
+        var (user, first) = await fixture.NewConversationAsync();
+        var summary = await fixture.Client.GetGrain<IUserGrain>(user.Value).StartConversationAsync();
+        var second = fixture.Client.GetGrain<IConversationGrain>(summary.Id.Value);
+        var marker = Guid.NewGuid().ToString("N");
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Server.BeforeTokenAsync = (request, index, ct) =>
+            request.LastUserText.Contains(marker, StringComparison.Ordinal) && index == 1 ? hold.Task.WaitAsync(ct) : Task.CompletedTask;
+
+        await Task.WhenAll(
+            first.SendAsync(user, new SendMessage(MessageId.New(), $"long: {marker} one")),
+            second.SendAsync(user, new SendMessage(MessageId.New(), $"long: {marker} two")));
+
+        // The server holds the first reply's stream, so it still holds its reservation when the second one asks.
+        await Poll.UntilAsync(
+            async () => (await first.GetSnapshotAsync(user))!.Sequence + (await second.GetSnapshotAsync(user))!.Sequence,
+            sequences => sequences >= 3, TimeSpan.FromSeconds(10), "one reply ended while the other streams");
+        hold.SetResult();
+        ChatMessage[] replies = [(await first.WaitForSequenceAsync(user, 2)).Messages[^1], (await second.WaitForSequenceAsync(user, 2)).Messages[^1]];
+
+        var written = replies.Where(r => r.Status == ReplyStatus.Complete).ShouldHaveSingleItem("the first reply reserved all that was left");
+        var refused = replies.Single(r => r != written);
+        refused.Status.ShouldBe(ReplyStatus.Failed);
+        refused.Error.ShouldBe($"You have used today's {UsageClusterFixture.UserTokensPerDay} tokens; they renew at 00:00 UTC, in {HoursToMidnight()}.");
+        var request = fixture.Server.Requests.Where(r => r.LastUserText.Contains(marker, StringComparison.Ordinal)).ShouldHaveSingleItem("the refused reply never reached the server");
+        request.MaxTokens.ShouldBe(UsageClusterFixture.UserTokensPerDay - written.Usage!.InputTokens, "capped at what the input leaves of the budget");
+        request.TokensSent.ShouldBe(request.MaxTokens!.Value, "the server stopped at the cap, as a real endpoint does");
+        written.Text.Length.ShouldBeLessThan(500 * 3);
+
+        // The usage of both replies is recorded after they are stored: a quiet period shows no overrun arrives late.
+        var usage = fixture.Client.GetGrain<IUsageGrain>(user.Value);
+        await Poll.UntilAsync(() => UsageRowsAsync(user), r => r.Count == 1, TimeSpan.FromSeconds(10), "the written reply's usage");
+        await Poll.StaysTrueForAsync(() => usage.GetTodayAsync(), u => u.Tokens <= UsageClusterFixture.UserTokensPerDay, "within the budget", TimeSpan.FromSeconds(3));
+        (await usage.GetTodayAsync()).Tokens.ShouldBe(written.Usage.Total);
+    }
+
     private static string HoursToMidnight()
     {
         var hours = (int)Math.Ceiling((DateTimeOffset.UtcNow.Date.AddDays(1) - DateTime.UtcNow).TotalHours);

@@ -68,7 +68,7 @@ public sealed partial class Chat
             return "No conversation is open.";
         }
 
-        var result = await Chats.EditAsync(open, new EditMessage(original.Id, MessageId.New(), text));
+        var result = await Chats.EditAsync(open, new EditMessage(original.Id, MessageId.New(), text, original.Sequence));
         if (result.Message is { } stored && _view.Confirm(stored) == ViewUpdate.ReloadNeeded)
         {
             await ReloadAsync(0);

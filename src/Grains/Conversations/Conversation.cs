@@ -3,18 +3,15 @@ using ChatbotOrleans.Grains.Abstractions;
 namespace ChatbotOrleans.Grains.Conversations;
 
 /// <summary>
-/// The conversation's rules: numbering, idempotent sends, the reply queue (exactly one stored reply per
-/// user message) and the window of newest messages held in memory. No I/O: the grain appends each new
+/// The conversation's rules: numbering, idempotent sends, edits and versions, and the window of newest messages
+/// held in memory; what is owed a reply is its <see cref="ReplyQueue"/>'s. No I/O: the grain appends each new
 /// message to the log and writes the metadata state only when <see cref="NeedsStateWrite"/> says so.
 /// </summary>
 public sealed class Conversation
 {
     private readonly ConversationOptions _options;
     private readonly RecentMessages _recent;
-
-    /// <summary>User messages owed a reply, oldest first.</summary>
-    private readonly List<MessageId> _pending = [];
-
+    private readonly ReplyQueue _replies;
     private readonly SentIds _sent;
 
     /// <param name="state">The stored metadata.</param>
@@ -29,29 +26,10 @@ public sealed class Conversation
         _options = options;
         Path = path ?? new ConversationPath([], Math.Max(state.Sequence, stored.Count > 0 ? stored[^1].Sequence : 0), state.PathTip, state.PathTipAt);
         _sent = new SentIds(options.SendIdempotencyPeriod);
-        foreach (var message in earlier ?? [])
-        {
-            _sent.Remember(message);
-        }
+        _sent.Remember(earlier ?? []);
 
         _recent = new RecentMessages(stored, options.WindowSize, _sent);
-        foreach (var message in _recent.Items.Where(m => m.Role == ChatRole.User && !_recent.HasReplyTo(m.Id)))
-        {
-            _pending.Add(message.Id);
-        }
-
-        // A request answered after the state was last written is dropped here; one still owed joins the queue.
-        foreach (var request in State.ReplyRequests.ToList())
-        {
-            if (_recent.HasReplyTo(request.Message, request.AfterSequence) || _recent.FindUserMessage(request.Message) is null)
-            {
-                State.ReplyRequests.Remove(request);
-            }
-            else if (!_pending.Contains(request.Message))
-            {
-                _pending.Add(request.Message);
-            }
-        }
+        _replies = new ReplyQueue(_recent, State.ReplyRequests);
     }
 
     public ConversationState State { get; }
@@ -125,7 +103,7 @@ public sealed class Conversation
 
         fork?.Invoke();
         var stored = Append(new ChatMessage(message.Id, 0, ChatRole.User, text, now));
-        _pending.Add(message.Id);
+        _replies.Add(message.Id);
         if (State.Title.Length == 0)
         {
             State.Title = TitleRules.FromFirstMessage(text);
@@ -135,16 +113,20 @@ public sealed class Conversation
         return new ChangeResult(ChangeOutcome.Accepted, stored);
     }
 
-    /// <summary>Stores a new version of a recent user message; the path goes on from it, the earlier version stays in the log.</summary>
-    public async Task<ChangeResult> EditAsync(EditMessage edit, DateTimeOffset now, Allowance allowance)
+    /// <summary>
+    /// Stores a new version of a user message of the current path; the path goes on from it, the earlier version
+    /// stays in the log. One older than the window comes with <paramref name="older"/>: the path up to it, from the log.
+    /// </summary>
+    public async Task<ChangeResult> EditAsync(EditMessage edit, DateTimeOffset now, Allowance allowance, IReadOnlyList<ChatMessage>? older = null)
     {
         var send = new SendMessage(edit.Id, edit.Text);
-        return Duplicate(send, now) ?? EditRules.Refusal(edit, _recent.Items, _pending.Count > 0, out var original)
-            ?? await AddUserMessageAsync(send, now, allowance, () => Fork(original!.Sequence));
+        var held = EditRules.OlderTarget(edit, _recent.Items, Path) is null;
+        return Duplicate(send, now) ?? EditRules.Refusal(edit, held ? _recent.Items : older ?? [], _replies.IsReplying, out var original)
+            ?? await AddUserMessageAsync(send, now, allowance, () => Fork(original!.Sequence, held ? null : older));
     }
 
     /// <summary>Why the message numbered <paramref name="sequence"/> cannot be put on the path (see <see cref="EditRules.SelectRefusal"/>), or null.</summary>
-    public ChangeResult? SelectRefusal(long sequence, out long tip) => EditRules.SelectRefusal(Path, sequence, _pending.Count > 0, out tip);
+    public ChangeResult? SelectRefusal(long sequence, out long tip) => EditRules.SelectRefusal(Path, sequence, _replies.IsReplying, out tip);
 
     /// <summary>The answer to a send or edit whose id was stored before; null when it is new.</summary>
     private ChangeResult? Duplicate(SendMessage message, DateTimeOffset now) =>
@@ -153,31 +135,15 @@ public sealed class Conversation
 
     private ChangeResult? Refusal(SendMessage message, DateTimeOffset now, out string text)
     {
-        text = "";
-        if (Duplicate(message, now) is { } duplicate)
-        {
-            return duplicate;
-        }
-
-        if (message.Id.Value == Guid.Empty)
-        {
-            return ChangeResult.Refused("The message has no id; reload the page and send again.");
-        }
-
-        var (checkedText, error) = MessageRules.Check(message.Text, _options.MaxMessageLength);
-        if (checkedText is null)
-        {
-            return ChangeResult.Refused(error);
-        }
-
-        text = checkedText;
-        return null;
+        var (checkedText, error) = MessageRules.Check(message, _options.MaxMessageLength);
+        text = checkedText ?? "";
+        return Duplicate(message, now) ?? (checkedText is null ? ChangeResult.Refused(error) : null);
     }
 
     /// <summary>Queues another reply to a user message whose last reply failed or was stopped.</summary>
     public async Task<ChangeResult> RetryReplyAsync(MessageId userMessage, Allowance allowance)
     {
-        if (ReplyRequestRules.RetryRefusal(_recent, _pending, userMessage, out var target) is { } refusal)
+        if (ReplyRequestRules.RetryRefusal(_recent, _replies.Owed, userMessage, out var target) is { } refusal)
         {
             return refusal;
         }
@@ -188,7 +154,7 @@ public sealed class Conversation
     /// <summary>Queues another reply to the newest user message, once its last reply has ended.</summary>
     public async Task<ChangeResult> RegenerateAsync(Allowance allowance)
     {
-        if (ReplyRequestRules.RegenerateRefusal(_recent, _pending.Count > 0, out var target) is { } refusal)
+        if (ReplyRequestRules.RegenerateRefusal(_recent, _replies.IsReplying, out var target) is { } refusal)
         {
             return refusal;
         }
@@ -198,14 +164,19 @@ public sealed class Conversation
     }
 
     /// <summary>
-    /// Ends the path before the message numbered <paramref name="sequence"/> (it stays in the log, an earlier
-    /// version): the next message added follows the one before it.
+    /// Ends the path before the message numbered <paramref name="sequence"/> (it stays in the log, an earlier version):
+    /// the next message follows the one before it. The window then holds <paramref name="window"/>, if given.
     /// </summary>
-    private void Fork(long? sequence)
+    private void Fork(long? sequence, IReadOnlyList<ChatMessage>? window = null)
     {
         if (sequence is { } replaced)
         {
             Path.MoveTip(Path.ParentOf(replaced));
+            if (window is not null)
+            {
+                _recent.Replace(window);
+            }
+
             _recent.ForgetFrom(replaced);
             NeedsStateWrite |= !State.HasForks;
             State.HasForks = true;
@@ -224,44 +195,19 @@ public sealed class Conversation
     public string? Rename(string title)
     {
         var (checkedTitle, error) = TitleRules.Check(title);
-        if (checkedTitle is null)
-        {
-            return error;
-        }
-
-        State.Title = checkedTitle;
-        NeedsStateWrite = true;
-        return null;
+        State.Title = checkedTitle ?? State.Title;
+        NeedsStateWrite |= checkedTitle is not null;
+        return error;
     }
 
     /// <summary>The user messages owed a reply, in the order they will be answered.</summary>
-    public IReadOnlyList<MessageId> Pending => _pending;
+    public IReadOnlyList<MessageId> Pending => _replies.Owed;
 
     /// <summary>Whether a reply asked for again is owed (those are guarded by a reminder, sends by the log).</summary>
-    public bool HasReplyRequests => State.ReplyRequests.Count > 0;
+    public bool HasReplyRequests => _replies.HasRequests;
 
     /// <summary>The user message whose reply is owed first, if any.</summary>
-    public ChatMessage? NextPending()
-    {
-        while (_pending.Count > 0)
-        {
-            var id = _pending[0];
-            var message = _recent.FindUserMessage(id);
-            if (message is not null)
-            {
-                return message;
-            }
-
-            // Not in memory any more (cannot happen while owed, as the window keeps owed messages); answering
-            // without its context would be wrong.
-            _pending.RemoveAt(0);
-        }
-
-        return null;
-    }
-
-    /// <summary>The most messages one forward read of the log returns, so no call reads the whole log at once.</summary>
-    public const int MaxReadAfter = 500;
+    public ChatMessage? NextPending() => _replies.Next(_recent);
 
     /// <summary>
     /// Up to <paramref name="maxCount"/> messages numbered below <paramref name="beforeSequence"/>: those held
@@ -276,22 +222,19 @@ public sealed class Conversation
     /// <summary>Records the reply to <paramref name="replyTo"/> and takes it off the queue.</summary>
     public ChatMessage AddReply(MessageId replyTo, string text, string model, ReplyStatus status, string? error, DateTimeOffset now, TokenUsage? usage = null)
     {
-        _pending.Remove(replyTo);
-
-        // The stored request, if any, is answered by this reply's row: no state write is needed for it.
-        State.ReplyRequests.RemoveAll(r => r.Message == replyTo);
+        _replies.Answered(replyTo);
         return Append(new ChatMessage(MessageId.New(), 0, ChatRole.Assistant, text, now, replyTo, status, model, error, usage));
     }
 
     private ChatMessage Append(ChatMessage message)
     {
-        var stored = _recent.Append(message with { Parent = Path.ParentForNext() }, Sequence, _pending);
+        var stored = _recent.Append(message with { Parent = Path.ParentForNext() }, Sequence, _replies.Owed);
         Path.Added(stored);
         return stored;
     }
 
     public ConversationSnapshot Snapshot(ConversationId id, ReplyInProgress? inProgress) =>
-        new(id, State.Title, Sequence, [.. Path.Describe(_recent.Items)], HasOlder, inProgress, _pending.Count);
+        new(id, State.Title, Sequence, [.. Path.Describe(_recent.Items)], HasOlder, inProgress, _replies.Owed.Count);
 
     private async Task<ChangeResult> RequestAsync(ChatMessage userMessage, Allowance allowance, Action? fork = null)
     {
@@ -301,8 +244,7 @@ public sealed class Conversation
         }
 
         fork?.Invoke();
-        _pending.Add(userMessage.Id);
-        State.ReplyRequests.Add(new ReplyRequest(userMessage.Id, Sequence));
+        _replies.Request(userMessage.Id, Sequence);
         NeedsStateWrite = true;
         return new ChangeResult(ChangeOutcome.Accepted, userMessage);
     }

@@ -17,6 +17,7 @@ public sealed partial class ConversationGrain(
     IChatModels models,
     TimeProvider time,
     IOptions<ConversationOptions> options,
+    ReplyTokens tokens,
     ChatMetrics metrics,
     ILogger<ConversationGrain> logger)
     : Grain, IConversationGrain, IInternalConversationGrain, IRemindable, IReplyHost, IDisposable
@@ -39,8 +40,8 @@ public sealed partial class ConversationGrain(
             .GetStream<ConversationEvent>(StreamId.Create(ConversationStreams.Namespace, Id.Value));
         _events = new ConversationEvents(Id, stream, GrainFactory, logger);
         _writes = new WriteGate(Id, DeactivateOnIdle, logger);
-        _replies = new ReplyWriter(this, models, time, metrics, logger);
-        _reads = new PathReader(Id, log);
+        _replies = new ReplyWriter(this, models, time, metrics, logger, tokens);
+        _reads = new PathReader(Id, log, options.Value.WindowSize);
         _conversation = await ConversationLoader.LoadAsync(Id, state.State, log, options.Value, time.GetUtcNow(), cancellationToken);
 
         // A reply owed when the last activation ended (crash, restart, deactivation) is resumed.
@@ -70,10 +71,10 @@ public sealed partial class ConversationGrain(
 
     // Every durable message is in the log, so reading forwards needs no merge with the window held here.
     public async Task<IReadOnlyList<ChatMessage>> GetHistoryAfterAsync(UserId caller, long afterSequence, int maxCount) =>
-        _conversation.IsOwnedBy(caller) && maxCount > 0 ? await _reads.AfterAsync(_conversation.Path, afterSequence, Math.Min(maxCount, Conversation.MaxReadAfter)) : [];
+        _conversation.IsOwnedBy(caller) && maxCount > 0 ? await _reads.AfterAsync(_conversation.Path, afterSequence, Math.Min(maxCount, PathReader.MaxReadAfter)) : [];
 
     public async Task<IReadOnlyList<ChatMessage>> GetArchiveAsync(UserId caller, long afterSequence, int maxCount) =>
-        _conversation.IsOwnedBy(caller) && maxCount > 0 ? await _reads.ArchiveAsync(_conversation.Path, afterSequence, Math.Min(maxCount, Conversation.MaxReadAfter)) : [];
+        _conversation.IsOwnedBy(caller) && maxCount > 0 ? await _reads.ArchiveAsync(_conversation.Path, afterSequence, Math.Min(maxCount, PathReader.MaxReadAfter)) : [];
 
     public async Task<ChangeResult> SendAsync(UserId caller, SendMessage message) =>
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
@@ -81,7 +82,7 @@ public sealed partial class ConversationGrain(
 
     public async Task<ChangeResult> EditAsync(UserId caller, EditMessage edit) =>
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
-            : await StoreUserMessageAsync(await _conversation.EditAsync(edit, time.GetUtcNow(), AllowanceOf(caller).TryTakeAsync));
+            : await StoreUserMessageAsync(await _conversation.EditAsync(edit, time.GetUtcNow(), AllowanceOf(caller).TryTakeAsync, await _reads.OlderEditPathAsync(_conversation, edit)));
 
     public async Task<ChangeResult> SelectVersionAsync(UserId caller, long sequence) =>
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
@@ -90,7 +91,7 @@ public sealed partial class ConversationGrain(
 
     private async Task<ChangeResult> ShowBranchAsync(long tip)
     {
-        _conversation.ShowBranch(tip, await _reads.WindowAsync(_conversation.Path, tip, options.Value.WindowSize));
+        _conversation.ShowBranch(tip, await _reads.WindowAsync(_conversation.Path, tip));
         return await WriteAndPublishAsync(new VersionSelected(Id, tip));
     }
 

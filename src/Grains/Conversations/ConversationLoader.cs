@@ -31,7 +31,7 @@ public static class ConversationLoader
         state.HasForks = true;
         var newest = Math.Max(state.Sequence, stored.Count > 0 ? stored[^1].Sequence : 0);
         var path = new ConversationPath(await log.ReadForksAsync(id, cancellationToken), newest, state.PathTip, state.PathTipAt);
-        var window = await new PathReader(id, log).WindowAsync(path, path.Tip, options.WindowSize);
+        var window = await new PathReader(id, log, options.WindowSize).WindowAsync(path, path.Tip);
         return new Conversation(state, window, options, [.. earlier, .. stored], path);
     }
 }

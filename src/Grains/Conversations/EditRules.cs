@@ -9,7 +9,7 @@ public static class EditRules
 
     /// <summary>Why <paramref name="edit"/> cannot be made, or null; <paramref name="original"/> is the message it edits.</summary>
     /// <param name="edit">The edit asked for.</param>
-    /// <param name="window">The newest messages of the current path: only those can be edited.</param>
+    /// <param name="window">Messages of the current path that hold the one edited: the window, or those the log gave up to it.</param>
     /// <param name="replying">Whether a reply is owed or being written.</param>
     /// <param name="original">The message edited, when found.</param>
     public static ChangeResult? Refusal(EditMessage edit, IReadOnlyList<ChatMessage> window, bool replying, out ChatMessage? original)
@@ -17,7 +17,7 @@ public static class EditRules
         original = window.LastOrDefault(m => m.Id == edit.Original);
         if (original is null)
         {
-            return ChangeResult.Refused("That message is not among this chat's recent messages, so it cannot be edited.");
+            return ChangeResult.Refused("That message is not in this chat as it is shown now, so it cannot be edited; reload the page.");
         }
 
         if (original.Role != ChatRole.User)
@@ -27,6 +27,14 @@ public static class EditRules
 
         return replying ? ChangeResult.Refused(WaitForReply) : null;
     }
+
+    /// <summary>
+    /// The sequence of the message <paramref name="edit"/> names when it is on the current path but older than
+    /// <paramref name="window"/>, so it must be read from the log; null when the window holds it, or it cannot be edited.
+    /// </summary>
+    public static long? OlderTarget(EditMessage edit, IReadOnlyList<ChatMessage> window, ConversationPath path) =>
+        !window.Any(m => m.Id == edit.Original) && edit.OriginalSequence < (window.Count > 0 ? window[0].Sequence : long.MaxValue)
+            && path.IsOnPath(edit.OriginalSequence) ? edit.OriginalSequence : null;
 
     /// <summary>
     /// Why the message numbered <paramref name="sequence"/> cannot be put on the current path (Done when it is on it

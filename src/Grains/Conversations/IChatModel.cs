@@ -18,6 +18,9 @@ public interface IChatModel
     /// <summary>How many characters of context it takes, when it differs from the conversations' default.</summary>
     int? ContextCharacterBudget => null;
 
+    /// <summary>The most tokens it writes in one reply, when it sets a maximum.</summary>
+    int? MaxOutputTokens => null;
+
     /// <summary>Whether this is the offline stand-in rather than a real model.</summary>
     bool IsOffline { get; }
 

@@ -1,10 +1,16 @@
 using System.Globalization;
+using ChatbotOrleans.Grains.Abstractions;
 
 namespace ChatbotOrleans.Grains.Conversations;
 
 /// <summary>Decides whether a user's text can be stored, and in what form.</summary>
 public static class MessageRules
 {
+    /// <summary>The text of a send to store (see the overload for text), or an error sentence; a send needs an id.</summary>
+    public static (string? Text, string? Error) Check(SendMessage message, int maxLength) => message.Id.Value == Guid.Empty
+        ? (null, "The message has no id; reload the page and send again.")
+        : Check(message.Text, maxLength);
+
     /// <summary>
     /// Returns the text to store (line breaks normalised to \n, surrounding white
     /// space removed), or an error sentence for the page.

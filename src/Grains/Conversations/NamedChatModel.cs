@@ -1,3 +1,4 @@
+using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Usage;
 
 namespace ChatbotOrleans.Grains.Conversations;
@@ -14,6 +15,8 @@ public sealed class NamedChatModel(string id, string displayName, int? contextCh
 
     public int? ContextCharacterBudget => contextCharacterBudget ?? inner.ContextCharacterBudget;
 
+    public int? MaxOutputTokens => inner.MaxOutputTokens;
+
     public bool IsOffline => inner.IsOffline;
 
     /// <summary>The adapter that talks to the endpoint.</summary>
@@ -21,6 +24,8 @@ public sealed class NamedChatModel(string id, string displayName, int? contextCh
 
     public IAsyncEnumerable<string> StreamReplyAsync(IReadOnlyList<ChatTurn> context, CancellationToken cancellationToken) =>
         inner.StreamReplyAsync(context, cancellationToken);
+
+    public TokenUsage EstimateUsage(IReadOnlyList<ChatTurn> context, string reply) => inner.EstimateUsage(context, reply);
 
     // Forwarded, or the endpoint's usage report would be lost behind the wrapper and every reply estimated.
     public IAsyncEnumerable<string> StreamReplyAsync(IReadOnlyList<ChatTurn> context, UsageReceipt usage, CancellationToken cancellationToken) =>

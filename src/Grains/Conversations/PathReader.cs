@@ -6,8 +6,14 @@ namespace ChatbotOrleans.Grains.Conversations;
 /// Reads a conversation's log along its <see cref="ConversationPath"/>: a page of the path is one keyset read per
 /// run of consecutive sequences it spans (one for a conversation never edited, which reads as before).
 /// </summary>
-public sealed class PathReader(ConversationId id, IMessageLog log)
+/// <param name="id">The conversation.</param>
+/// <param name="log">Its messages.</param>
+/// <param name="windowSize">How many messages the conversation holds in memory (<see cref="ConversationOptions.WindowSize"/>).</param>
+public sealed class PathReader(ConversationId id, IMessageLog log, int windowSize)
 {
+    /// <summary>The most messages one forward read of the log returns, so no call reads the whole log at once.</summary>
+    public const int MaxReadAfter = 500;
+
     /// <summary>Up to <paramref name="maxCount"/> messages of the current path below <paramref name="beforeSequence"/>: the window's, then the log's.</summary>
     public async Task<IReadOnlyList<ChatMessage>> HistoryBeforeAsync(Conversation conversation, long beforeSequence, int maxCount)
     {
@@ -16,9 +22,18 @@ public sealed class PathReader(ConversationId id, IMessageLog log)
         return readCount > 0 ? [.. await BeforeAsync(path, readBefore, readCount), .. path.Describe(held)] : path.Describe(held);
     }
 
-    /// <summary>The newest <paramref name="maxCount"/> messages of the path ending at <paramref name="tip"/>, as the window holds them.</summary>
-    public async Task<IReadOnlyList<ChatMessage>> WindowAsync(ConversationPath path, long tip, int maxCount) =>
-        [.. (await BeforeAsync(path, tip + 1, maxCount, tip)).Select(m => m with { Versions = null })];
+    /// <summary>The window's newest messages of the path ending at <paramref name="tip"/>, as the window holds them.</summary>
+    public async Task<IReadOnlyList<ChatMessage>> WindowAsync(ConversationPath path, long tip) =>
+        [.. (await BeforeAsync(path, tip + 1, windowSize, tip)).Select(m => m with { Versions = null })];
+
+    /// <summary>
+    /// For an edit of a message of the current path older than the window (<see cref="EditRules.OlderTarget"/>): the
+    /// window's newest messages of the path ending at it, read from the log; otherwise null. The
+    /// message there must be the one named, so an id of another chat or a wrong sequence finds nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<ChatMessage>?> OlderEditPathAsync(Conversation conversation, EditMessage edit) =>
+        EditRules.OlderTarget(edit, conversation.Recent, conversation.Path) is { } sequence
+            && await WindowAsync(conversation.Path, sequence) is [.., var target] path && target.Id == edit.Original ? path : null;
 
     /// <summary>Up to <paramref name="maxCount"/> messages of the path ending at <paramref name="tip"/> numbered below <paramref name="beforeSequence"/>, oldest first.</summary>
     public async Task<IReadOnlyList<ChatMessage>> BeforeAsync(ConversationPath path, long beforeSequence, int maxCount, long? tip = null)

@@ -9,10 +9,11 @@ namespace ChatbotOrleans.Grains.Conversations;
 /// <summary>
 /// Writes the replies a conversation owes, one at a time: streams each from the model, publishes its
 /// fragments, stores it and publishes the end. Runs on the grain's scheduler without being awaited, so
-/// its steps interleave with the grain's calls and never race them on another thread.
+/// its steps interleave with the grain's calls and never race them on another thread. With <paramref name="tokens"/>,
+/// each reply first reserves what it may spend of the daily token budgets.
 /// </summary>
-public sealed partial class ReplyWriter(IReplyHost host, IChatModels models, TimeProvider time, ChatMetrics metrics, ILogger logger)
-    : IDisposable
+public sealed partial class ReplyWriter(
+    IReplyHost host, IChatModels models, TimeProvider time, ChatMetrics metrics, ILogger logger, ReplyTokens? tokens = null) : IDisposable
 {
     private readonly CancellationTokenSource _closed = new();
     private Task _loop = Task.CompletedTask;
@@ -100,34 +101,53 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModels models, Tim
     {
         while (!cancellationToken.IsCancellationRequested && conversation.NextPending() is { } userMessage)
         {
-            if (await WriteAsync(conversation, userMessage, cancellationToken) is not { } reply)
-            {
-                return;
-            }
-
+            // Released only after the usage is recorded (which spends it), so the budget never shows the tokens as free.
+            var reservation = Guid.NewGuid();
             try
             {
-                await host.StoreAsync(reply);
+                if (!await ReplyAsync(conversation, userMessage, reservation, cancellationToken))
+                {
+                    return;
+                }
             }
-            catch (Exception exception)
+            finally
             {
-                // Still owed in storage (the user message has no reply row): the sweep or the next activation redoes it.
-                LogReplyNotStored(logger, exception, host.Id);
-                return;
+                await (tokens?.ReleaseAsync(new UserId(conversation.State.OwnerId), reservation) ?? Task.CompletedTask);
             }
-
-            metrics.MessageStored(reply);
-
-            // Published in the turn that stored it: awaiting the usage first let a message sent meanwhile
-            // publish before this reply, out of sequence order. The usage call is sent first all the same.
-            var recording = RecordUsageAsync(conversation, reply);
-            await host.PublishAsync(reply.Status == ReplyStatus.Failed ? new ReplyFailed(host.Id, reply) : new ReplyCompleted(host.Id, reply));
-            await recording;
         }
     }
 
+    /// <summary>Writes, stores and publishes one reply; false when the loop must end (closed, or the reply not stored).</summary>
+    private async Task<bool> ReplyAsync(Conversation conversation, ChatMessage userMessage, Guid reservation, CancellationToken cancellationToken)
+    {
+        if (await WriteAsync(conversation, userMessage, reservation, cancellationToken) is not { } reply)
+        {
+            return false;
+        }
+
+        try
+        {
+            await host.StoreAsync(reply);
+        }
+        catch (Exception exception)
+        {
+            // Still owed in storage (the user message has no reply row): the sweep or the next activation redoes it.
+            LogReplyNotStored(logger, exception, host.Id);
+            return false;
+        }
+
+        metrics.MessageStored(reply);
+
+        // Published in the turn that stored it: awaiting the usage first let a message sent meanwhile
+        // publish before this reply, out of sequence order. The usage call is sent first all the same.
+        var recording = RecordUsageAsync(conversation, reply);
+        await host.PublishAsync(reply.Status == ReplyStatus.Failed ? new ReplyFailed(host.Id, reply) : new ReplyCompleted(host.Id, reply));
+        await recording;
+        return true;
+    }
+
     /// <summary>Streams one reply and records it in the conversation; null when writing was closed meanwhile.</summary>
-    private async Task<ChatMessage?> WriteAsync(Conversation conversation, ChatMessage userMessage, CancellationToken cancellationToken)
+    private async Task<ChatMessage?> WriteAsync(Conversation conversation, ChatMessage userMessage, Guid reservation, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
 
@@ -141,6 +161,8 @@ public sealed partial class ReplyWriter(IReplyHost host, IChatModels models, Tim
         var receipt = new UsageReceipt();
         try
         {
+            // A refusal fails the reply with the budget's sentence, before any request reaches the model.
+            receipt.MaxOutputTokens = tokens is null ? null : await tokens.ReserveForAsync(new UserId(conversation.State.OwnerId), reservation, model, context);
             await foreach (var fragment in model.StreamReplyAsync(context, receipt, stop.Token))
             {
                 if (fragment.Length == 0)

@@ -17,6 +17,15 @@ public sealed class SentIds(TimeSpan period)
 
     public int Count => _byId.Count;
 
+    /// <summary>Remembers the user messages among <paramref name="messages"/>.</summary>
+    public void Remember(IEnumerable<ChatMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            Remember(message);
+        }
+    }
+
     /// <summary>Remembers a user message leaving the window (other messages are ignored).</summary>
     public void Remember(ChatMessage message)
     {

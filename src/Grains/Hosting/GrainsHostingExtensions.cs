@@ -23,6 +23,11 @@ public static class GrainsHostingExtensions
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<ChatMetrics>();
 
+        builder.Services.AddSingleton<ReplyTokens>();
+
+        // A host without a tokenizer (tests, tools) counts four characters a token.
+        builder.Services.TryAddSingleton(TokenEstimate.Characters);
+
         // A host that registers only one model (tests, the offline bot) offers just that one.
         builder.Services.TryAddSingleton<IChatModels>(provider => new ChatModelCatalog([provider.GetRequiredService<IChatModel>()]));
         builder.Services.TryAddSingleton(UsagePrices.None);

@@ -41,6 +41,12 @@ public static class RateLimitMessages
     public static string TokensSpentOverall(DateTimeOffset resetsAt, TimeSpan wait) =>
         string.Create(CultureInfo.InvariantCulture, $"The bot has used all of today's tokens for everyone; they renew at {resetsAt:HH:mm} UTC, in {Describe(wait)}.");
 
+    public static string TokensTooFewLeft(long left, DateTimeOffset resetsAt, TimeSpan wait) =>
+        string.Create(CultureInfo.InvariantCulture, $"This chat needs more than the {left:N0} tokens you have left today; start a new chat, or wait until they renew at {resetsAt:HH:mm} UTC, in {Describe(wait)}.");
+
+    public static string TokensTooFewLeftOverall(DateTimeOffset resetsAt, TimeSpan wait) =>
+        string.Create(CultureInfo.InvariantCulture, $"The bot has too few of today's tokens left to answer this; they renew at {resetsAt:HH:mm} UTC, in {Describe(wait)}.");
+
     /// <summary>A wait in words, rounded up so that trying again after it always works: "40 seconds", "1 minute".</summary>
     public static string Describe(TimeSpan wait)
     {

@@ -19,6 +19,19 @@ public sealed class TokenBudgetGrain(IUsageLog usage, TimeProvider time) : Grain
 
     public Task<TimeSpan?> CheckAsync(long limit) => Task.FromResult(_tokens.Refusal(time.GetUtcNow(), limit));
 
+    public Task<TokenReservation> ReserveAsync(Guid reservation, long limit, long wanted, long minimum)
+    {
+        var now = time.GetUtcNow();
+        var granted = _tokens.Reserve(reservation, now, limit, wanted, minimum, out var left);
+        return Task.FromResult(new TokenReservation(granted, left, DailyTokens.ResetAt(now) - now));
+    }
+
+    public Task ReleaseAsync(Guid reservation)
+    {
+        _tokens.Release(reservation);
+        return Task.CompletedTask;
+    }
+
     public Task SpendAsync(long tokens, DateTimeOffset at)
     {
         _tokens.Add(at, tokens);

@@ -9,6 +9,9 @@ namespace ChatbotOrleans.Grains.Usage;
 /// </summary>
 public sealed class UsageReceipt
 {
+    /// <summary>The most tokens the reply may write, from what the daily budgets have left; the model asks for no more.</summary>
+    public int? MaxOutputTokens { get; set; }
+
     /// <summary>The endpoint's own count, if it sent one.</summary>
     public TokenUsage? Reported { get; private set; }
 

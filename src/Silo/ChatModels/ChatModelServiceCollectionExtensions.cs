@@ -1,5 +1,7 @@
 using ChatbotOrleans.Grains.Conversations;
 using ChatbotOrleans.Grains.Hosting;
+using ChatbotOrleans.Grains.Usage;
+using ChatbotOrleans.Silo.Usage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +26,9 @@ internal static class ChatModelServiceCollectionExtensions
             .Validate(o => o.TokenDelay >= TimeSpan.Zero, "OfflineBot:TokenDelay must not be negative.")
             .ValidateOnStart();
 
+        // Replaces the grains' four-characters-a-token fallback wherever usage is estimated.
+        services.AddSingleton<ITokenCounter, TiktokenTokenCounter>();
+
         services.TryAddSingleton<IReadOnlyList<ConfiguredChatModel>>(provider => ChatModelConfiguration.Read(
             provider.GetRequiredService<IOptions<OpenAIOptions>>().Value, provider.GetRequiredService<IOptions<ChatModelsOptions>>().Value));
 
@@ -45,9 +50,10 @@ internal static class ChatModelServiceCollectionExtensions
         }
 
         var logger = provider.GetRequiredService<ILogger<OpenAIChatModel>>();
+        var counter = provider.GetRequiredService<ITokenCounter>();
         return new ChatModelCatalog([.. configured.Select(model =>
         {
-            var adapter = new OpenAIChatModel(Options.Create(model.OpenAI), logger);
+            var adapter = new OpenAIChatModel(Options.Create(model.OpenAI), logger, counter);
 
             // The "OpenAI" section's model keeps its plain adapter: its id is its upstream name, as before.
             return model.Id == adapter.Name && model.DisplayName == model.Id && model.ContextCharacterBudget is null

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Conversations;
+using ChatbotOrleans.Grains.Usage;
 using Microsoft.Extensions.Options;
 
 namespace ChatbotOrleans.Silo.ChatModels;
@@ -10,8 +11,10 @@ namespace ChatbotOrleans.Silo.ChatModels;
 /// A deterministic stand-in so the whole app runs with no model account. It says so in every reply,
 /// and streams word by word so the page behaves as it would with a real model.
 /// </summary>
-internal sealed class OfflineChatModel(IOptions<OfflineBotOptions> options) : IChatModel
+internal sealed class OfflineChatModel(IOptions<OfflineBotOptions> options, ITokenCounter? counter = null) : IChatModel
 {
+    private readonly ITokenCounter _counter = counter ?? TokenEstimate.Characters;
+
     public const string Label = "Offline bot — no language model is configured (set OpenAI__ApiKey to use one).";
 
     private readonly TimeSpan _tokenDelay = options.Value.TokenDelay;
@@ -20,11 +23,17 @@ internal sealed class OfflineChatModel(IOptions<OfflineBotOptions> options) : IC
 
     public bool IsOffline => true;
 
+    public IAsyncEnumerable<string> StreamReplyAsync(IReadOnlyList<ChatTurn> context, CancellationToken cancellationToken) =>
+        StreamReplyAsync(context, new UsageReceipt(), cancellationToken);
+
+    // Stops at the receipt's cap as a model does at max_tokens, counting tokens as its usage is estimated.
     public async IAsyncEnumerable<string> StreamReplyAsync(
         IReadOnlyList<ChatTurn> context,
+        UsageReceipt usage,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var token in Tokenize(ComposeReply(context)))
+        var left = usage.MaxOutputTokens ?? int.MaxValue;
+        foreach (var token in Tokenize(ComposeReply(context)).TakeWhile(token => (left -= _counter.Count(token)) >= 0))
         {
             if (_tokenDelay > TimeSpan.Zero)
             {
@@ -35,6 +44,8 @@ internal sealed class OfflineChatModel(IOptions<OfflineBotOptions> options) : IC
             yield return token;
         }
     }
+
+    public TokenUsage EstimateUsage(IReadOnlyList<ChatTurn> context, string reply) => TokenEstimate.Of(context, reply, _counter.Count);
 
     internal static string ComposeReply(IReadOnlyList<ChatTurn> context)
     {

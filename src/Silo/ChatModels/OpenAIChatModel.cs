@@ -23,11 +23,13 @@ internal sealed class OpenAIChatModel : IChatModel
     private readonly OpenAIOptions _options;
     private readonly ChatClient _client;
     private readonly ILogger<OpenAIChatModel> _logger;
+    private readonly ITokenCounter _counter;
 
-    public OpenAIChatModel(IOptions<OpenAIOptions> options, ILogger<OpenAIChatModel> logger)
+    public OpenAIChatModel(IOptions<OpenAIOptions> options, ILogger<OpenAIChatModel> logger, ITokenCounter? counter = null)
     {
         _options = options.Value;
         _logger = logger;
+        _counter = counter ?? TokenEstimate.Characters;
 
         var clientOptions = new OpenAIClientOptions
         {
@@ -48,6 +50,8 @@ internal sealed class OpenAIChatModel : IChatModel
 
     public string Name => _options.Model;
 
+    public int? MaxOutputTokens => _options.MaxOutputTokens;
+
     public bool IsOffline => false;
 
     public IAsyncEnumerable<string> StreamReplyAsync(IReadOnlyList<ChatTurn> context, CancellationToken cancellationToken) =>
@@ -58,8 +62,8 @@ internal sealed class OpenAIChatModel : IChatModel
 
     // The system prompt goes with every request, so it is counted with the context.
     public TokenUsage EstimateUsage(IReadOnlyList<ChatTurn> context, string reply) => string.IsNullOrWhiteSpace(_options.SystemPrompt)
-        ? TokenEstimate.Of(context, reply)
-        : TokenEstimate.Of([new ChatTurn(ChatRole.User, _options.SystemPrompt), .. context], reply);
+        ? TokenEstimate.Of(context, reply, _counter.Count)
+        : TokenEstimate.Of([new ChatTurn(ChatRole.User, _options.SystemPrompt), .. context], reply, _counter.Count);
 
     private async IAsyncEnumerable<string> StreamTokensAsync(
         IReadOnlyList<ChatTurn> context,
@@ -67,7 +71,7 @@ internal sealed class OpenAIChatModel : IChatModel
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var messages = ToMessages(context);
-        var completionOptions = new ChatCompletionOptions { MaxOutputTokenCount = _options.MaxOutputTokens };
+        var completionOptions = new ChatCompletionOptions { MaxOutputTokenCount = Math.Min(_options.MaxOutputTokens, usage.MaxOutputTokens ?? int.MaxValue) };
         var yielded = false;
 
         for (var attempt = 0; ; attempt++)

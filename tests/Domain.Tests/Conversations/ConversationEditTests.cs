@@ -70,6 +70,53 @@ public sealed class ConversationEditTests
     }
 
     [Fact]
+    public async Task A_message_older_than_the_window_is_edited_from_the_path_the_log_gives_and_the_window_becomes_that_path()
+    {
+        var conversation = TestConversation.New(windowSize: 4);
+        var log = new List<ChatMessage>();
+        for (var i = 1; i <= 4; i++)
+        {
+            var question = conversation.Send($"m{i}");
+            log.AddRange([question, conversation.Reply(question, text: $"r{i}")]);
+        }
+
+        var edit = new EditMessage(log[2].Id, MessageId.New(), "m2 fixed", OriginalSequence: 3);
+        EditRules.OlderTarget(edit, conversation.Recent, conversation.Path).ShouldBe(3, "the window holds 5 to 8");
+        var decision = await conversation.EditAsync(edit, TestConversation.Start, Allowances.Unlimited, older: log[..3]);
+
+        decision.Outcome.ShouldBe(ChangeOutcome.Accepted, decision.Error);
+        (decision.Message!.Sequence, decision.Message.Parent).ShouldBe((9L, (long?)2));
+        conversation.Recent.Select(m => m.Sequence).ShouldBe([1L, 2L, 9L]);
+        conversation.ContextFor(decision.Message.Id).Select(t => t.Text).ShouldBe(["m1", "r1", "m2 fixed"], "only the current path");
+        conversation.NextPending().ShouldBe(decision.Message);
+        conversation.Path.IsOnPath(3).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_older_edit_is_refused_when_the_log_has_another_message_there_or_none_and_changes_nothing()
+    {
+        var conversation = TestConversation.New(windowSize: 2);
+        var first = conversation.Send("one");
+        var reply = conversation.Reply(first);
+        conversation.Reply(conversation.Send("two"));
+        var allowance = new CountingAllowance();
+
+        async Task<string?> Refusal(EditMessage edit, IReadOnlyList<ChatMessage>? older) =>
+            (await conversation.EditAsync(edit, TestConversation.Start, allowance.TakeAsync, older)).Error;
+
+        (await Refusal(new EditMessage(MessageId.New(), MessageId.New(), "x", OriginalSequence: 1), [first])).ShouldNotBeNull().ShouldContain("cannot be edited");
+        (await Refusal(new EditMessage(first.Id, MessageId.New(), "x", OriginalSequence: 1), null)).ShouldNotBeNull().ShouldContain("cannot be edited");
+        (await Refusal(new EditMessage(reply.Id, MessageId.New(), "x", OriginalSequence: 2), [first, reply])).ShouldNotBeNull().ShouldContain("Only your own");
+        EditRules.OlderTarget(new EditMessage(first.Id, MessageId.New(), "x", OriginalSequence: 0), conversation.Recent, conversation.Path).ShouldBeNull();
+        EditRules.OlderTarget(new EditMessage(first.Id, MessageId.New(), "x", OriginalSequence: 99), conversation.Recent, conversation.Path).ShouldBeNull();
+
+        allowance.Spent.ShouldBeFalse();
+        conversation.Sequence.ShouldBe(4);
+        conversation.Recent.Select(m => m.Sequence).ShouldBe([3L, 4L]);
+        conversation.State.HasForks.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Regenerate_makes_a_new_version_of_the_reply_in_its_place()
     {
         var conversation = TestConversation.New();

@@ -20,7 +20,7 @@ public sealed class PathReaderTests
     [Fact]
     public async Task Older_pages_of_the_path_skip_the_other_branch_and_carry_their_versions()
     {
-        var reader = new PathReader(Id, Log);
+        var reader = new PathReader(Id, Log, windowSize: 32);
 
         var page = await reader.BeforeAsync(Path, 9, 3);
 
@@ -31,10 +31,10 @@ public sealed class PathReaderTests
     [Fact]
     public async Task Newer_pages_and_the_archive_read_forwards_the_path_or_everything()
     {
-        var reader = new PathReader(Id, Log);
+        var reader = new PathReader(Id, Log, windowSize: 3);
 
         (await reader.AfterAsync(Path, 1, 4)).Select(m => m.Sequence).ShouldBe([2L, 7L, 8L, 9L]);
-        (await reader.WindowAsync(Path, 6, 3)).Select(m => (m.Sequence, m.Versions)).ShouldBe(
+        (await reader.WindowAsync(Path, 6)).Select(m => (m.Sequence, m.Versions)).ShouldBe(
             [(4L, (MessageVersions?)null), (5L, null), (6L, null)], "the window of another branch, without versions");
         var archive = await reader.ArchiveAsync(Path, 0, 100);
         archive.Count.ShouldBe(10);

@@ -16,6 +16,10 @@ public sealed class TokenEstimateTests
         TokenEstimate.Count(text).ShouldBe(tokens);
 
     [Fact]
+    public void The_fallback_counter_for_hosts_without_a_tokenizer_counts_four_characters_a_token() =>
+        TokenEstimate.Characters.Count("abcdefghi").ShouldBe(3);
+
+    [Fact]
     public void The_context_counts_each_message_with_its_framing_and_the_reply_alone()
     {
         IReadOnlyList<ChatTurn> context = [new(ChatRole.User, "12345678"), new(ChatRole.Assistant, "1234"), new(ChatRole.User, "1")];

@@ -1,5 +1,6 @@
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Conversations;
+using ChatbotOrleans.Grains.Usage;
 using ChatbotOrleans.Silo.ChatModels;
 using Microsoft.Extensions.Options;
 using Shouldly;
@@ -46,6 +47,24 @@ public sealed class OfflineChatModelTests
         once.ShouldContain("“second message”");
         once.ShouldContain("2 messages from you");
         once.ShouldNotContain("first");
+    }
+
+    [Fact]
+    public async Task Writes_no_more_tokens_than_the_budget_left_as_its_usage_counts_them()
+    {
+        var model = CreateModel(TimeSpan.Zero);
+        var context = new List<ChatTurn> { new(ChatRole.User, "hello there") };
+        var receipt = new UsageReceipt { MaxOutputTokens = 5 };
+
+        var reply = new List<string>();
+        await foreach (var token in model.StreamReplyAsync(context, receipt, TestContext.Current.CancellationToken))
+        {
+            reply.Add(token);
+        }
+
+        reply.ShouldNotBeEmpty();
+        ((IChatModel)model).EstimateUsage(context, string.Concat(reply)).OutputTokens.ShouldBeLessThanOrEqualTo(5);
+        string.Concat(reply).Length.ShouldBeLessThan(OfflineChatModel.ComposeReply(context).Length);
     }
 
     [Fact]

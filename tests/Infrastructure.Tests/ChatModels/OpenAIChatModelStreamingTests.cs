@@ -55,6 +55,20 @@ public sealed class OpenAIChatModelStreamingTests : IAsyncLifetime
         receipt.Reported.ShouldBe(new TokenUsage(42, 7, Estimated: false));
     }
 
+    [Theory]
+    [InlineData(2, 2)]
+    [InlineData(null, 1024)]
+    public async Task Asks_for_no_more_tokens_than_the_budget_left_and_the_endpoint_stops_there(int? cap, int sent)
+    {
+        var model = CreateModel(_server.Endpoint);
+
+        var reply = await CollectAsync(model.StreamReplyAsync(Ask("one two three"), new UsageReceipt { MaxOutputTokens = cap }, TestContext.Current.CancellationToken));
+
+        var request = _server.Requests.ShouldHaveSingleItem();
+        request.MaxTokens.ShouldBe(sent, "the budget's cap, or the operator's maximum when it is larger");
+        string.Concat(reply).ShouldBe(cap is null ? "Echo: one two three" : "Echo: one", "cut at the cap, finish reason length, still a whole reply");
+    }
+
     [Fact]
     public async Task An_endpoint_sending_no_usage_leaves_an_estimate_that_counts_the_system_prompt_too()
     {

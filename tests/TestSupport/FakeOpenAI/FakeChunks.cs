@@ -19,8 +19,8 @@ internal static class FakeChunks
     public static Task WriteContentAsync(HttpResponse response, string id, string model, string text, CancellationToken ct) =>
         WriteEventAsync(response, id, model, w => w.WriteString("content", text), finishReason: null, ct);
 
-    public static Task WriteStopAsync(HttpResponse response, string id, string model, CancellationToken ct) =>
-        WriteEventAsync(response, id, model, _ => { }, finishReason: "stop", ct);
+    public static Task WriteStopAsync(HttpResponse response, string id, string model, string finishReason, CancellationToken ct) =>
+        WriteEventAsync(response, id, model, _ => { }, finishReason, ct);
 
     /// <summary>The last chunk of a stream asked for usage: no choices, only the counts.</summary>
     public static Task WriteUsageAsync(HttpResponse response, string id, string model, int prompt, int completion, CancellationToken ct) =>

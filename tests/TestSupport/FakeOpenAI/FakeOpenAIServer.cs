@@ -187,7 +187,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
         var id = "chatcmpl-fake-" + request.Number.ToString(CultureInfo.InvariantCulture);
         var model = request.Model ?? "fake-model";
-        var tokens = Tokenizer(ReplyText(request));
+        // A real endpoint stops at the client's max_completion_tokens (finish reason "length"); one token a piece here.
+        var whole = Tokenizer(ReplyText(request));
+        var tokens = request.MaxTokens is { } max && max < whole.Count ? whole.Take(max).ToList() : whole;
         if (!request.Stream)
         {
             await FakeChunks.WriteCompletionAsync(response, id, model, string.Concat(tokens), ct);
@@ -243,7 +245,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             request.TokenSent();
         }
 
-        await FakeChunks.WriteStopAsync(response, id, model, ct);
+        await FakeChunks.WriteStopAsync(response, id, model, tokens.Count < whole.Count ? "length" : "stop", ct);
         if (request.WantsUsage && UsageFor?.Invoke(request) is { } usage)
         {
             await FakeChunks.WriteUsageAsync(response, id, model, usage.Prompt, usage.Completion, ct);
