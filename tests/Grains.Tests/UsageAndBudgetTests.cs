@@ -121,7 +121,9 @@ public sealed class UsageAndBudgetTests(UsageClusterFixture fixture)
         var written = replies.Where(r => r.Status == ReplyStatus.Complete).ShouldHaveSingleItem("the first reply reserved all that was left");
         var refused = replies.Single(r => r != written);
         refused.Status.ShouldBe(ReplyStatus.Failed);
-        refused.Error.ShouldBe($"You have used today's {UsageClusterFixture.UserTokensPerDay} tokens; they renew at 00:00 UTC, in {HoursToMidnight()}.");
+        refused.Error.ShouldBe(
+            $"Your replies still being written hold the rest of today's tokens ({UsageClusterFixture.UserTokensPerDay}); try again when they have finished.",
+            "the budget was reserved, not yet used");
         var request = fixture.Server.Requests.Where(r => r.LastUserText.Contains(marker, StringComparison.Ordinal)).ShouldHaveSingleItem("the refused reply never reached the server");
         request.MaxTokens.ShouldBe(UsageClusterFixture.UserTokensPerDay - written.Usage!.InputTokens, "capped at what the input leaves of the budget");
         request.TokensSent.ShouldBe(request.MaxTokens!.Value, "the server stopped at the cap, as a real endpoint does");

@@ -41,6 +41,9 @@ public static class RateLimitMessages
     public static string TokensSpentOverall(DateTimeOffset resetsAt, TimeSpan wait) =>
         string.Create(CultureInfo.InvariantCulture, $"The bot has used all of today's tokens for everyone; they renew at {resetsAt:HH:mm} UTC, in {Describe(wait)}.");
 
+    public static string TokensHeldByReplies(long held) =>
+        string.Create(CultureInfo.InvariantCulture, $"Your replies still being written hold the rest of today's tokens ({held:N0}); try again when they have finished.");
+
     public static string TokensTooFewLeft(long left, DateTimeOffset resetsAt, TimeSpan wait) =>
         string.Create(CultureInfo.InvariantCulture, $"This chat needs more than the {left:N0} tokens you have left today; start a new chat, or wait until they renew at {resetsAt:HH:mm} UTC, in {Describe(wait)}.");
 

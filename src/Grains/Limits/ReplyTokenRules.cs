@@ -19,6 +19,11 @@ public static class ReplyTokenRules
     public static string Refusal(TokenReservation refused, long userLimit, DateTimeOffset now, bool overall)
     {
         var resetsAt = DailyTokens.ResetAt(now);
+        if (!overall && refused.Left == 0 && refused.HeldByOthers > 0)
+        {
+            return RateLimitMessages.TokensHeldByReplies(refused.HeldByOthers);
+        }
+
         return (overall, refused.Left > 0) switch
         {
             (false, false) => RateLimitMessages.TokensSpent(userLimit, resetsAt, refused.ResetsIn),

@@ -23,7 +23,7 @@ public sealed class TokenBudgetGrain(IUsageLog usage, TimeProvider time) : Grain
     {
         var now = time.GetUtcNow();
         var granted = _tokens.Reserve(reservation, now, limit, wanted, minimum, out var left);
-        return Task.FromResult(new TokenReservation(granted, left, DailyTokens.ResetAt(now) - now));
+        return Task.FromResult(new TokenReservation(granted, left, DailyTokens.ResetAt(now) - now, _tokens.ReservedBy(now) - granted));
     }
 
     public Task ReleaseAsync(Guid reservation)

@@ -106,6 +106,15 @@ public sealed class TokenReservationTests
         ReplyTokenRules.Refusal(tooFew, 100, Evening, overall: true).ShouldContain("too few of today's tokens left");
     }
 
+    [Fact]
+    public void A_budget_held_by_replies_still_being_written_is_not_called_used()
+    {
+        var held = new TokenReservation(0, 0, TimeSpan.FromHours(3), HeldByOthers: 70);
+
+        ReplyTokenRules.Refusal(held, 100, Evening, overall: false)
+            .ShouldBe("Your replies still being written hold the rest of today's tokens (70); try again when they have finished.");
+    }
+
     // A budget of 100 with nothing spent, and one reply that reserved what it wanted.
     private static (DailyTokens Tokens, Guid Reply) OneReplyReserving(long wanted)
     {
