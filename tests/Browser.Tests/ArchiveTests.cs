@@ -64,6 +64,38 @@ public sealed partial class ArchiveTests(BrowserAppFixture fixture) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_question_scrolled_back_to_far_past_the_grains_window_can_be_edited_and_the_old_path_stays()
+    {
+        var (page, _) = await fixture.OpenArchiveAsync("Old question", 60);
+        while (await page.Locator("[data-testid=history-start]").CountAsync() == 0)
+        {
+            var (sequence, _) = await page.ScrollToTopAsync();
+            await page.WaitForFunctionAsync(
+                "s => Number(document.querySelector('[data-testid=message]').dataset.sequence) < s || !!document.querySelector('[data-testid=history-start]')",
+                sequence);
+        }
+
+        // Message 3 is 59 messages back, far outside the 32 the grain holds: the edit reads it from the log.
+        await page.Locator(".turn:has([data-testid=message][data-sequence='3']) [data-testid=edit]").ClickAsync();
+        await page.FillAsync("[data-testid=edit-text]", "Question number 3, asked better");
+        await page.ClickAsync("[data-testid=edit-save]");
+        await page.WaitForSequenceAsync(64);
+
+        (await page.MessagesAsync()).ShouldBe(
+            ["1 Old question", "2 Echo: Old question", "63 Question number 3, asked better", "64 Echo: Question number 3, asked better"],
+            "the new path: the messages before the edited one, then the new version and its reply");
+        (await page.InnerTextAsync("[data-testid=version-label]")).ShouldBe("2/2");
+        fixture.App.Model.Requests.Last(r => r.LastUserText == "Question number 3, asked better").Messages
+            .ShouldNotContain(m => m.Text.Contains("of the archive", StringComparison.Ordinal), "the model sees only the current path");
+
+        await page.ClickAsync("[data-testid=version-previous]");
+        await page.WaitForSequenceAsync(62);
+        var back = await page.MessagesAsync();
+        back[^1].ShouldBe("62 Answer number 62 of the archive", "version 1's path, from its newest message");
+        back.ShouldNotContain(m => m.Contains("asked better", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_reader_scrolled_up_is_not_moved_by_new_messages_and_jump_to_latest_counts_them_and_goes_there()
     {
         var (page, conversation) = await fixture.OpenArchiveAsync("Tide tables", 60);
