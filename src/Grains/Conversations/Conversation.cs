@@ -115,14 +115,14 @@ public sealed class Conversation
 
     /// <summary>
     /// Stores a new version of a user message of the current path; the path goes on from it, the earlier version
-    /// stays in the log. One older than the window comes with <paramref name="older"/>: the path up to it, from the log.
+    /// stays in the log. One older than the window (<see cref="EditRules.OlderTarget"/>) comes with
+    /// <paramref name="older"/>: the path up to it, from the log; an edit without it is looked for in the window.
     /// </summary>
     public async Task<ChangeResult> EditAsync(EditMessage edit, DateTimeOffset now, Allowance allowance, IReadOnlyList<ChatMessage>? older = null)
     {
         var send = new SendMessage(edit.Id, edit.Text);
-        var held = EditRules.OlderTarget(edit, _recent.Items, Path) is null;
-        return Duplicate(send, now) ?? EditRules.Refusal(edit, held ? _recent.Items : older ?? [], _replies.IsReplying, out var original)
-            ?? await AddUserMessageAsync(send, now, allowance, () => Fork(original!.Sequence, held ? null : older));
+        return Duplicate(send, now) ?? EditRules.Refusal(edit, older ?? _recent.Items, _replies.IsReplying, out var original)
+            ?? await AddUserMessageAsync(send, now, allowance, () => Fork(original!.Sequence, older));
     }
 
     /// <summary>Why the message numbered <paramref name="sequence"/> cannot be put on the path (see <see cref="EditRules.SelectRefusal"/>), or null.</summary>
