@@ -42,7 +42,7 @@ internal static class UserAddresses
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var id = users.First(u => Half(u, 0) == reader.GetInt64(0) && Half(u, 8) == reader.GetInt64(1));
+            var id = new Guid([.. BitConverter.GetBytes(reader.GetInt64(0)), .. BitConverter.GetBytes(reader.GetInt64(1))]);
             var state = serializer.Deserialize<UserState>(BinaryData.FromBytes(reader.GetFieldValue<byte[]>(2)));
             if (state is { Email.Length: > 0 })
             {
