@@ -15,12 +15,14 @@ public sealed partial class MessageList : IAsyncDisposable
     private const string OfflineModel = "offline";
 
     private readonly MessageWindow _window = new();
+    private readonly ReplyMarkup _replies = new();
     private ElementReference _list;
     private IJSObjectReference? _module;
     private DotNetObjectReference<MessageList>? _self;
     private bool _busy;
     private bool _loading;
     private bool _disposed;
+    private bool _codeScript;
     private long? _revealed;
     private string? _settle;
     private string _announcement = string.Empty;
@@ -147,6 +149,12 @@ public sealed partial class MessageList : IAsyncDisposable
         if (!Interactive || _disposed)
         {
             return;
+        }
+
+        if (_replies.HasCode && !_codeScript)
+        {
+            _codeScript = true;
+            await MarkdownView.ImportScriptAsync(JS, Assets["Chat/MarkdownView.razor.js"]);
         }
 
         if (_module is null)
