@@ -33,11 +33,25 @@ public sealed partial class ArchiveTests(BrowserAppFixture fixture) : IAsyncLife
         }
 
         await page.Locator("[data-testid=history-start]").WaitForAsync();
-        pages.ShouldBe(["41-90", "1-40"], "pages of 50, keyset by sequence, to the first message");
-        (await page.Locator("[data-testid=message]").CountAsync()).ShouldBe(122);
-        (await page.TextContentAsync("[data-testid=history-announcer]"))!.Trim().ShouldBe("Loaded 40 older messages.");
+        pages.ShouldBe(["59-90", "27-58", "1-26"], "pages of 32, keyset by sequence, to the first message");
+        (await page.Locator("[data-testid=message]").CountAsync()).ShouldBe(64, "the page read last and the one before it; the newer ones were let go");
+        (await page.TextContentAsync("[data-testid=history-announcer]"))!.Trim().ShouldBe("Loaded 26 older messages.");
         await page.WaitForFunctionAsync("() => window.scrollY === 0 || document.querySelector('[data-testid=message]').getBoundingClientRect().top >= 0");
         await BrowserAppFixture.ScreenshotAsync(page, "archive-scrolled-back");
+
+        // On the way down the messages let go are read again, until the list meets the newest.
+        for (var scrolls = 0; await page.Locator("[data-testid=message][data-sequence='122']").CountAsync() == 0; scrolls++)
+        {
+            scrolls.ShouldBeLessThan(6);
+            var last = await page.EvaluateAsync<int>(
+                "() => { window.scrollTo(0, document.documentElement.scrollHeight); return Math.max(...[...document.querySelectorAll('[data-testid=message]')].map(m => Number(m.dataset.sequence))); }");
+            await page.WaitForFunctionAsync(
+                "s => [...document.querySelectorAll('[data-testid=message]')].some(m => Number(m.dataset.sequence) > s)", last);
+        }
+
+        var shown = await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('[data-testid=message]')].map(m => Number(m.dataset.sequence))");
+        shown.ShouldBe(Enumerable.Range(shown[0], shown.Length).ToArray(), "no message missing or twice on the way back");
+        shown.Length.ShouldBeLessThanOrEqualTo(64);
     }
 
     [Fact]

@@ -11,7 +11,8 @@ namespace ChatbotOrleans.Frontend.Chat;
 /// </summary>
 public sealed partial class MessageList : IAsyncDisposable
 {
-    private const int PageSize = 50;
+    /// <summary>How many messages are read at a time as the reader scrolls (as many as the grain's default window).</summary>
+    public const int PageSize = 32;
     private const string OfflineModel = "offline";
 
     private readonly MessageWindow _window = new();
