@@ -16,7 +16,7 @@ public sealed partial class MessageList : IAsyncDisposable
     private const string OfflineModel = "offline";
 
     private readonly MessageWindow _window = new();
-    private readonly ReplyMarkup _replies = new();
+    private readonly MessageMarkup _markup = new();
     private ElementReference _list;
     private IJSObjectReference? _module;
     private DotNetObjectReference<MessageList>? _self;
@@ -152,7 +152,7 @@ public sealed partial class MessageList : IAsyncDisposable
             return;
         }
 
-        if (_replies.HasCode && !_codeScript)
+        if (_markup.HasCode && !_codeScript)
         {
             _codeScript = true;
             await MarkdownView.ImportScriptAsync(JS, Assets["Chat/MarkdownView.razor.js"]);
