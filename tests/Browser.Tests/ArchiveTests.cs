@@ -55,6 +55,35 @@ public sealed partial class ArchiveTests(BrowserAppFixture fixture) : IAsyncLife
     }
 
     [Fact]
+    public async Task On_a_tall_window_a_page_loaded_above_the_reader_stays_and_is_not_swapped_back_for_the_newer_one()
+    {
+        var (page, _) = await fixture.OpenArchiveAsync("Tall screen", 120);
+
+        // A window so tall that, once a page is put above the reader, the page below them is within the list's
+        // 800 px reach too: loading either end lets the other go, so the two would swap on every load.
+        var span = await page.EvaluateAsync<double>(
+            "() => { const m = [...document.querySelectorAll('[data-testid=message]')]; return m.at(-1).getBoundingClientRect().bottom - m[0].getBoundingClientRect().top; }");
+        await page.SetViewportSizeAsync(1100, (int)Math.Max(500, span - 500));
+
+        // The first page above the newest 32 lets nothing go; the second lets the newest go and is the one at stake.
+        var sequence = 0;
+        for (var i = 0; i < 2; i++)
+        {
+            (sequence, _) = await page.ScrollToTopAsync();
+            await page.WaitForFunctionAsync("s => Number(document.querySelector('[data-testid=message]').dataset.sequence) < s", sequence);
+        }
+
+        sequence.ShouldBe(59, "the second scroll starts from the page read by the first (59-90)");
+
+        // Each swap is one round trip (tens of ms): a quiet 3 s would see one.
+        for (var i = 0; i < 12; i++)
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            (await page.FirstShownAsync()).ShouldBeLessThan(sequence, $"the page read above message {sequence} is still there after {(i + 1) * 250} ms");
+        }
+    }
+
+    [Fact]
     public async Task A_reader_who_scrolls_up_before_the_list_script_has_loaded_stays_up_and_older_messages_load()
     {
         var (page, _) = await fixture.OpenArchiveAsync("Early reader", 60);
