@@ -71,6 +71,9 @@ public sealed record BenchSizes
 
     public required int ScrolledPages { get; init; }
 
+    /// <summary>Section 8, scrolled pages: rounds of <see cref="ScrolledPages"/> tabs, read after each for the slope per page.</summary>
+    public required int ScrolledRounds { get; init; }
+
     /// <summary>Section 8: the search's users (of whom a few real, who search), their conversations and messages, and the timed searches.</summary>
     public required int SearchUsers { get; init; }
 
@@ -122,6 +125,7 @@ public sealed record BenchSizes
         PagingSamples = 300,
         ScrolledMessages = 10_000,
         ScrolledPages = 8,
+        ScrolledRounds = 4,
         SearchUsers = 10_000,
         SearchRealUsers = 50,
         SearchMessagesPerConversation = 20,
@@ -156,6 +160,7 @@ public sealed record BenchSizes
         PagingSamples = 10,
         ScrolledMessages = 500,
         ScrolledPages = 2,
+        ScrolledRounds = 3,
         SearchUsers = 100,
         SearchRealUsers = 3,
         SearchMessagesPerConversation = 4,

@@ -33,11 +33,54 @@ public sealed partial class ArchiveTests(BrowserAppFixture fixture) : IAsyncLife
         }
 
         await page.Locator("[data-testid=history-start]").WaitForAsync();
-        pages.ShouldBe(["41-90", "1-40"], "pages of 50, keyset by sequence, to the first message");
-        (await page.Locator("[data-testid=message]").CountAsync()).ShouldBe(122);
-        (await page.TextContentAsync("[data-testid=history-announcer]"))!.Trim().ShouldBe("Loaded 40 older messages.");
+        pages.ShouldBe(["59-90", "27-58", "1-26"], "pages of 32, keyset by sequence, to the first message");
+        (await page.Locator("[data-testid=message]").CountAsync()).ShouldBe(64, "the page read last and the one before it; the newer ones were let go");
+        (await page.TextContentAsync("[data-testid=history-announcer]"))!.Trim().ShouldBe("Loaded 26 older messages.");
         await page.WaitForFunctionAsync("() => window.scrollY === 0 || document.querySelector('[data-testid=message]').getBoundingClientRect().top >= 0");
         await BrowserAppFixture.ScreenshotAsync(page, "archive-scrolled-back");
+
+        // On the way down the messages let go are read again, until the list meets the newest.
+        for (var scrolls = 0; await page.Locator("[data-testid=message][data-sequence='122']").CountAsync() == 0; scrolls++)
+        {
+            scrolls.ShouldBeLessThan(6);
+            var last = await page.EvaluateAsync<int>(
+                "() => { window.scrollTo(0, document.documentElement.scrollHeight); return Math.max(...[...document.querySelectorAll('[data-testid=message]')].map(m => Number(m.dataset.sequence))); }");
+            await page.WaitForFunctionAsync(
+                "s => [...document.querySelectorAll('[data-testid=message]')].some(m => Number(m.dataset.sequence) > s)", last);
+        }
+
+        var shown = await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('[data-testid=message]')].map(m => Number(m.dataset.sequence))");
+        shown.ShouldBe(Enumerable.Range(shown[0], shown.Length).ToArray(), "no message missing or twice on the way back");
+        shown.Length.ShouldBeLessThanOrEqualTo(64);
+    }
+
+    [Fact]
+    public async Task On_a_tall_window_a_page_loaded_above_the_reader_stays_and_is_not_swapped_back_for_the_newer_one()
+    {
+        var (page, _) = await fixture.OpenArchiveAsync("Tall screen", 120);
+
+        // A window so tall that, once a page is put above the reader, the page below them is within the list's
+        // 800 px reach too: loading either end lets the other go, so the two would swap on every load.
+        var span = await page.EvaluateAsync<double>(
+            "() => { const m = [...document.querySelectorAll('[data-testid=message]')]; return m.at(-1).getBoundingClientRect().bottom - m[0].getBoundingClientRect().top; }");
+        await page.SetViewportSizeAsync(1100, (int)Math.Max(500, span - 500));
+
+        // The first page above the newest 32 lets nothing go; the second lets the newest go and is the one at stake.
+        var sequence = 0;
+        for (var i = 0; i < 2; i++)
+        {
+            (sequence, _) = await page.ScrollToTopAsync();
+            await page.WaitForFunctionAsync("s => Number(document.querySelector('[data-testid=message]').dataset.sequence) < s", sequence);
+        }
+
+        sequence.ShouldBe(59, "the second scroll starts from the page read by the first (59-90)");
+
+        // Each swap is one round trip (tens of ms): a quiet 3 s would see one.
+        for (var i = 0; i < 12; i++)
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            (await page.FirstShownAsync()).ShouldBeLessThan(sequence, $"the page read above message {sequence} is still there after {(i + 1) * 250} ms");
+        }
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class UsageDisplayTests(BrowserAppFixture fixture) : IAsyncLifetim
         var usage = page.Locator("[data-testid=message][data-role=assistant] ~ .message-meta [data-testid=usage]");
         await usage.WaitForAsync();
         await page.Locator("[data-testid=chat-usage]", new() { HasText = "1,234" }).WaitForAsync();
+        await Assertions.Expect(usage).ToHaveCSSAsync("opacity", "0");
         await page.Locator("[data-testid=message][data-role=assistant]").HoverAsync();
         await Assertions.Expect(usage).ToHaveCSSAsync("opacity", "1");
 

@@ -11,16 +11,19 @@ namespace ChatbotOrleans.Frontend.Chat;
 /// </summary>
 public sealed partial class MessageList : IAsyncDisposable
 {
-    private const int PageSize = 50;
+    /// <summary>How many messages are read at a time as the reader scrolls (as many as the grain's default window).</summary>
+    public const int PageSize = 32;
     private const string OfflineModel = "offline";
 
     private readonly MessageWindow _window = new();
+    private readonly MessageMarkup _markup = new();
     private ElementReference _list;
     private IJSObjectReference? _module;
     private DotNetObjectReference<MessageList>? _self;
     private bool _busy;
     private bool _loading;
     private bool _disposed;
+    private bool _codeScript;
     private long? _revealed;
     private string? _settle;
     private string _announcement = string.Empty;
@@ -147,6 +150,12 @@ public sealed partial class MessageList : IAsyncDisposable
         if (!Interactive || _disposed)
         {
             return;
+        }
+
+        if (_markup.HasCode && !_codeScript)
+        {
+            _codeScript = true;
+            await MarkdownView.ImportScriptAsync(JS, Assets["Chat/MarkdownView.razor.js"]);
         }
 
         if (_module is null)

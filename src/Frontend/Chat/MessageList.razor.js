@@ -37,6 +37,10 @@ class History {
     this.pending = false;
     this.near = { top: false, bottom: false };
     this.away = false;
+    // Which way the reader last scrolled: the window keeps two pages, so on a tall screen with short messages both
+    // ends can be near at once, and loading one end drops the other; the far end loads only once they head there.
+    this.heading = null;
+    this.lastY = window.scrollY;
     this.listeners = new AbortController();
   }
 
@@ -66,9 +70,9 @@ class History {
       this.near[entry.target === this.top ? "top" : "bottom"] = entry.isIntersecting;
     }
 
-    if (!this.pending && this.near.top) {
+    if (!this.pending && this.near.top && this.heading !== "down") {
       this.load("top", true);
-    } else if (!this.pending && this.near.bottom) {
+    } else if (!this.pending && this.near.bottom && this.heading !== "up") {
       this.load("bottom", true);
     }
   }
@@ -96,9 +100,11 @@ class History {
 
   settle(how, target) {
     if (how === "reveal" && target) {
+      this.heading = null;
       this.release();
       this.reveal(target);
     } else if (how === "end") {
+      this.heading = null;
       this.release();
       window.scrollTo({ top: document.documentElement.scrollHeight });
     } else {
@@ -153,11 +159,22 @@ class History {
       if (moved !== 0) {
         this.anchor.offset = offset;
         window.scrollBy(0, moved);
+        // Our own correction, not the reader's: it says nothing of where they are heading.
+        this.lastY = window.scrollY;
       }
     }
   }
 
   onScroll() {
+    const moved = window.scrollY - this.lastY;
+    this.lastY = window.scrollY;
+    const heading = moved < 0 ? "up" : moved > 0 ? "down" : this.heading;
+    if (heading !== this.heading) {
+      // Turning round while already near the other end gets no new intersection: look again.
+      this.heading = heading;
+      this.onIntersect([]);
+    }
+
     const away = farUp();
     if (away !== this.away) {
       this.away = away;

@@ -7,12 +7,19 @@ namespace ChatbotOrleans.Frontend.Chat;
 /// <see cref="ConversationView"/> follows with the older pages loaded above them; once the reader has gone far
 /// back (or opened an old message), it is a range of its own that pages in both directions until it meets the
 /// newest again. It never holds more than <see cref="Capacity"/> messages, dropping from the end the reader is
-/// away from, so a page scrolled through a long archive keeps a small DOM.
+/// away from, so a page scrolled through a long archive keeps a small DOM, and the circuit a render tree no
+/// larger than a page at its newest messages and one page loaded above them: what scrolled out of the window
+/// is read again (keyset) when the reader comes back to it.
 /// </summary>
 /// <remarks>Not thread-safe; its owner calls it from the circuit's dispatcher, passing the view's messages.</remarks>
 public sealed class MessageWindow(int capacity = MessageWindow.DefaultCapacity)
 {
-    public const int DefaultCapacity = 300;
+    /// <summary>
+    /// The view's newest messages (the grain's default window of 32) and one page above them. Two pages, so that after a
+    /// page is put above the reader, a page's worth stays below them: the far end stays out of the list script's
+    /// reach and does not load back at once.
+    /// </summary>
+    public const int DefaultCapacity = 2 * MessageList.PageSize;
 
     private List<ChatMessage> _older = [];
     private List<ChatMessage>? _range;

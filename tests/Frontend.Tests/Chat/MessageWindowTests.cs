@@ -22,7 +22,7 @@ public sealed class MessageWindowTests
     [Fact]
     public void Older_pages_go_above_the_first_message_until_message_one_is_shown()
     {
-        var window = new MessageWindow();
+        var window = new MessageWindow(capacity: 100);
         var live = Messages(69, 100);
 
         window.AddOlder(Messages(19, 68), live).ShouldBe(50);
@@ -50,7 +50,7 @@ public sealed class MessageWindowTests
     [Fact]
     public void New_live_messages_appear_below_the_loaded_older_ones()
     {
-        var window = new MessageWindow();
+        var window = new MessageWindow(capacity: 100);
         var live = Messages(69, 100);
         window.AddOlder(Messages(19, 68), live);
 
@@ -60,7 +60,7 @@ public sealed class MessageWindowTests
     [Fact]
     public void After_a_reload_the_older_pages_are_shown_only_while_they_still_join_the_first_live_message()
     {
-        var window = new MessageWindow();
+        var window = new MessageWindow(capacity: 100);
         window.AddOlder(Messages(19, 68), Messages(69, 100));
 
         Sequences(window.Shown(Messages(69, 100))).ShouldBe(Range(19, 100), "the same snapshot again");
@@ -85,6 +85,20 @@ public sealed class MessageWindowTests
         window.IsLive.ShouldBeFalse("the newest messages were dropped");
         window.IsAway.ShouldBeTrue("the page offers to jump back to the newest");
         window.NewerAfter.ShouldBe(300);
+    }
+
+    [Fact]
+    public void By_default_a_page_scrolled_to_message_one_renders_no_more_than_the_newest_messages_and_one_page()
+    {
+        var window = new MessageWindow();
+        var live = Messages(10_000 - MessageList.PageSize + 1, 10_000);
+
+        while (window.OlderBefore(live) is { } before)
+        {
+            window.AddOlder(Messages(Math.Max(1, before - MessageList.PageSize), before - 1), live);
+        }
+
+        Sequences(window.Shown(live)).ShouldBe(Range(1, 2 * MessageList.PageSize));
     }
 
     [Fact]
