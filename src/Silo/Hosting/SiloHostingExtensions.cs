@@ -10,6 +10,7 @@ using ChatbotOrleans.Silo.ChatModels;
 using ChatbotOrleans.Silo.Conversations;
 using ChatbotOrleans.Silo.Dashboard;
 using ChatbotOrleans.Silo.Email;
+using ChatbotOrleans.Silo.Placement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -55,10 +56,11 @@ public static class SiloHostingExtensions
             silo.UseChatbotJobs();
             silo.BindOrleansTuning();
 
-            // New activations go to the silo with the fewest (of two picked at random). Our grains are per user or per
-            // conversation and cost about the same each; Orleans' default, by each silo's CPU and memory of a second
-            // ago, sent a burst of new conversations all to the silo that had been idle (bench/results/scale-out.md).
-            silo.Services.AddSingleton<PlacementStrategy, ActivationCountBasedPlacement>();
+            // New activations go to the silos in turn. Our grains are per user or per conversation and cost about the
+            // same each; placement by CPU or by activation count reads statistics a second old, and a burst of new
+            // conversations piled onto the silo that looked emptiest (bench/results/scale-out.md).
+            silo.Services.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
+            silo.Services.AddSingleton<PlacementStrategy, RoundRobinPlacement>();
             silo.AddDashboard();
 
             // Carries the trace context through grain calls; without a listener it creates no activity.
