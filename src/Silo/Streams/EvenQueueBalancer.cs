@@ -8,14 +8,15 @@ namespace ChatbotOrleans.Silo.Streams;
 /// silo delivered most of the cluster's events (bench/results/scale-out.md). Its deployment-based balancer splits
 /// evenly too, but only over silo names listed in advance, which a Swarm service's tasks do not have.
 /// </summary>
-internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQueueBalancer> logger)
+internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQueueBalancer> logger, MemoryQueueGrainMover mover)
     : QueueBalancerBase(services, logger)
 {
     private List<QueueId> _queues = [];
     private volatile IReadOnlyCollection<SiloAddress> _activeSilos = [];
 
     public static IStreamQueueBalancer Create(IServiceProvider services, string name) =>
-        ActivatorUtilities.CreateInstance<EvenQueueBalancer>(services);
+        ActivatorUtilities.CreateInstance<EvenQueueBalancer>(services,
+            new MemoryQueueGrainMover(services.GetRequiredService<IGrainFactory>(), name, services.GetRequiredService<ILogger<MemoryQueueGrainMover>>()));
 
     public override Task Initialize(IStreamQueueMapper queueMapper)
     {
@@ -29,5 +30,6 @@ internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQ
     {
         _activeSilos = [.. activeSilos];
         NotifyListeners().Ignore();
+        mover.MoveHereAsync(GetMyQueues(), SiloAddress).Ignore();
     }
 }
