@@ -38,6 +38,27 @@ public static partial class ChatBrowser
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=message-input]'); return i && !i.disabled; }");
 
+    /// <summary>The messages shown, in order, as (role, text).</summary>
+    public static async Task<IReadOnlyList<(string Role, string Text)>> MessagesAsync(IPage page)
+    {
+        var items = await page.Locator("[data-testid=message]").EvaluateAllAsync<string[][]>(
+            "ms => ms.map(m => [m.dataset.role ?? '', m.innerText.trim()])");
+        return [.. items.Select(i => (i[0], i[1]))];
+    }
+
+    public static async Task TypeAndSendAsync(IPage page, string text)
+    {
+        await page.FillAsync("[data-testid=message-input]", text, new() { Timeout = 10_000 });
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    /// <summary>True when <paramref name="text"/> is shown as a user message followed by a reply.</summary>
+    public static bool IsAnswered(IReadOnlyList<(string Role, string Text)> messages, string text)
+    {
+        var index = messages.ToList().FindIndex(m => m.Role == "user" && m.Text.Contains(text, StringComparison.Ordinal));
+        return index >= 0 && index + 1 < messages.Count && messages[index + 1].Role == "assistant";
+    }
+
     [GeneratedRegex("/c/[0-9a-f]{32}$")]
     private static partial Regex ChatUrl();
 }

@@ -17,11 +17,13 @@ public sealed class LoadMeter
     private readonly IReadOnlyDictionary<int, long> _postgres;
     private readonly TimeSpan _bench;
     private readonly DatabaseCounters _database;
+    private readonly IClusterClient _client;
 
-    private LoadMeter(BenchContext context, SiloCluster cluster, DatabaseCounters database)
+    private LoadMeter(BenchContext context, SiloCluster cluster, IClusterClient client, DatabaseCounters database)
     {
         _context = context;
         _cluster = cluster;
+        _client = client;
         _database = database;
         _silos = cluster.ReadCpu();
         _postgres = ProcessCpu.TreeTicks(context.Stack.PostgresProcessId);
@@ -40,8 +42,8 @@ public sealed class LoadMeter
 
     public string Describe { get; private set; } = "";
 
-    public static async Task<LoadMeter> StartAsync(BenchContext context, SiloCluster cluster) =>
-        new(context, cluster, await DatabaseCounters.ReadAsync(context.Stack.ConnectionString, context.CancellationToken));
+    public static async Task<LoadMeter> StartAsync(BenchContext context, SiloCluster cluster, IClusterClient client) =>
+        new(context, cluster, client, await DatabaseCounters.ReadAsync(context.Stack.ConnectionString, context.CancellationToken));
 
     public async Task<LoadMeter> StopAsync(double operations, string operation)
     {
@@ -50,6 +52,7 @@ public sealed class LoadMeter
         var postgres = ProcessCpu.Between(_postgres, ProcessCpu.TreeTicks(_context.Stack.PostgresProcessId));
         var bench = Process.GetCurrentProcess().TotalProcessorTime - _bench;
         var database = await DatabaseCounters.ReadAsync(_context.Stack.ConnectionString, _context.CancellationToken) - _database;
+        var queueGrains = await QueueGrains.HostsAsync(_client);
 
         var used = silos.Select(s => (s.Used - _silos.Single(b => b.Silo == s.Silo).Used).TotalSeconds / seconds).ToArray();
         var throttled = silos.Where(s => s.Throttling is not null)
@@ -63,7 +66,8 @@ public sealed class LoadMeter
         Describe = string.Create(CultureInfo.InvariantCulture,
             $"silos' cores {string.Join('/', used.Select(u => u.ToString("0.00", CultureInfo.InvariantCulture)))} of {_cluster.CoresPerSilo:0.00} each, throttled in {ThrottledShare:P0} of periods; "
             + $"PostgreSQL {PostgresCores:0.00} cores, {CommitsPerSecond:0} commits/s, {database.WalBytes * perOperation / 1000:0} B WAL per {operation}; bench {BenchCores:0.00} cores; "
-            + $"CPU per {operation}: silos {used.Sum() * seconds * perOperation:0.00} ms, PostgreSQL {postgres.TotalSeconds * perOperation:0.00} ms, bench {bench.TotalSeconds * perOperation:0.00} ms; load {Machine.LoadAverage()}");
+            + $"CPU per {operation}: silos {used.Sum() * seconds * perOperation:0.00} ms, PostgreSQL {postgres.TotalSeconds * perOperation:0.00} ms, bench {bench.TotalSeconds * perOperation:0.00} ms; "
+            + $"{queueGrains}; load {Machine.LoadAverage()}");
         return this;
     }
 }

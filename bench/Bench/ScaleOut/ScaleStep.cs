@@ -47,7 +47,7 @@ public static class ScaleStep
         await Task.Delay(TimeSpan.FromSeconds(3), context.CancellationToken);
         var idle = cluster.ReadCpu().Select(s => (s.Used - idleFrom.Single(b => b.Silo == s.Silo).Used).TotalSeconds / 3).ToArray();
 
-        var meter = await LoadMeter.StartAsync(context, cluster);
+        var meter = await LoadMeter.StartAsync(context, cluster, client);
         var messages = await Timed.RunForAsync(chats.Count, sizes.Window, worker => MessageAsync(worker, measure: true));
         var load = await meter.StopAsync(messages * sizes.Window.TotalSeconds, "user message");
 

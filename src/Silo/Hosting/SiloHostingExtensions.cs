@@ -10,6 +10,8 @@ using ChatbotOrleans.Silo.ChatModels;
 using ChatbotOrleans.Silo.Conversations;
 using ChatbotOrleans.Silo.Dashboard;
 using ChatbotOrleans.Silo.Email;
+using ChatbotOrleans.Silo.Placement;
+using ChatbotOrleans.Silo.Streams;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -55,10 +57,11 @@ public static class SiloHostingExtensions
             silo.UseChatbotJobs();
             silo.BindOrleansTuning();
 
-            // New activations go to the silo with the fewest (of two picked at random). Our grains are per user or per
-            // conversation and cost about the same each; Orleans' default, by each silo's CPU and memory of a second
-            // ago, sent a burst of new conversations all to the silo that had been idle (bench/results/scale-out.md).
-            silo.Services.AddSingleton<PlacementStrategy, ActivationCountBasedPlacement>();
+            // New activations go to the silos in turn. Our grains are per user or per conversation and cost about the
+            // same each; placement by CPU or by activation count reads statistics a second old, and a burst of new
+            // conversations piled onto the silo that looked emptiest (bench/results/scale-out.md).
+            silo.Services.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
+            silo.Services.AddSingleton<PlacementStrategy, RoundRobinPlacement>();
             silo.AddDashboard();
 
             // Carries the trace context through grain calls; without a listener it creates no activity.
@@ -88,6 +91,7 @@ public static class SiloHostingExtensions
         silo.AddMemoryStreams(ConversationStreams.ProviderName, streams =>
         {
             streams.ConfigurePartitioning(StreamQueueCount(silo.Configuration));
+            streams.ConfigurePartitionBalancing(EvenQueueBalancer.Create);
             streams.ConfigurePullingAgent(agent => agent.Configure<IConfiguration>((o, configuration) =>
                 o.GetQueueMsgsTimerPeriod = configuration.GetValue("Orleans:StreamPollPeriod", StreamPollPeriod)));
             streams.ConfigureCacheEviction(cache => cache.Configure(o =>
@@ -136,9 +140,8 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// The memory-stream queues (<c>Orleans:StreamQueueCount</c>, default <see cref="ConversationStreams.QueueCount"/>).
-    /// Each queue is read by one silo, picked by the silos' ranges of a hash ring, so a silo may read none and another
-    /// several (4 queues on 4 silos: 2/2/0/0, bench/results/scale-out.md); every silo of a cluster must use the same
-    /// count, since the publishing silo picks the queue.
+    /// Each queue is read by one silo, dealt out evenly (<see cref="EvenQueueBalancer"/>), so a cluster wants at least
+    /// as many queues as silos; every silo of a cluster must use the same count, since the publishing silo picks the queue.
     /// </summary>
     private static int StreamQueueCount(IConfiguration configuration)
     {

@@ -1,0 +1,175 @@
+using ChatbotOrleans.Bench.Phases;
+using Microsoft.Playwright;
+
+namespace ChatbotOrleans.Bench.ScaleOut;
+
+/// <summary>
+/// One signed-in chat page on one frontend that sends numbered messages, each a pause after the last one's reply,
+/// and never reloads itself: when its frontend goes away, the page reconnects (or reloads) on its own and the run
+/// goes on from what it then shows, sending a message again only when the page does not show it (the Swarm load
+/// check's steps, <c>tools/ContainerCheck/PageRun.cs</c>). It stays in one chat, as many messages as the page's
+/// window of recent ones holds: starting a chat navigates, and a navigation to a frontend that is shutting down
+/// finds no listener, where a proxy would have sent it to the other replica.
+/// </summary>
+public sealed class FrontendPage
+{
+    private static readonly TimeSpan Pause = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan ReconnectTimeout = TimeSpan.FromSeconds(90);
+
+    // With their replies, as many as the page's window of 32 recent messages shows.
+    private const int MessagesPerChat = 15;
+
+    private readonly IPage _page;
+    private readonly Uri _frontend;
+    private readonly Dictionary<string, List<string>> _sent = [];
+    private readonly List<DateTime> _answeredAt = [];
+    private int _navigations;
+
+    private FrontendPage(IPage page, Uri frontendUrl, int frontend, string name)
+    {
+        _page = page;
+        _frontend = frontendUrl;
+        Frontend = frontend;
+        Name = name;
+        page.Load += (_, _) => Interlocked.Increment(ref _navigations);
+    }
+
+    public int Frontend { get; }
+
+    public string Name { get; }
+
+    /// <summary>Full loads of the page after the first, all made by the page itself (this class never navigates while chatting).</summary>
+    public int Reloads => _navigations;
+
+    public int Resent { get; private set; }
+
+    public string? Failure { get; private set; }
+
+    public IReadOnlyList<DateTime> AnsweredAt => _answeredAt;
+
+    public static async Task<FrontendPage> OpenAsync(IBrowser browser, Uri frontend, int index, string name)
+    {
+        var page = await ChatBrowser.SignInAsync(await browser.NewContextAsync(), frontend);
+        return new FrontendPage(page, frontend, index, name);
+    }
+
+    public async Task ChatUntilAsync(CancellationToken stop)
+    {
+        try
+        {
+            for (var i = 1; i <= MessagesPerChat && !stop.IsCancellationRequested; i++)
+            {
+                var chat = new Uri(_page.Url).AbsolutePath;
+                var text = $"{Name} message {i} {Guid.NewGuid():N}";
+                await SendAsync(text);
+                _sent.TryAdd(chat, []);
+                _sent[chat].Add(text);
+                _answeredAt.Add(DateTime.UtcNow);
+                await Task.Delay(Pause, CancellationToken.None);
+            }
+        }
+        catch (TimeoutException exception)
+        {
+            Failure = $"{Name}: {exception.Message}";
+        }
+    }
+
+    /// <summary>Whether the page is interactive (its circuit connected) without anyone loading it for it.</summary>
+    public async Task<bool> IsInteractiveAsync()
+    {
+        try
+        {
+            await WaitUntilInteractiveAsync();
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>What the page shows of its current chat, as it is, without loading it again.</summary>
+    public async Task<ShownCount> CountShownAsync()
+    {
+        await WaitUntilInteractiveAsync();
+        var chat = new Uri(_page.Url).AbsolutePath;
+        return ShownCount.Of(_sent.GetValueOrDefault(chat) ?? [], await ChatBrowser.MessagesAsync(_page));
+    }
+
+    /// <summary>Loads each chat the page used again and counts what it shows against what was sent.</summary>
+    public async Task<ShownCount> CountReloadedAsync()
+    {
+        var count = ShownCount.None;
+        foreach (var (chat, texts) in _sent)
+        {
+            await _page.GotoAsync(new Uri(_frontend, chat).ToString());
+            await WaitUntilInteractiveAsync();
+            count += ShownCount.Of(texts, await ChatBrowser.MessagesAsync(_page));
+        }
+
+        return count;
+    }
+
+    private async Task SendAsync(string text)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await WaitUntilInteractiveAsync();
+            var shown = await ShownAsync();
+            if (shown is not null && ChatBrowser.IsAnswered(shown, text))
+            {
+                return;
+            }
+
+            if (shown is not null && !shown.Any(m => m.Role == "user" && m.Text.Contains(text, StringComparison.Ordinal)))
+            {
+                Resent += attempt > 0 ? 1 : 0;
+                await Try(() => ChatBrowser.TypeAndSendAsync(_page, text));
+            }
+
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+            while (DateTime.UtcNow < deadline)
+            {
+                shown = await ShownAsync();
+                if (shown is not null && ChatBrowser.IsAnswered(shown, text))
+                {
+                    return;
+                }
+
+                await Task.Delay(100);
+            }
+        }
+
+        throw new TimeoutException($"\"{text}\" was not answered after 10 attempts");
+    }
+
+    private async Task WaitUntilInteractiveAsync() =>
+        await _page.WaitForFunctionAsync(
+            "() => { const i = document.querySelector('[data-testid=message-input]'); return i && !i.disabled; }",
+            null,
+            new() { Timeout = (float)ReconnectTimeout.TotalMilliseconds, PollingInterval = 100 });
+
+    // Reading the page while it reloads fails; that is a moment to wait, not an error.
+    private async Task<IReadOnlyList<(string Role, string Text)>?> ShownAsync()
+    {
+        try
+        {
+            return await ChatBrowser.MessagesAsync(_page);
+        }
+        catch (PlaywrightException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task Try(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
+        {
+        }
+    }
+}
