@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ChatbotOrleans.Bench.Hosting;
-using ChatbotOrleans.DevHost;
+using ChatbotOrleans.LocalRun;
 
 namespace ChatbotOrleans.Bench;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ChatbotOrleans.DevHost;
+using ChatbotOrleans.LocalRun;
 using Shouldly;
 
 namespace ChatbotOrleans.Bench.Tests;

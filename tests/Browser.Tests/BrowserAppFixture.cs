@@ -30,7 +30,7 @@ public sealed partial class BrowserAppFixture(PostgresServerFixture postgres) : 
     /// <summary>Where the silo writes emails as .eml files (no SMTP server is configured here).</summary>
     public DirectoryInfo MailFolder { get; } = Directory.CreateTempSubdirectory("chatbot-mail-");
 
-    public static string ScreenshotDirectory { get; } = Path.Combine(DevHost.RepositoryLayout.Find().Root, "artifacts", "screenshots");
+    public static string ScreenshotDirectory { get; } = Path.Combine(LocalRun.RepositoryLayout.Find().Root, "artifacts", "screenshots");
 
     public async ValueTask InitializeAsync()
     {
@@ -48,7 +48,7 @@ public sealed partial class BrowserAppFixture(PostgresServerFixture postgres) : 
             throw new InvalidOperationException($"The migrations failed:\n{output}");
         }
 
-        BaseUrl = new Uri($"http://127.0.0.1:{DevHost.FreePort.Any()}/");
+        BaseUrl = new Uri($"http://127.0.0.1:{LocalRun.FreePort.Any()}/");
         SecondModel = await FakeOpenAIServer.StartAsync();
         await App.StartSiloAsync(CancellationToken.None, new Dictionary<string, string?>
         {

@@ -89,8 +89,8 @@ public sealed class ChatOverSeparateSiloTests(PostgresServerFixture postgres)
     {
         await using var harness = await SiloProcessHarness.CreateAsync(postgres, Token);
         var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        var layout = DevHost.RepositoryLayout.Find();
-        var process = DevHost.AppProcess.Start(
+        var layout = LocalRun.RepositoryLayout.Find();
+        var process = LocalRun.AppProcess.Start(
             "silo", layout.SiloAssembly, layout.SiloDirectory, new Dictionary<string, string?> { ["ConnectionStrings__Orleans"] = "" }, lines.Enqueue);
 
         await process.Exited.WaitAsync(TimeSpan.FromSeconds(60), Token);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using ChatbotOrleans.DevHost;
+using ChatbotOrleans.LocalRun;
 using ChatbotOrleans.TestSupport;
 using Npgsql;
 using Shouldly;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using ChatbotOrleans.DevHost;
+using ChatbotOrleans.LocalRun;
 using ChatbotOrleans.TestSupport.FakeOpenAI;
 
 namespace ChatbotOrleans.TestSupport;

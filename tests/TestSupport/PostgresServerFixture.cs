@@ -1,4 +1,4 @@
-using ChatbotOrleans.DevHost;
+using ChatbotOrleans.LocalRun;
 using Npgsql;
 using Xunit;
 

@@ -1,4 +1,4 @@
-using ChatbotOrleans.DevHost;
+using ChatbotOrleans.LocalRun;
 using ChatbotOrleans.TestSupport;
 using ChatbotOrleans.TestSupport.FakeOpenAI;
 using Npgsql;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChatbotOrleans.Bench.Measure;
-using ChatbotOrleans.DevHost;
 using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.LocalRun;
 using ChatbotOrleans.TestSupport;
 using Orleans.Providers.Streams.Common;
 

@@ -110,5 +110,5 @@ public static class TwoFrontendsPhase
         ["Urls"] = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture),
     };
 
-    private static int FreePort() => DevHost.FreePort.Any();
+    private static int FreePort() => LocalRun.FreePort.Any();
 }

@@ -74,8 +74,11 @@ internal sealed partial class ChatClient(
     public Task<ChangeResult> ConfigureAsync(ConversationId conversation, ConversationSetup setup) =>
         ChangeAsync(conversation, (grain, user) => grain.ConfigureAsync(user, setup));
 
-    public Task<ChangeResult> SendAsync(ConversationId conversation, SendMessage message) =>
-        ChangeAsync(conversation, (grain, user) => grain.SendAsync(user, message));
+    public async Task<ChangeResult> SendAsync(ConversationId conversation, SendMessage message)
+    {
+        using var activity = ChatActivities.StartTrace("chat send");
+        return await ChangeAsync(conversation, (grain, user) => grain.SendAsync(user, message));
+    }
 
     public Task<ChangeResult> EditAsync(ConversationId conversation, EditMessage edit) =>
         ChangeAsync(conversation, (grain, user) => grain.EditAsync(user, edit));

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChatbotOrleans.DevHost;
+using ChatbotOrleans.LocalRun;
 using ChatbotOrleans.TestSupport;
 using Microsoft.Playwright;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ChatbotOrleans.DevHost;
+using ChatbotOrleans.LocalRun;
 
 namespace ChatbotOrleans.DevLoop.Tests.Watch;
 

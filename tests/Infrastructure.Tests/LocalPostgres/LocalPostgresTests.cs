@@ -15,7 +15,7 @@ public sealed class LocalPostgresTests : IDisposable
         var dataDirectory = Path.Combine(_directory, "data");
         var log = new List<string>();
 
-        await using (var first = await DevHost.LocalPostgres.StartAsync(dataDirectory, port: null, fastButUnsafe: true, log.Add, Ct))
+        await using (var first = await ChatbotOrleans.LocalRun.LocalPostgres.StartAsync(dataDirectory, port: null, fastButUnsafe: true, log.Add, Ct))
         {
             (await ScalarAsync(first.ConnectionString(), "SELECT 1")).ShouldBe(1);
             await first.CreateDatabaseAsync("app", Ct);
@@ -23,7 +23,7 @@ public sealed class LocalPostgresTests : IDisposable
             await ScalarAsync(first.ConnectionString("app"), "CREATE TABLE kept (id int); INSERT INTO kept VALUES (42); SELECT 0");
         }
 
-        await using var second = await DevHost.LocalPostgres.StartAsync(dataDirectory, port: null, log.Add, Ct);
+        await using var second = await ChatbotOrleans.LocalRun.LocalPostgres.StartAsync(dataDirectory, port: null, log.Add, Ct);
         (await ScalarAsync(second.ConnectionString("app"), "SELECT id FROM kept")).ShouldBe(42);
         log.ShouldContain(line => line.Contains("initdb", StringComparison.Ordinal));
     }
@@ -32,9 +32,9 @@ public sealed class LocalPostgresTests : IDisposable
     public async Task Starting_on_a_running_data_directory_reuses_the_server_and_leaves_it_running()
     {
         var dataDirectory = Path.Combine(_directory, "data");
-        await using var owner = await DevHost.LocalPostgres.StartAsync(dataDirectory, port: null, fastButUnsafe: true, log: null, Ct);
+        await using var owner = await ChatbotOrleans.LocalRun.LocalPostgres.StartAsync(dataDirectory, port: null, fastButUnsafe: true, log: null, Ct);
 
-        await using (var reused = await DevHost.LocalPostgres.StartAsync(dataDirectory, port: null, log: null, Ct))
+        await using (var reused = await ChatbotOrleans.LocalRun.LocalPostgres.StartAsync(dataDirectory, port: null, log: null, Ct))
         {
             reused.Port.ShouldBe(owner.Port);
         }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ChatbotOrleans.DevHost;
+using ChatbotOrleans.LocalRun;
 using Shouldly;
 
 namespace ChatbotOrleans.Infrastructure.Tests.LocalRun;

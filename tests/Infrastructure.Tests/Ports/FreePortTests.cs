@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using ChatbotOrleans.DevHost;
+using ChatbotOrleans.LocalRun;
 using Shouldly;
 
 namespace ChatbotOrleans.Infrastructure.Tests.Ports;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using ChatbotOrleans.DevHost;
 using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.LocalRun;
 using ChatbotOrleans.TestSupport;
 using Orleans.Configuration;
 using Shouldly;

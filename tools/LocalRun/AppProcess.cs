@@ -1,14 +1,13 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
-namespace ChatbotOrleans.DevHost;
+namespace ChatbotOrleans.LocalRun;
 
 /// <summary>
 /// One app process (silo or frontend), run from its built assembly or under <c>dotnet watch</c>: its output
 /// is relayed line by line with a prefix, it can be waited on over HTTP, and it is stopped the way a
 /// container would be (SIGTERM, then a kill after a grace period).
 /// </summary>
-public sealed partial class AppProcess : IAsyncDisposable
+public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TaskCompletionSource _watching = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -142,30 +141,7 @@ public sealed partial class AppProcess : IAsyncDisposable
             return;
         }
 
-        var apps = ProcessTree.Leaves(_process.Id);
-        foreach (var app in apps)
-        {
-            _ = Kill(app, SigTerm);
-        }
-
-        var deadline = DateTime.UtcNow + grace;
-        while (!_process.HasExited && apps.Any(ProcessTree.IsAlive) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
-
-        // The whole tree, and any of it that the watcher's end left without a parent.
-        var tree = ProcessTree.Descendants(_process.Id);
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        foreach (var pid in tree.Where(ProcessTree.IsAlive))
-        {
-            _ = Kill(pid, SigKill);
-        }
-
+        await ProcessTree.StopTreeAsync(_process.Id, grace);
         await _process.WaitForExitAsync();
     }
 
@@ -184,10 +160,4 @@ public sealed partial class AppProcess : IAsyncDisposable
         await StopAsync(TimeSpan.FromSeconds(10));
         _process.Dispose();
     }
-
-    private const int SigTerm = 15;
-    private const int SigKill = 9;
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
 
-namespace ChatbotOrleans.DevHost;
+namespace ChatbotOrleans.LocalRun;
 
 /// <summary>
 /// A PostgreSQL server run from the locally installed binaries, for development and tests:

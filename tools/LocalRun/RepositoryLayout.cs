@@ -1,4 +1,4 @@
-namespace ChatbotOrleans.DevHost;
+namespace ChatbotOrleans.LocalRun;
 
 /// <summary>Where the built app processes live in this repository.</summary>
 public sealed class RepositoryLayout(string root)

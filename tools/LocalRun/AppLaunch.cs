@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ChatbotOrleans.DevHost;
+namespace ChatbotOrleans.LocalRun;
 
 /// <summary>How an app process is started: its built assembly, or its project under <c>dotnet watch</c>.</summary>
 public abstract record AppLaunch
@@ -39,34 +39,23 @@ public abstract record AppLaunch
 
     private sealed record WatchedProject(string Project, string[] Arguments) : AppLaunch
     {
-        // dotnet watch takes its snapshot of the sources before it says so: an edit saved earlier is missed.
-        public override string? WatchingLine => "dotnet watch : Waiting for changes";
+        public override string? WatchingLine => WatchCommand.WatchingLine;
 
         public override void ApplyTo(ProcessStartInfo info)
         {
             info.FileName = "dotnet";
-            // No launch profile: its URL and connection string would override the ones run.sh hands out.
-            foreach (var argument in (string[])["watch", "run", "--project", Project, "--no-launch-profile", "--non-interactive"])
+            foreach (var argument in WatchCommand.Arguments(Project, Arguments))
             {
                 info.ArgumentList.Add(argument);
             }
 
-            if (Arguments.Length > 0)
+            foreach (var (name, value) in WatchCommand.Variables)
             {
-                info.ArgumentList.Add("--");
-                foreach (var argument in Arguments)
-                {
-                    info.ArgumentList.Add(argument);
-                }
+                info.Environment[name] = value;
             }
 
-            info.Environment["DOTNET_WATCH_RESTART_ON_RUDE_EDIT"] = "1";
-            info.Environment["DOTNET_WATCH_SUPPRESS_LAUNCH_BROWSER"] = "1";
-            info.Environment["DOTNET_WATCH_SUPPRESS_EMOJIS"] = "1";
-
-            // dotnet watch takes an inotify instance per watched folder, and Linux allows a user 128 of them in
-            // all (IDEs and other .NET processes share them): polling cannot run out. A value of the user's wins.
-            info.Environment.TryAdd("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+            // A value of the user's wins (see WatchCommand.PollingVariable).
+            info.Environment.TryAdd(WatchCommand.PollingVariable, "1");
 
             // Input of its own: dotnet watch would otherwise read keys from run.sh's terminal, Ctrl+C among them.
             info.RedirectStandardInput = true;

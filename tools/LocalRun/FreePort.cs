@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ChatbotOrleans.DevHost;
+namespace ChatbotOrleans.LocalRun;
 
 /// <summary>Finds TCP ports on loopback that nothing listens on.</summary>
 public static class FreePort
