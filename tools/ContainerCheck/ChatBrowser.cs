@@ -1,10 +1,10 @@
-using System.Text.RegularExpressions;
+using ChatbotOrleans.ChatPages;
 using Microsoft.Playwright;
 
 namespace ChatbotOrleans.ContainerCheck;
 
 /// <summary>Chromium on the app, with the steps a person takes on the chat page.</summary>
-internal sealed partial class ChatBrowser : IAsyncDisposable
+internal sealed class ChatBrowser : IAsyncDisposable
 {
     private readonly IPlaywright _playwright;
 
@@ -43,8 +43,8 @@ internal sealed partial class ChatBrowser : IAsyncDisposable
             await page.GotoAsync(BaseUrl.ToString());
             await page.FillAsync("#email", email);
             await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync(ChatUrl(), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
-            await WaitUntilInteractiveAsync(page, TimeSpan.FromSeconds(60));
+            await page.WaitForURLAsync(ChatPage.ChatUrl(), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+            await ChatPage.WaitUntilInteractiveAsync(page, TimeSpan.FromSeconds(60));
             return page;
         }
         catch (TimeoutException exception)
@@ -53,37 +53,6 @@ internal sealed partial class ChatBrowser : IAsyncDisposable
             throw new TimeoutException($"Signing in as {email} did not reach an interactive chat page; the browser is at {page.Url} showing:\n{shown}", exception);
         }
     }
-
-    /// <summary>Blazor drops input before the circuit connects; the page enables its box only then.</summary>
-    public static Task WaitUntilInteractiveAsync(IPage page, TimeSpan timeout) =>
-        page.WaitForFunctionAsync(
-            "() => { const i = document.querySelector('[data-testid=message-input]'); return i && !i.disabled; }",
-            null,
-            new() { Timeout = (float)timeout.TotalMilliseconds });
-
-    /// <summary>The messages shown, in order, as (role, text).</summary>
-    public static async Task<IReadOnlyList<(string Role, string Text)>> MessagesAsync(IPage page)
-    {
-        var items = await page.Locator("[data-testid=message]").EvaluateAllAsync<string[][]>(
-            "ms => ms.map(m => [m.dataset.role ?? '', m.innerText.trim()])");
-        return items.Select(i => (i[0], i[1])).ToList();
-    }
-
-    public static async Task TypeAndSendAsync(IPage page, string text)
-    {
-        await page.FillAsync("[data-testid=message-input]", text, new() { Timeout = 10_000 });
-        await page.Keyboard.PressAsync("Enter");
-    }
-
-    /// <summary>True when <paramref name="text"/> is shown as a user message followed by one finished reply.</summary>
-    public static bool IsAnswered(IReadOnlyList<(string Role, string Text)> messages, string text)
-    {
-        var index = messages.ToList().FindIndex(m => m.Role == "user" && m.Text.Contains(text, StringComparison.Ordinal));
-        return index >= 0 && index + 1 < messages.Count && messages[index + 1].Role == "assistant";
-    }
-
-    [GeneratedRegex("/c/[0-9a-f]{32}$")]
-    public static partial Regex ChatUrl();
 
     public async ValueTask DisposeAsync()
     {

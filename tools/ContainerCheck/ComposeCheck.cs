@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatbotOrleans.ChatPages;
 
 namespace ChatbotOrleans.ContainerCheck;
 
@@ -10,8 +11,8 @@ internal static partial class ComposeCheck
         var email = $"compose-{Guid.NewGuid():N}@example.com";
         var page = await browser.SignInAsync(email);
         const string Text = "Hello from the compose check";
-        await ChatBrowser.TypeAndSendAsync(page, Text);
-        await Poll.UntilAsync(async () => ChatBrowser.IsAnswered(await ChatBrowser.MessagesAsync(page), Text), TimeSpan.FromSeconds(60), "the first message was not answered");
+        await ChatPage.TypeAndSendAsync(page, Text);
+        await Poll.UntilAsync(async () => ChatPage.IsAnswered(await ChatPage.MessagesAsync(page), Text), TimeSpan.FromSeconds(60), "the first message was not answered");
 
         var welcome = await browser.Mailbox.WaitForAsync(email, "Welcome to Chatbot", TimeSpan.FromSeconds(90));
         var link = SignInLink().Match(welcome.Text);
@@ -27,9 +28,9 @@ internal static partial class ComposeCheck
         }
 
         await page.ReloadAsync();
-        await ChatBrowser.WaitUntilInteractiveAsync(page, TimeSpan.FromSeconds(60));
-        var afterReload = await ChatBrowser.MessagesAsync(page);
-        if (!ChatBrowser.IsAnswered(afterReload, Text) || afterReload.Count != 2)
+        await ChatPage.WaitUntilInteractiveAsync(page, TimeSpan.FromSeconds(60));
+        var afterReload = await ChatPage.MessagesAsync(page);
+        if (!ChatPage.IsAnswered(afterReload, Text) || afterReload.Count != 2)
         {
             throw new InvalidOperationException($"After a reload the page shows {afterReload.Count} messages: {string.Join(" | ", afterReload)}");
         }
@@ -39,8 +40,8 @@ internal static partial class ComposeCheck
         await other.GotoAsync(linkUrl.ToString());
         // The link page asks for a click: mail scanners that open links must not use them up.
         await other.ClickAsync("button[type=submit]");
-        await other.WaitForURLAsync(ChatBrowser.ChatUrl(), new() { Timeout = 60_000 });
-        await ChatBrowser.WaitUntilInteractiveAsync(other, TimeSpan.FromSeconds(60));
+        await other.WaitForURLAsync(ChatPage.ChatUrl(), new() { Timeout = 60_000 });
+        await ChatPage.WaitUntilInteractiveAsync(other, TimeSpan.FromSeconds(60));
         var titles = await other.Locator("[data-testid=conversation-link]").CountAsync();
         if (titles < 1)
         {

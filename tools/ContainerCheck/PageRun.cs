@@ -1,3 +1,4 @@
+using ChatbotOrleans.ChatPages;
 using Microsoft.Playwright;
 
 namespace ChatbotOrleans.ContainerCheck;
@@ -106,58 +107,26 @@ internal sealed class PageRun(ChatBrowser browser, IPage page, string email, str
         foreach (var (chat, texts) in _sent)
         {
             await page.GotoAsync(new Uri(browser.BaseUrl, chat).ToString());
-            await ChatBrowser.WaitUntilInteractiveAsync(page, ReconnectTimeout);
-            var shown = await ChatBrowser.MessagesAsync(page);
+            await ChatPage.WaitUntilInteractiveAsync(page, ReconnectTimeout);
+            var shown = await ChatPage.MessagesAsync(page);
             count.Add(ChatCount.Of(texts, shown));
         }
 
         return count;
     }
 
-    private async Task SendAsync(string text)
-    {
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            await ChatBrowser.WaitUntilInteractiveAsync(page, ReconnectTimeout)
-                .WaitAsync(ReconnectTimeout + TimeSpan.FromSeconds(5));
-            var shown = await ShownAsync();
-            if (shown is not null && ChatBrowser.IsAnswered(shown, text))
-            {
-                return;
-            }
-
-            if (shown is not null && !shown.Any(m => m.Role == "user" && m.Text.Contains(text, StringComparison.Ordinal)))
-            {
-                Resent += attempt > 0 ? 1 : 0;
-                await Try(() => ChatBrowser.TypeAndSendAsync(page, text));
-            }
-
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-            while (DateTime.UtcNow < deadline)
-            {
-                shown = await ShownAsync();
-                if (shown is not null && ChatBrowser.IsAnswered(shown, text))
-                {
-                    return;
-                }
-
-                await Task.Delay(250);
-            }
-        }
-
-        throw new TimeoutException($"\"{text}\" was not answered after 10 attempts");
-    }
+    private async Task SendAsync(string text) => Resent += await ChatPage.SendUntilAnsweredAsync(page, text, ReconnectTimeout);
 
     private async Task<string> NewChatAsync(string current)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            await ChatBrowser.WaitUntilInteractiveAsync(page, ReconnectTimeout);
-            await Try(() => page.ClickAsync("[data-testid=new-chat]", new() { Timeout = 10_000 }));
+            await ChatPage.WaitUntilInteractiveAsync(page, ReconnectTimeout);
+            await ChatPage.TryAsync(() => page.ClickAsync("[data-testid=new-chat]", new() { Timeout = 10_000 }));
             try
             {
-                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != current && ChatBrowser.ChatUrl().IsMatch(url), new() { Timeout = 20_000 });
-                await ChatBrowser.WaitUntilInteractiveAsync(page, ReconnectTimeout);
+                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != current && ChatPage.ChatUrl().IsMatch(url), new() { Timeout = 20_000 });
+                await ChatPage.WaitUntilInteractiveAsync(page, ReconnectTimeout);
                 return new Uri(page.Url).AbsolutePath;
             }
             catch (TimeoutException)
@@ -166,29 +135,5 @@ internal sealed class PageRun(ChatBrowser browser, IPage page, string email, str
         }
 
         throw new TimeoutException("a new chat did not open after 10 attempts");
-    }
-
-    // Reading the page while it reloads fails; that is a moment to wait, not an error.
-    private async Task<IReadOnlyList<(string Role, string Text)>?> ShownAsync()
-    {
-        try
-        {
-            return await ChatBrowser.MessagesAsync(page);
-        }
-        catch (PlaywrightException)
-        {
-            return null;
-        }
-    }
-
-    private static async Task Try(Func<Task> action)
-    {
-        try
-        {
-            await action();
-        }
-        catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
-        {
-        }
     }
 }

@@ -1,4 +1,5 @@
 using ChatbotOrleans.Bench.Phases;
+using ChatbotOrleans.ChatPages;
 using Microsoft.Playwright;
 
 namespace ChatbotOrleans.Bench.ScaleOut;
@@ -6,10 +7,10 @@ namespace ChatbotOrleans.Bench.ScaleOut;
 /// <summary>
 /// One signed-in chat page on one frontend that sends numbered messages, each a pause after the last one's reply,
 /// and never reloads itself: when its frontend goes away, the page reconnects (or reloads) on its own and the run
-/// goes on from what it then shows, sending a message again only when the page does not show it (the Swarm load
-/// check's steps, <c>tools/ContainerCheck/PageRun.cs</c>). It stays in one chat, as many messages as the page's
-/// window of recent ones holds: starting a chat navigates, and a navigation to a frontend that is shutting down
-/// finds no listener, where a proxy would have sent it to the other replica.
+/// goes on from what it then shows, sending a message again only when the page does not show it
+/// (<see cref="ChatPage.SendUntilAnsweredAsync"/>, as the Swarm load check does). It stays in one chat, as many
+/// messages as the page's window of recent ones holds: starting a chat navigates, and a navigation to a frontend
+/// that is shutting down finds no listener, where a proxy would have sent it to the other replica.
 /// </summary>
 public sealed class FrontendPage
 {
@@ -93,7 +94,7 @@ public sealed class FrontendPage
     {
         await WaitUntilInteractiveAsync();
         var chat = new Uri(_page.Url).AbsolutePath;
-        return ShownCount.Of(_sent.GetValueOrDefault(chat) ?? [], await ChatBrowser.MessagesAsync(_page));
+        return ShownCount.Of(_sent.GetValueOrDefault(chat) ?? [], await ChatPage.MessagesAsync(_page));
     }
 
     /// <summary>Loads each chat the page used again and counts what it shows against what was sent.</summary>
@@ -104,72 +105,13 @@ public sealed class FrontendPage
         {
             await _page.GotoAsync(new Uri(_frontend, chat).ToString());
             await WaitUntilInteractiveAsync();
-            count += ShownCount.Of(texts, await ChatBrowser.MessagesAsync(_page));
+            count += ShownCount.Of(texts, await ChatPage.MessagesAsync(_page));
         }
 
         return count;
     }
 
-    private async Task SendAsync(string text)
-    {
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            await WaitUntilInteractiveAsync();
-            var shown = await ShownAsync();
-            if (shown is not null && ChatBrowser.IsAnswered(shown, text))
-            {
-                return;
-            }
+    private async Task SendAsync(string text) => Resent += await ChatPage.SendUntilAnsweredAsync(_page, text, ReconnectTimeout);
 
-            if (shown is not null && !shown.Any(m => m.Role == "user" && m.Text.Contains(text, StringComparison.Ordinal)))
-            {
-                Resent += attempt > 0 ? 1 : 0;
-                await Try(() => ChatBrowser.TypeAndSendAsync(_page, text));
-            }
-
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-            while (DateTime.UtcNow < deadline)
-            {
-                shown = await ShownAsync();
-                if (shown is not null && ChatBrowser.IsAnswered(shown, text))
-                {
-                    return;
-                }
-
-                await Task.Delay(100);
-            }
-        }
-
-        throw new TimeoutException($"\"{text}\" was not answered after 10 attempts");
-    }
-
-    private async Task WaitUntilInteractiveAsync() =>
-        await _page.WaitForFunctionAsync(
-            "() => { const i = document.querySelector('[data-testid=message-input]'); return i && !i.disabled; }",
-            null,
-            new() { Timeout = (float)ReconnectTimeout.TotalMilliseconds, PollingInterval = 100 });
-
-    // Reading the page while it reloads fails; that is a moment to wait, not an error.
-    private async Task<IReadOnlyList<(string Role, string Text)>?> ShownAsync()
-    {
-        try
-        {
-            return await ChatBrowser.MessagesAsync(_page);
-        }
-        catch (PlaywrightException)
-        {
-            return null;
-        }
-    }
-
-    private static async Task Try(Func<Task> action)
-    {
-        try
-        {
-            await action();
-        }
-        catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
-        {
-        }
-    }
+    private Task WaitUntilInteractiveAsync() => ChatPage.WaitUntilInteractiveAsync(_page, ReconnectTimeout);
 }
