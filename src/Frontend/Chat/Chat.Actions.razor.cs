@@ -53,6 +53,7 @@ public sealed partial class Chat
 
         var result = await Chats.SendAsync(open, message);
         _now = Time.GetUtcNow();
+        _replyWatch.Heard(_now);
         if (result.Message is { } stored && _view.Confirm(stored) == ViewUpdate.ReloadNeeded)
         {
             await ReloadAsync(0);
@@ -69,6 +70,7 @@ public sealed partial class Chat
         }
 
         var result = await Chats.EditAsync(open, new EditMessage(original.Id, MessageId.New(), text, original.Sequence));
+        _replyWatch.Heard(Time.GetUtcNow());
         if (result.Message is { } stored && _view.Confirm(stored) == ViewUpdate.ReloadNeeded)
         {
             await ReloadAsync(0);
@@ -92,6 +94,7 @@ public sealed partial class Chat
         if (failedReply.ReplyTo is { } userMessage && _view.ConversationId is { } open)
         {
             var result = await Chats.RetryAsync(open, userMessage);
+            _replyWatch.Heard(Time.GetUtcNow());
             _notice = result.Succeeded ? null : result.Error ?? "The reply could not be retried.";
         }
     }

@@ -87,6 +87,7 @@ public sealed partial class Chat
 
     private async Task ApplyAsync(ConversationEvent conversationEvent)
     {
+        _replyWatch.Heard(Time.GetUtcNow());
         if (_view.Apply(conversationEvent) == ViewUpdate.ReloadNeeded && !await ReloadAsync(0))
         {
             await LoseStreamsAsync(EndSubscriptionAsync);
@@ -100,6 +101,8 @@ public sealed partial class Chat
         {
             return false;
         }
+
+        _replyWatch.Heard(Time.GetUtcNow());
 
         return _view.Load(loadToken, snapshot.Value) != ViewUpdate.ReloadNeeded || await ReloadAsync(reloads + 1);
     }
@@ -124,6 +127,19 @@ public sealed partial class Chat
     }
 
     private async Task<bool> OpenIfConnectedAsync() => Chats.IsConnected && await OpenRequestedAsync();
+
+    // A reply quiet for too long may be written to a stream that lost this page: follow it again and reload.
+    // Not awaited, so that the clock goes on while the cluster is away.
+    private Task LookForStalledReplyAsync()
+    {
+        if (_subscription is not null && _view.ConversationId is { } open && _replyWatch.IsStalled(_view.IsReplying, Time.GetUtcNow()))
+        {
+            Chats.ReportStalledReply(open, ReplyQuietLimit);
+            _ = OnCircuitAsync(() => LoseStreamsAsync(EndSubscriptionAsync));
+        }
+
+        return Task.CompletedTask;
+    }
 
     // After a reconnect the old subscriptions and the events published meanwhile are gone.
     private Task ReopenAfterReconnectAsync() => LoseStreamsAsync(EndSubscriptionsAsync);

@@ -13,9 +13,11 @@ public sealed partial class Chat
 {
     private const string Unreachable = "The chat service is unreachable. Please reload the page in a moment.";
     private static readonly TimeSpan ClockTick = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan ReplyQuietLimit = TimeSpan.FromSeconds(30);
 
     private readonly CancellationTokenSource _disposed = new();
     private readonly ConversationView _view = new();
+    private readonly ReplyWatch _replyWatch = new(ReplyQuietLimit);
     private IReadOnlyList<ConversationSummary> _conversations = [];
     private bool _starting;
     private bool _stopping;
@@ -149,7 +151,7 @@ public sealed partial class Chat
         return false;
     }
 
-    // One clock for the page, so "2 minutes ago" moves on without a reload.
+    // One clock for the page, so "2 minutes ago" moves on without a reload, and a stalled reply is looked for.
     private async Task TickAsync()
     {
         using var timer = new PeriodicTimer(ClockTick, Time);
@@ -157,11 +159,7 @@ public sealed partial class Chat
         {
             while (await timer.WaitForNextTickAsync(_disposed.Token))
             {
-                await InvokeAsync(() =>
-                {
-                    _now = Time.GetUtcNow();
-                    StateHasChanged();
-                });
+                await OnCircuitAsync(LookForStalledReplyAsync);
             }
         }
         catch (OperationCanceledException)

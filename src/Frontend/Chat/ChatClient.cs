@@ -120,6 +120,10 @@ internal sealed partial class ChatClient(
         return new Unhook(() => monitor.GatewayConnected -= OnGatewayConnected);
     }
 
+    /// <summary>Notes that a page heard nothing of a reply for too long and follows its stream again.</summary>
+    public void ReportStalledReply(ConversationId conversation, TimeSpan quiet) =>
+        LogStalledReply(logger, conversation.Value, quiet.TotalSeconds);
+
     private async Task<ClusterAnswer<T>> ReadAsync<T>(Func<UserId, Task<T>> read)
     {
         try
@@ -179,6 +183,9 @@ internal sealed partial class ChatClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A chat call failed: the cluster did not answer.")]
     private static partial void LogCallFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {Conversation}: no event of the awaited reply for {Seconds} s; the page follows its stream again and reloads.")]
+    private static partial void LogStalledReply(ILogger logger, Guid conversation, double seconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Unsubscribing from a chat stream failed.")]
     private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
