@@ -35,9 +35,13 @@ release() {
 swarm_logs() {
   docker service ls >&2
   docker service ps --no-trunc chatbot_silo chatbot_frontend 2>&1 | head -n 20 >&2
-  docker service logs --tail 30 chatbot_silo >&2 2>&1
+  # Bounded: a log read of a service whose tasks are going away has hung here for minutes.
+  timeout 60 docker service logs --tail 30 chatbot_silo >&2 2>&1
+  # The streams' warnings say whether a silo dropped a page's subscription (a consumer "no longer active").
+  timeout 60 docker service logs chatbot_silo 2>&1 | grep 'Orleans.Streams' | grep -E '"LogLevel":"(Warning|Error)"' |
+    grep -v 'permanently removing producer' | tail -n 40 | cut -c1-700 >&2
   # The frontends' warnings say why a page was signed out or stuck; the engine and its logs end with the run.
-  docker service logs chatbot_frontend 2>&1 | grep -E 'warn|fail|crit' -A3 | tail -n 60 >&2
+  timeout 60 docker service logs chatbot_frontend 2>&1 | grep -iE 'warn|fail|crit' -A3 | tail -n 60 >&2
 }
 
 migrated() { docker service ps chatbot_migrate --format '{{.CurrentState}}' 2>/dev/null | grep -q '^Complete'; }
