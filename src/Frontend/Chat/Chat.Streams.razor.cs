@@ -128,14 +128,15 @@ public sealed partial class Chat
 
     private async Task<bool> OpenIfConnectedAsync() => Chats.IsConnected && await OpenRequestedAsync();
 
-    // A reply quiet for too long may be written to a stream that lost this page: follow it again and reload.
+    // A reply quiet for too long may be written to a stream that dropped this page, and what dropped one
+    // subscription (a silo that could not reach the client) may have dropped the list's too: follow both again.
     // Not awaited, so that the clock goes on while the cluster is away.
     private Task LookForStalledReplyAsync()
     {
         if (_subscription is not null && _view.ConversationId is { } open && _replyWatch.IsStalled(_view.IsReplying, Time.GetUtcNow()))
         {
             Chats.ReportStalledReply(open, ReplyQuietLimit);
-            _ = OnCircuitAsync(() => LoseStreamsAsync(EndSubscriptionAsync));
+            _ = OnCircuitAsync(() => LoseStreamsAsync(EndSubscriptionsAsync));
         }
 
         return Task.CompletedTask;

@@ -2,8 +2,10 @@ namespace ChatbotOrleans.Frontend.Chat;
 
 /// <summary>
 /// Tells when a reply the page waits for has been quiet too long. Its stream may have lost the page's
-/// subscription (a Swarm rolling update once left two pages waiting minutes for replies that were stored),
-/// so the page follows the stream again and reloads: at worst one needless reload while a model thinks.
+/// subscription without a word to the page: Orleans' pulling agent removes a consumer for good when a delivery
+/// to its client fails as unreachable (a Swarm rolling update once left two pages waiting minutes for replies
+/// that were stored). The page then follows the stream again and reloads: at worst one needless reload while
+/// a model thinks.
 /// </summary>
 /// <param name="quietLimit">How long a reply may go without an event before the page looks again.</param>
 public sealed class ReplyWatch(TimeSpan quietLimit)
