@@ -1,5 +1,6 @@
 using ChatbotOrleans.Grains.Abstractions;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using ConversationKey = ChatbotOrleans.Grains.Abstractions.ConversationId;
 
 namespace ChatbotOrleans.Frontend.Chat;
@@ -13,11 +14,10 @@ public sealed partial class Chat
 {
     private const string Unreachable = "The chat service is unreachable. Please reload the page in a moment.";
     private static readonly TimeSpan ClockTick = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan ReplyQuietLimit = TimeSpan.FromSeconds(30);
 
     private readonly CancellationTokenSource _disposed = new();
     private readonly ConversationView _view = new();
-    private readonly ReplyWatch _replyWatch = new(ReplyQuietLimit);
+    private ReplyWatch _replyWatch = null!;
     private IReadOnlyList<ConversationSummary> _conversations = [];
     private bool _starting;
     private bool _stopping;
@@ -43,6 +43,11 @@ public sealed partial class Chat
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private IOptions<ChatPageOptions> Options { get; set; } = default!;
+
+    private TimeSpan ReplyQuietLimit => Options.Value.ReplyQuietLimit;
+
     private bool IsInteractive => RendererInfo.IsInteractive;
 
     // The user's list follows titles live (the first message names a chat); the snapshot's title until it has it.
@@ -66,6 +71,7 @@ public sealed partial class Chat
     protected override void OnInitialized()
     {
         _now = Time.GetUtcNow();
+        _replyWatch = new ReplyWatch(ReplyQuietLimit);
         if (IsInteractive)
         {
             _ = TickAsync();
@@ -154,7 +160,7 @@ public sealed partial class Chat
     // One clock for the page, so "2 minutes ago" moves on without a reload, and a stalled reply is looked for.
     private async Task TickAsync()
     {
-        using var timer = new PeriodicTimer(ClockTick, Time);
+        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Min(ClockTick.Ticks, ReplyQuietLimit.Ticks / 2)), Time);
         try
         {
             while (await timer.WaitForNextTickAsync(_disposed.Token))

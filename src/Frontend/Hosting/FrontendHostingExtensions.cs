@@ -44,6 +44,8 @@ internal static class FrontendHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionCheckOptions>, SessionCheckOptionsValidator>());
         services.AddOptions<SessionCheckOptions>().Bind(builder.Configuration.GetSection(SessionCheckOptions.SectionName)).ValidateOnStart();
         services.AddScoped<SessionCheck>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatPageOptions>, ChatPageOptionsValidator>());
+        services.AddOptions<ChatPageOptions>().Bind(builder.Configuration.GetSection(ChatPageOptions.SectionName)).ValidateOnStart();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidator>();
 
         // All replicas share one key ring, so a rolling deploy keeps everyone signed in.
