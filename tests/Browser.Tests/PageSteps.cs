@@ -67,12 +67,25 @@ internal static partial class PageSteps
     public static Task<string[]> SidebarTitlesAsync(this IPage page) =>
         page.Locator("[data-testid=conversation-link]").AllInnerTextsAsync().ContinueWith(t => t.Result.Select(s => s.Trim()).ToArray());
 
-    /// <summary>Waits until the sidebar lists exactly these titles, in this order.</summary>
-    public static Task WaitForSidebarAsync(this IPage page, params string[] titles) =>
-        page.WaitForFunctionAsync(
-            "ts => JSON.stringify([...document.querySelectorAll('[data-testid=conversation-link]')].map(a => a.innerText.trim())) === JSON.stringify(ts)",
-            titles,
-            new() { Timeout = 15_000 });
+    /// <summary>Waits until the sidebar lists exactly these titles, in this order; says what it showed instead if not.</summary>
+    public static async Task WaitForSidebarAsync(this IPage page, params string[] titles)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "ts => JSON.stringify([...document.querySelectorAll('[data-testid=conversation-link]')].map(a => a.innerText.trim())) === JSON.stringify(ts)",
+                titles,
+                new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException exception)
+        {
+            var shown = await page.EvaluateAsync<string>(
+                "() => JSON.stringify({ sidebar: [...document.querySelectorAll('[data-testid=conversation-link]')].map(a => a.innerText.trim()), "
+                + "header: document.querySelector('h1')?.innerText, errors: [...document.querySelectorAll('[role=alert]')].filter(e => e.checkVisibility()).map(e => e.innerText), "
+                + "renaming: document.querySelector('[data-testid=rename-input]')?.value ?? null })");
+            throw new TimeoutException($"The sidebar did not list {string.Join(", ", titles)} within 15 s; the page showed {shown}", exception);
+        }
+    }
 
     public static Task<string[]> MessagesAsync(this IPage page) =>
         page.Locator("[data-testid=message]").EvaluateAllAsync<string[]>("ms => ms.map(m => m.dataset.sequence + ' ' + m.innerText.trim())");
