@@ -22,7 +22,7 @@ internal static class ArchiveSteps
         var page = await fixture.SignedInPageAsync();
         await page.SendAsync(title);
         await page.WaitForSequenceAsync(2);
-        var conversation = Guid.Parse(new Uri(page.Url).Segments[^1]);
+        var conversation = page.ConversationIdOf();
         await WriteAsync(fixture.App.ConnectionString, conversation, count, texts ?? new Dictionary<long, string>());
 
         await page.FillAsync(PageSteps.Input, "one more, to meet the archive");

@@ -18,6 +18,9 @@ internal static partial class PageSteps
     /// <summary>Waits until the page is at a chat (/c/ and a conversation id), as after signing in.</summary>
     public static Task WaitForChatAddressAsync(this IPage page) => page.WaitForAddressAsync(ChatAddress());
 
+    /// <summary>The conversation a page at a chat's address (<c>/c/{id}</c>) shows.</summary>
+    public static Guid ConversationIdOf(this IPage page) => Guid.Parse(new Uri(page.Url).Segments[^1]);
+
     /// <summary>Signs in on the app's front page with <paramref name="email"/> and waits for an interactive chat.</summary>
     public static async Task SignInAsync(this IPage page, Uri app, string email)
     {
@@ -79,11 +82,12 @@ internal static partial class PageSteps
         }
         catch (TimeoutException exception)
         {
-            var shown = await page.EvaluateAsync<string>(
-                "() => JSON.stringify({ sidebar: [...document.querySelectorAll('[data-testid=conversation-link]')].map(a => a.innerText.trim()), "
-                + "header: document.querySelector('h1')?.innerText, errors: [...document.querySelectorAll('[role=alert]')].filter(e => e.checkVisibility()).map(e => e.innerText), "
+            var sidebar = await page.SidebarTitlesAsync();
+            var rest = await page.EvaluateAsync<string>(
+                "() => JSON.stringify({ header: document.querySelector('h1')?.innerText, errors: [...document.querySelectorAll('[role=alert]')].filter(e => e.checkVisibility()).map(e => e.innerText), "
                 + "renaming: document.querySelector('[data-testid=rename-input]')?.value ?? null })");
-            throw new TimeoutException($"The sidebar did not list {string.Join(", ", titles)} within 15 s; the page showed {shown}", exception);
+            throw new TimeoutException(
+                $"The sidebar did not list {string.Join(", ", titles)} within 15 s; it listed [{string.Join(", ", sidebar)}], and the page showed {rest}", exception);
         }
     }
 
