@@ -32,6 +32,9 @@ public sealed record BenchPhase(string Id, string Name, Func<BenchContext, Task>
 
         // After everything: it replaces the stack's silo with silos of its own in CPU cgroups.
         new("scale-out", "9 scale-out", ScaleOutPhase.RunAsync, ["two-frontends"], InQuick: false),
+
+        // Section 9's rolling restart and killed silo alone, for work on recovery; not with scale-out, which runs them too.
+        new("faults", "9 scale-out: faults", ScaleOutPhase.RunFaultsOnlyAsync, [], InQuick: false),
     ];
 
     /// <summary>The phases to run for <paramref name="only"/> (all when empty, or all a quick run has): those named and those they need, in run order.</summary>

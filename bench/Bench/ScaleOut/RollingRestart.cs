@@ -23,14 +23,13 @@ public static class RollingRestart
         }
 
         await load.StopAsync();
-        var check = await DeliveryCheck.ReadAsync(context.Stack.ConnectionString, load.Accepted, asks.ByMessage, ct);
         var stalls = load.LongestStalls();
-        context.Log($"rolling restart of {cluster.Silos.Count} silos, {chats.Count} conversations: {check}; sends retried {load.RetriedSends} ({load.TimedOutCalls} after the 10 s response timeout), "
+        context.Log($"rolling restart of {cluster.Silos.Count} silos, {chats.Count} conversations: sends retried {load.RetriedSends} ({load.TimedOutCalls} after the 10 s response timeout), "
             + $"replies read from the snapshot (event missed) {load.RepliesFromSnapshot}, unanswered {load.Unanswered}; "
             + $"longest stall per conversation p50 {stalls.P50:0} p99 {stalls.P99:0} max {stalls.Percentile(100):0} ms");
 
         var what = $"rolling restart (SIGTERM, start again) of {cluster.Silos.Count} silos, {chats.Count} conversations sending";
-        FaultRuns.AddDelivery(context.Table, what, check);
+        await FaultRuns.CheckDeliveryAsync(context, what, load, asks);
         context.Table.Add(new ResultRow(ScaleOutReport.Section, $"{what}: longest stall a conversation saw, p99 / max (p50 {ResultTable.Ms(stalls.P50)})",
             $"{ResultTable.Ms(stalls.P99)} / {ResultTable.Ms(stalls.Percentile(100))}",
             $"{load.RetriedSends} sends retried ({load.TimedOutCalls} after the 10 s response timeout), {load.RepliesFromSnapshot} replies read from the snapshot after 1 s without their event"));

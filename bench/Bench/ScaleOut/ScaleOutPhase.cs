@@ -25,24 +25,9 @@ public static class ScaleOutPhase
     public static async Task RunAsync(BenchContext context)
     {
         var ct = context.CancellationToken;
-        var settings = new Dictionary<string, string?>(context.Stack.SiloSettings);
-        foreach (var (key, value) in FaultTuning.SiloSettings)
-        {
-            settings[key] = value;
-        }
-
-        // As many queues as the largest size has silos (the default 2 left two of 4 silos none), at every size alike.
-        settings["Orleans__StreamQueueCount"] = "4";
-
-        using var cluster = new SiloCluster(context.Stack.Topology, settings, CoresPerSilo, context.Log);
+        using var cluster = new SiloCluster(context.Stack.Topology, SiloSettings(context), CoresPerSilo, context.Log);
         using var load = LoadGroup(context);
-
-        await cluster.GrowToAsync(Sizes[0], ct);
-        await context.Stack.Silo.StopAsync(TimeSpan.FromSeconds(30));
-
-        // A call to a dead silo must fail fast, so the fault runs see the recovery, not a 30 s timeout.
-        await using var client = await BenchClient.ConnectAsync(context.Stack.ConnectionString, context.Stack.Topology.ClusterId, ct,
-            c => c.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10)));
+        await using var client = await StartAsync(context, cluster);
         var results = new List<ScaleStepResult>();
         foreach (var size in Sizes)
         {
@@ -53,15 +38,53 @@ public static class ScaleOutPhase
         }
 
         ScaleOutReport.Add(context.Table, [.. results.OrderBy(r => r.Silos)], CoresPerSilo);
+        await RunFaultsAsync(context, cluster, client.Cluster);
+    }
 
-        // The faults measure what is lost and how long a conversation waits, not throughput: no quotas, a model
-        // that takes a quarter second, and users who pause as long between messages.
+    /// <summary>Only the rolling restart and the killed silo, on 4 silos (<c>--only faults</c>: a few minutes instead of seven).</summary>
+    public static async Task RunFaultsOnlyAsync(BenchContext context)
+    {
+        using var cluster = new SiloCluster(context.Stack.Topology, SiloSettings(context), CoresPerSilo, context.Log);
+        await using var client = await StartAsync(context, cluster);
+        await RunFaultsAsync(context, cluster, client.Cluster);
+    }
+
+    // The faults measure what is lost and how long a conversation waits, not throughput: no quotas, a model
+    // that takes a quarter second, and users who pause as long between messages.
+    private static async Task RunFaultsAsync(BenchContext context, SiloCluster cluster, IClusterClient client)
+    {
+        var ct = context.CancellationToken;
         cluster.EnforceQuotas(false);
         await cluster.GrowToAsync(4, ct);
         context.SetModel(10, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(20));
-        var chats = await new ChatFactory(client.Cluster, ct).CreateAsync(FaultRuns.Conversations, perUser: 1, subscribe: true);
+        var chats = await new ChatFactory(client, ct).CreateAsync(FaultRuns.Conversations, perUser: 1, subscribe: true);
         await RollingRestart.RunAsync(context, cluster, chats);
-        await SiloKill.RunAsync(context, cluster, client.Cluster, chats);
+        await SiloKill.RunAsync(context, cluster, client, chats);
+    }
+
+    private static Dictionary<string, string?> SiloSettings(BenchContext context)
+    {
+        var settings = new Dictionary<string, string?>(context.Stack.SiloSettings);
+        foreach (var (key, value) in FaultTuning.SiloSettings)
+        {
+            settings[key] = value;
+        }
+
+        // As many queues as the largest size has silos (the default 2 left two of 4 silos none), at every size alike.
+        settings["Orleans__StreamQueueCount"] = "4";
+        return settings;
+    }
+
+    // The largest size first; the stack's own silo leaves once those are up.
+    private static async Task<BenchClient> StartAsync(BenchContext context, SiloCluster cluster)
+    {
+        var ct = context.CancellationToken;
+        await cluster.GrowToAsync(Sizes[0], ct);
+        await context.Stack.Silo.StopAsync(TimeSpan.FromSeconds(30));
+
+        // A call to a dead silo must fail fast, so the fault runs see the recovery, not a 30 s timeout.
+        return await BenchClient.ConnectAsync(context.Stack.ConnectionString, context.Stack.Topology.ClusterId, ct,
+            c => c.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10)));
     }
 
     /// <summary>PostgreSQL and this process (client and fake model) in a group without a quota but weighed like the silos'.</summary>

@@ -36,12 +36,11 @@ public static class SiloKill
 
         await Task.Delay(FaultRuns.Settle, ct);
         await load.StopAsync();
-        var check = await DeliveryCheck.ReadAsync(context.Stack.ConnectionString, load.Accepted, asks.ByMessage, ct);
         var recovered = Recovery(load, affected, killedAt);
         var others = Recovery(load, Enumerable.Range(0, chats.Count).Except(affected), killedAt);
         context.Log($"silo {victim.Index} killed (SIGKILL) with {affected.Count} of {chats.Count} conversations: declared dead after {declaredDead.TotalSeconds:0.0} s; "
             + $"its conversations answered again after p50 {recovered.P50:0} p99 {recovered.P99:0} max {recovered.Percentile(100):0} ms "
-            + $"({recovered.Count} of {affected.Count}), the others' next reply p50 {others.P50:0} p99 {others.P99:0} ms; {check}; "
+            + $"({recovered.Count} of {affected.Count}), the others' next reply p50 {others.P50:0} p99 {others.P99:0} ms; "
             + $"sends retried {load.RetriedSends} ({load.TimedOutCalls} after the 10 s response timeout), replies read from the snapshot {load.RepliesFromSnapshot}, unanswered {load.Unanswered}");
 
         var what = $"silo killed (SIGKILL), 1 of {cluster.Silos.Count}, {chats.Count} conversations sending";
@@ -51,7 +50,7 @@ public static class SiloKill
             $"{ResultTable.Ms(recovered.P50)} / {ResultTable.Ms(recovered.P99)}",
             $"the other conversations' next reply p50 {ResultTable.Ms(others.P50)}; {load.RetriedSends} sends retried ({load.TimedOutCalls} after the 10 s response timeout)",
             null, $"all {affected.Count}", recovered.Count == affected.Count));
-        FaultRuns.AddDelivery(context.Table, what, check);
+        await FaultRuns.CheckDeliveryAsync(context, what, load, asks);
     }
 
     private static Samples Recovery(FaultLoad load, IEnumerable<int> chats, long since)
