@@ -22,13 +22,14 @@ public sealed partial class ReplyTokens(IGrainFactory grains, IOptions<BudgetOpt
     public async Task<(int MaxOutput, string? Refusal)> ReserveAsync(UserId user, Guid reservation, int input, int? modelMaxOutput)
     {
         var (wanted, minimum) = (ReplyTokenRules.Wanted(input, modelMaxOutput), ReplyTokenRules.Minimum(input));
-        var mine = await Of(user).ReserveAsync(reservation, Limits.MaxTokensPerUserPerDay, wanted, minimum);
+        // A reservation made again replaces itself, so a call the cluster turned away is simply made again.
+        var mine = await GrainCallRetry.RunAsync(() => Of(user).ReserveAsync(reservation, Limits.MaxTokensPerUserPerDay, wanted, minimum), time);
         if (mine.Granted == 0)
         {
             return (0, ReplyTokenRules.Refusal(mine, Limits.MaxTokensPerUserPerDay, time.GetUtcNow(), overall: false));
         }
 
-        var all = await Overall.ReserveAsync(reservation, Limits.MaxTokensPerDay, mine.Granted, minimum);
+        var all = await GrainCallRetry.RunAsync(() => Overall.ReserveAsync(reservation, Limits.MaxTokensPerDay, mine.Granted, minimum), time);
         if (all.Granted == 0)
         {
             await Of(user).ReleaseAsync(reservation);
@@ -38,7 +39,7 @@ public sealed partial class ReplyTokens(IGrainFactory grains, IOptions<BudgetOpt
         // The service had less left than the user: the user's reservation shrinks to what the reply may spend.
         if (all.Granted < mine.Granted)
         {
-            await Of(user).ReserveAsync(reservation, Limits.MaxTokensPerUserPerDay, all.Granted, minimum);
+            await GrainCallRetry.RunAsync(() => Of(user).ReserveAsync(reservation, Limits.MaxTokensPerUserPerDay, all.Granted, minimum), time);
         }
 
         return (ReplyTokenRules.MaxOutput(all.Granted, input), null);
