@@ -119,7 +119,9 @@ public sealed class AppTopology : IAsyncDisposable
         }
         catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
         {
-            throw new InvalidOperationException($"{exception.Message}\n{string.Join('\n', Output.TakeLast(40))}", exception);
+            // Its own last lines: with several processes the shared output's last lines may all be another's.
+            var own = Output.Where(line => line.StartsWith($"[{name}]", StringComparison.Ordinal)).TakeLast(40);
+            throw new InvalidOperationException($"{exception.Message}\n{string.Join('\n', own)}", exception);
         }
 
         return (process, url);
