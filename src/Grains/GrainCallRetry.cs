@@ -2,12 +2,12 @@ namespace ChatbotOrleans.Grains;
 
 /// <summary>
 /// Calls another grain again when its silo turned the call away because it is leaving the cluster (a rolling
-/// deploy): until the grain is active elsewhere, a second or two, such calls fail although nothing is wrong.
+/// deploy): until the grain is active elsewhere, such calls fail although nothing is wrong.
 /// Only for calls that may be made twice.
 /// </summary>
 public static class GrainCallRetry
 {
-    /// <summary>The waits before the second, third and fourth attempt: about 4 s in all, longer than a silo takes to hand its grains over.</summary>
+    /// <summary>The waits before the second, third and fourth attempt: together longer than a leaving silo takes to hand its grains over.</summary>
     public static IReadOnlyList<TimeSpan> Waits { get; } =
         [TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(750), TimeSpan.FromSeconds(3)];
 
