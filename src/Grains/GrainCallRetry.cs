@@ -12,6 +12,14 @@ public static class GrainCallRetry
         [TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(750), TimeSpan.FromSeconds(3)];
 
     /// <summary>Runs <paramref name="call"/>, again after each of <see cref="Waits"/> while the cluster turns it away.</summary>
+    public static Task RunAsync(Func<Task> call, TimeProvider time, CancellationToken cancellationToken = default) =>
+        RunAsync(async () =>
+        {
+            await call();
+            return true;
+        }, time, cancellationToken);
+
+    /// <summary>Runs <paramref name="call"/>, again after each of <see cref="Waits"/> while the cluster turns it away.</summary>
     public static async Task<T> RunAsync<T>(Func<Task<T>> call, TimeProvider time, CancellationToken cancellationToken = default)
     {
         for (var attempt = 0; ; attempt++)

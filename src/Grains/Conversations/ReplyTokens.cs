@@ -32,7 +32,7 @@ public sealed partial class ReplyTokens(IGrainFactory grains, IOptions<BudgetOpt
         var all = await GrainCallRetry.RunAsync(() => Overall.ReserveAsync(reservation, Limits.MaxTokensPerDay, mine.Granted, minimum), time);
         if (all.Granted == 0)
         {
-            await Of(user).ReleaseAsync(reservation);
+            await GrainCallRetry.RunAsync(() => Of(user).ReleaseAsync(reservation), time);
             return (0, ReplyTokenRules.Refusal(all, Limits.MaxTokensPerUserPerDay, time.GetUtcNow(), overall: true));
         }
 
