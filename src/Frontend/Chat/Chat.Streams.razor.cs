@@ -56,11 +56,7 @@ public sealed partial class Chat
 
     private async Task<bool> FollowConversationsAsync()
     {
-        var subscription = await Chats.SubscribeToListAsync(changed => OnCircuitAsync(() =>
-        {
-            _conversations = changed.ApplyTo(_conversations);
-            return Task.CompletedTask;
-        }));
+        var subscription = await Chats.SubscribeToListAsync(changed => OnCircuitAsync(() => ApplyListAsync(changed)));
         if (subscription.IsUnavailable)
         {
             return false;
@@ -85,9 +81,25 @@ public sealed partial class Chat
         return true;
     }
 
+    // The open chat gone from the list may be a deletion whose own event this page missed: its snapshot tells.
+    private async Task ApplyListAsync(ConversationListChanged changed)
+    {
+        var shown = _conversations;
+        _conversations = changed.ApplyTo(shown);
+        if (_view is { IsLoaded: true, ConversationId: { } open } && ConversationList.Drops(shown, _conversations, open) && !await ReloadAsync(0))
+        {
+            await LoseStreamsAsync(EndSubscriptionAsync);
+        }
+    }
+
     private async Task ApplyAsync(ConversationEvent conversationEvent)
     {
         _replyWatch.Heard(Time.GetUtcNow());
+        if (conversationEvent is ConversationRenamed renamed)
+        {
+            _conversations = ConversationList.Renamed(_conversations, renamed.ConversationId, renamed.Title);
+        }
+
         if (_view.Apply(conversationEvent) == ViewUpdate.ReloadNeeded && !await ReloadAsync(0))
         {
             await LoseStreamsAsync(EndSubscriptionAsync);

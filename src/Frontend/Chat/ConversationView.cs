@@ -100,6 +100,13 @@ public sealed class ConversationView
         var buffered = _buffered.ToArray();
         _buffered.Clear();
         _messages.Clear();
+
+        // Gone while shown, or deleted while this load ran: the page may have missed the deletion's event.
+        if (snapshot is null && (IsLoaded || buffered.Any(e => e is ConversationDeleted)))
+        {
+            return ApplyDeleted();
+        }
+
         if (snapshot is null)
         {
             NotFound = true;

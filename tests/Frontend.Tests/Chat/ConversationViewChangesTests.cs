@@ -55,6 +55,32 @@ public sealed class ConversationViewChangesTests
     }
 
     [Fact]
+    public void A_shown_chat_whose_reload_finds_it_gone_counts_as_deleted_though_its_event_was_missed()
+    {
+        var view = _c.Loaded(_c.Snapshot(ConversationFixture.User(1)));
+
+        view.Load(view.BeginLoad(), null).ShouldBe(Frontend.Chat.ViewUpdate.Applied);
+
+        (view.IsDeleted, view.NotFound, view.IsLoaded, view.Messages.Count).ShouldBe((true, true, false, 0));
+    }
+
+    [Fact]
+    public void A_deletion_heard_while_a_first_load_runs_counts_as_deleted_but_a_chat_never_there_is_only_not_found()
+    {
+        var deleted = new Frontend.Chat.ConversationView();
+        deleted.Reset(_c.Id);
+        var load = deleted.BeginLoad();
+        deleted.Apply(new ConversationDeleted(_c.Id));
+        deleted.Load(load, null);
+        var missing = new Frontend.Chat.ConversationView();
+        missing.Reset(_c.Id);
+        missing.Load(missing.BeginLoad(), null);
+
+        (deleted.IsDeleted, deleted.NotFound).ShouldBe((true, true));
+        (missing.IsDeleted, missing.NotFound).ShouldBe((false, true));
+    }
+
+    [Fact]
     public void A_reply_arriving_live_is_announced_but_one_loaded_with_the_snapshot_is_not()
     {
         var user = ConversationFixture.User(1, "q");
