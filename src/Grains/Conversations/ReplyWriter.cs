@@ -18,6 +18,7 @@ public sealed partial class ReplyWriter(
     private readonly CancellationTokenSource _closed = new();
     private Task _loop = Task.CompletedTask;
     private bool _guarded;
+    private bool _finishing;
     private MessageId? _replyTo;
     private StringBuilder? _text;
     private CancellationTokenSource? _stop;
@@ -58,14 +59,23 @@ public sealed partial class ReplyWriter(
     public async Task CloseAndWaitAsync(CancellationToken cancellationToken)
     {
         await _closed.CancelAsync();
-        try
+        await WaitForLoopAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// For a silo leaving the cluster: lets the reply being written finish and be stored, starts no other, then ends
+    /// writing for good. When <paramref name="cancellationToken"/> fires first, the reply is cut off and stays owed.
+    /// </summary>
+    public async Task FinishAndCloseAsync(CancellationToken cancellationToken)
+    {
+        _finishing = true;
+        if (Current is not null)
         {
-            await _loop.WaitAsync(cancellationToken);
+            LogFinishingBeforeShutdown(logger, host.Id);
         }
-        catch (OperationCanceledException)
-        {
-            // Shutting down: the reply stays owed in storage, and the sweep or the reminder resumes it.
-        }
+
+        await WaitForLoopAsync(cancellationToken);
+        await _closed.CancelAsync();
     }
 
     /// <summary>
@@ -97,9 +107,21 @@ public sealed partial class ReplyWriter(
 
     public void Dispose() => _closed.Dispose();
 
+    private async Task WaitForLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _loop.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of time (the silo is shutting down): the reply stays owed in storage, and the sweep or the reminder resumes it.
+        }
+    }
+
     private async Task RunAsync(Conversation conversation, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested && conversation.NextPending() is { } userMessage)
+        while (!cancellationToken.IsCancellationRequested && !_finishing && conversation.NextPending() is { } userMessage)
         {
             // Released only after the usage is recorded (which spends it), so the budget never shows the tokens as free.
             var reservation = Guid.NewGuid();
@@ -228,6 +250,9 @@ public sealed partial class ReplyWriter(
             LogUsageNotRecorded(logger, exception, host.Id);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} finishes the reply it is writing before its silo leaves")]
+    private static partial void LogFinishingBeforeShutdown(ILogger logger, ConversationId conversationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The reply in conversation {ConversationId} failed")]
     private static partial void LogReplyFailed(ILogger logger, Exception exception, ConversationId conversationId);

@@ -2,15 +2,16 @@ using System.Globalization;
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.LocalRun;
 using ChatbotOrleans.TestSupport;
+using ChatbotOrleans.TestSupport.FakeOpenAI;
 using Orleans.Configuration;
 using Shouldly;
 
 namespace ChatbotOrleans.Integration.Tests.Faults;
 
 /// <summary>
-/// A two-silo cluster loses the silo that is streaming a reply to SIGKILL: the reply sweep finds the
-/// user message the log holds no reply for and wakes the conversation on the surviving silo, which
-/// writes the reply again, once.
+/// A two-silo cluster loses the silo that is streaming a reply. To SIGKILL: the reply sweep finds the user message
+/// the log holds no reply for and wakes the conversation on the surviving silo, which writes the reply again, once.
+/// To SIGTERM: the leaving silo finishes the reply itself, and the model is asked once.
 /// </summary>
 public sealed class SiloKillTests(PostgresServerFixture postgres)
 {
@@ -28,15 +29,7 @@ public sealed class SiloKillTests(PostgresServerFixture postgres)
         var expectedReply = string.Join(' ', Enumerable.Range(1, ReplyWords).Select(i => $"word{i}"));
         app.Model.ReplyText = _ => expectedReply;
         app.Model.TokenDelay = TimeSpan.FromMilliseconds(100);
-        var silos = new Dictionary<int, AppProcess>();
-        for (var i = 0; i < 2; i++)
-        {
-            var port = FreePort.Any();
-            var (process, _) = await app.StartSiloAsync(Token, FaultTuning.SiloSettingsWith(
-                ("Orleans__SiloPort", port.ToString(CultureInfo.InvariantCulture)),
-                ("Orleans__GatewayPort", FreePort.Any().ToString(CultureInfo.InvariantCulture))));
-            silos[port] = process;
-        }
+        var silos = await StartTwoSilosAsync(app);
 
         // A call to the dead silo must fail fast, so the polls below see the recovery, not a 30 s timeout. The
         // setup, on cold grains, keeps the default timeout: on a loaded machine its first calls took over 3 s.
@@ -85,6 +78,66 @@ public sealed class SiloKillTests(PostgresServerFixture postgres)
         snapshot!.Messages.Select(m => m.Sequence).ShouldBe([1L, 2L, 3L, 4L], counts);
         snapshot.Messages.Count(m => m.Role == ChatRole.Assistant && m.Status == ReplyStatus.Complete).ShouldBe(2, counts);
         TestContext.Current.TestOutputHelper?.WriteLine($"Silo kill: {counts}");
+    }
+
+    [Fact]
+    public async Task A_reply_whose_silo_is_stopped_mid_stream_is_finished_by_that_silo_and_the_model_asked_once()
+    {
+        await using var harness = await SiloProcessHarness.CreateAsync(postgres, Token);
+        var app = harness.Topology;
+        (await app.MigrateAsync(Token)).ExitCode.ShouldBe(0);
+        var expectedReply = string.Join(' ', Enumerable.Range(1, 8).Select(i => $"word{i}"));
+        app.Model.ReplyText = _ => expectedReply;
+
+        // Held after three words until the leaving silo says it finishes the reply: released sooner, the reply
+        // could end before the SIGTERM whether or not a leaving silo finishes what it writes.
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Model.BeforeTokenAsync = (_, index, ct) => index == 3 ? held.Task.WaitAsync(ct) : Task.CompletedTask;
+        var silos = await StartTwoSilosAsync(app);
+        var client = await harness.ConnectClientAsync(Token);
+        var (user, grain) = await ConversationAsync(client);
+
+        var question = new SendMessage(MessageId.New(), "answer while your silo leaves");
+        (await grain.SendAsync(user, question)).Outcome.ShouldBe(ChangeOutcome.Accepted);
+        await Poll.UntilAsync(
+            () => Task.FromResult(app.Model.Requests is [var streaming, ..] ? streaming.TokensSent : 0), sent => sent >= 3, TimeSpan.FromSeconds(20), "the reply to start streaming");
+        var host = await client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain, Token);
+        var leaving = silos[host.ShouldNotBeNull("the conversation is active somewhere").Endpoint.Port];
+
+        var stopping = leaving.StopAsync(TimeSpan.FromSeconds(30));
+        await Poll.UntilAsync(
+            () => Task.FromResult(app.Output.Any(line => line.Contains("finishes the reply it is writing before its silo leaves", StringComparison.Ordinal))),
+            said => said, TimeSpan.FromSeconds(20), "the leaving silo to say it finishes the reply");
+        held.SetResult();
+        await stopping;
+
+        var snapshot = await Poll.UntilAsync(
+            () => SnapshotOrNullAsync(grain, user), s => s is { QueuedReplies: 0, Messages.Count: >= 2 }, RecoveryDeadline, "the reply to be stored");
+
+        // A second request would come from the survivor's reply sweep (every 2 s): give it several sweeps to show.
+        var requests = await Poll.StaysTrueForAsync(() => app.Model.Requests, r => r.Count == 1, "one model request", TimeSpan.FromSeconds(8));
+        var counts = $"model requests {requests.Count} [{string.Join(", ", requests.Select(r => $"{r.Outcome} after {r.TokensSent} tokens"))}], "
+            + $"stored {string.Join(", ", snapshot!.Messages.Select(m => $"{m.Sequence} {m.Role} {m.Status}"))}, silo exit code {leaving.ExitCode}";
+        TestContext.Current.TestOutputHelper?.WriteLine($"Silo stop: {counts}");
+        snapshot.Messages.Select(m => (m.Sequence, m.Role)).ShouldBe([(1L, ChatRole.User), (2L, ChatRole.Assistant)], counts);
+        (snapshot.Messages[1].ReplyTo, snapshot.Messages[1].Status, snapshot.Messages[1].Text).ShouldBe((question.Id, ReplyStatus.Complete, expectedReply), counts);
+        requests[0].Outcome.ShouldBe(FakeRequestOutcome.Completed, counts);
+        leaving.ExitCode.ShouldBe(0, counts);
+    }
+
+    private static async Task<Dictionary<int, AppProcess>> StartTwoSilosAsync(AppTopology app)
+    {
+        var silos = new Dictionary<int, AppProcess>();
+        for (var i = 0; i < 2; i++)
+        {
+            var port = FreePort.Any();
+            var (process, _) = await app.StartSiloAsync(Token, FaultTuning.SiloSettingsWith(
+                ("Orleans__SiloPort", port.ToString(CultureInfo.InvariantCulture)),
+                ("Orleans__GatewayPort", FreePort.Any().ToString(CultureInfo.InvariantCulture))));
+            silos[port] = process;
+        }
+
+        return silos;
     }
 
     private static async Task<(UserId User, IConversationGrain Grain)> ConversationAsync(IClusterClient client)

@@ -103,6 +103,47 @@ public sealed class ReplyWriterTests
     }
 
     [Fact]
+    public async Task Finishing_lets_the_reply_in_progress_be_stored_and_starts_no_other()
+    {
+        var (conversation, host, question) = Owing();
+        var second = conversation.Send("a second question");
+        var release = new TaskCompletionSource();
+        var model = new ScriptedModel(["Hel", "lo"], until: release.Task);
+        using var writer = Writer(host, model);
+
+        writer.Start(conversation);
+        await host.FirstDelta.WaitAsync(Deadline, TestContext.Current.CancellationToken);
+        var finishing = writer.FinishAndCloseAsync(TestContext.Current.CancellationToken);
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+        finishing.IsCompleted.ShouldBeFalse("the reply in progress is waited for");
+        release.SetResult();
+        await finishing.WaitAsync(Deadline, TestContext.Current.CancellationToken);
+
+        var stored = host.Stored.ShouldHaveSingleItem();
+        (stored.ReplyTo, stored.Text, stored.Status).ShouldBe((question.Id, "Hello", ReplyStatus.Complete));
+        model.Requests.ShouldBe(1, "the second question is left to the next activation");
+        conversation.NextPending().ShouldBe(second);
+    }
+
+    [Fact]
+    public async Task Finishing_out_of_time_cuts_the_reply_off_and_leaves_it_owed()
+    {
+        var (conversation, host, question) = Owing();
+        using var writer = Writer(host, new ScriptedModel(["partial"], holdOpen: true));
+        using var shutdown = new CancellationTokenSource();
+
+        writer.Start(conversation);
+        await host.FirstDelta.WaitAsync(Deadline, TestContext.Current.CancellationToken);
+        var finishing = writer.FinishAndCloseAsync(shutdown.Token);
+        await shutdown.CancelAsync();
+        await finishing.WaitAsync(Deadline, TestContext.Current.CancellationToken);
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+
+        host.Stored.ShouldBeEmpty();
+        conversation.NextPending().ShouldBe(question);
+    }
+
+    [Fact]
     public async Task A_reply_that_cannot_be_stored_is_not_published_and_the_loop_ends()
     {
         var (conversation, host, _) = Owing();
