@@ -28,6 +28,9 @@ public sealed class FaultLoad(IReadOnlyList<ChatProbe> chats, int characters, Ti
 
     public ConcurrentBag<MessageId> Accepted { get; } = [];
 
+    /// <summary>How many lines the processes had written when this load started: its run's own lines come after.</summary>
+    public int OutputMark { get; init; }
+
     public int RetriedSends => _retriedSends;
 
     /// <summary>Sends that waited the client's whole response timeout (a call the dead silo never answered).</summary>

@@ -18,7 +18,7 @@ public static class FaultRuns
     /// <summary>Starts the conversations sending and returns once they have run for <see cref="Settle"/>.</summary>
     public static async Task<FaultLoad> StartLoadAsync(BenchContext context, IReadOnlyList<ChatProbe> chats)
     {
-        var load = new FaultLoad(chats, context.Sizes.MessageCharacters, Pause);
+        var load = new FaultLoad(chats, context.Sizes.MessageCharacters, Pause) { OutputMark = context.Stack.Topology.Output.Count };
         load.Start();
         await Task.Delay(Settle, context.CancellationToken);
         return load;
@@ -31,7 +31,7 @@ public static class FaultRuns
         context.Log($"{what}: when the load stopped, {atStop}; {waited.TotalSeconds:0.0} s later, {check}");
         if (check.Unfinished.Count > 0)
         {
-            LogReplyFailures(context);
+            LogReplyFailures(context, load.OutputMark);
         }
 
         var table = context.Table;
@@ -48,10 +48,10 @@ public static class FaultRuns
         return check;
     }
 
-    // Why: the silos' own words (and the exception after them) about the first replies that failed or were not stored.
-    private static void LogReplyFailures(BenchContext context)
+    // Why: the silos' own words (and the exception after them) about this run's first replies that failed or were not stored.
+    private static void LogReplyFailures(BenchContext context, int outputMark)
     {
-        var lines = context.Stack.Topology.Output.ToArray();
+        var lines = context.Stack.Topology.Output.Skip(outputMark).ToArray();
         var shown = 0;
         for (var i = 0; i < lines.Length && shown < 3; i++)
         {
