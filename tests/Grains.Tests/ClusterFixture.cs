@@ -54,6 +54,7 @@ public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
             silo.UseChatbotProviders(ConnectionString);
             silo.UseChatbotJobs();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            ConfigureSilo(silo);
         });
         builder.ConfigureSiloHost((_, host) =>
         {
@@ -92,7 +93,7 @@ public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
                 o.Invariant = "Npgsql";
                 o.ConnectionString = ConnectionString;
             });
-            client.AddMemoryStreams(ConversationStreams.ProviderName);
+            ConfigureClientStreams(client);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -136,6 +137,14 @@ public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
     protected virtual void ConfigureConversations(ConversationOptions options)
     {
     }
+
+    /// <summary>Lets a derived fixture tune its own cluster's silo further (its streams, for one).</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
+    }
+
+    /// <summary>The client's streams: a fixture whose client publishes must pick queues as its silo does.</summary>
+    protected virtual void ConfigureClientStreams(IClientBuilder client) => client.AddMemoryStreams(ConversationStreams.ProviderName);
 
     /// <summary>Signs in a new user and starts a conversation for them.</summary>
     public async Task<(UserId User, IConversationGrain Conversation)> NewConversationAsync()

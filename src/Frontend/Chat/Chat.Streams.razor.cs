@@ -32,7 +32,7 @@ public sealed partial class Chat
         await EndSubscriptionAsync();
         var generation = ++_generation;
         var loadToken = _view.BeginLoad();
-        var subscription = await Chats.SubscribeAsync(conversation, e => OnCircuitAsync(() => ApplyAsync(e)));
+        var subscription = await Chats.SubscribeAsync(conversation, e => OnCircuitAsync(() => ApplyAsync(e)), () => OnCircuitAsync(ReloadOrReopenAsync));
         if (subscription.IsUnavailable)
         {
             return false;
@@ -56,7 +56,7 @@ public sealed partial class Chat
 
     private async Task<bool> FollowConversationsAsync()
     {
-        var subscription = await Chats.SubscribeToListAsync(changed => OnCircuitAsync(() => ApplyListAsync(changed)));
+        var subscription = await Chats.SubscribeToListAsync(changed => OnCircuitAsync(() => ShowListAsync(changed.ApplyTo(_conversations))), () => OnCircuitAsync(ReadListAgainAsync));
         if (subscription.IsUnavailable)
         {
             return false;
@@ -82,14 +82,20 @@ public sealed partial class Chat
     }
 
     // The open chat gone from the list may be a deletion whose own event this page missed: its snapshot tells.
-    private async Task ApplyListAsync(ConversationListChanged changed)
+    private async Task ShowListAsync(IReadOnlyList<ConversationSummary> next)
     {
         var shown = _conversations;
-        _conversations = changed.ApplyTo(shown);
-        if (_view is { IsLoaded: true, ConversationId: { } open } && ConversationList.Drops(shown, _conversations, open) && !await ReloadAsync(0))
+        _conversations = next;
+        if (_view is { IsLoaded: true, ConversationId: { } open } && ConversationList.Drops(shown, next, open))
         {
-            await LoseStreamsAsync(EndSubscriptionAsync);
+            await ReloadOrReopenAsync();
         }
+    }
+
+    private async Task ReadListAgainAsync()
+    {
+        var list = await Chats.ListConversationsAsync();
+        await (list.IsUnavailable ? LoseStreamsAsync(EndListSubscriptionAsync) : ShowListAsync(list.Value));
     }
 
     private async Task ApplyAsync(ConversationEvent conversationEvent)
@@ -100,7 +106,15 @@ public sealed partial class Chat
             _conversations = ConversationList.Renamed(_conversations, renamed.ConversationId, renamed.Title);
         }
 
-        if (_view.Apply(conversationEvent) == ViewUpdate.ReloadNeeded && !await ReloadAsync(0))
+        if (_view.Apply(conversationEvent) == ViewUpdate.ReloadNeeded)
+        {
+            await ReloadOrReopenAsync();
+        }
+    }
+
+    private async Task ReloadOrReopenAsync()
+    {
+        if (!await ReloadAsync(0))
         {
             await LoseStreamsAsync(EndSubscriptionAsync);
         }

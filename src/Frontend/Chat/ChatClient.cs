@@ -101,13 +101,16 @@ internal sealed partial class ChatClient(
     public Task<ChangeResult> DeleteAsync(ConversationId conversation) =>
         ChangeAsync(conversation, (grain, user) => grain.DeleteAsync(user));
 
-    /// <summary>Calls <paramref name="handler"/> with every event of the conversation until the subscription is disposed.</summary>
-    public Task<ClusterAnswer<IAsyncDisposable>> SubscribeAsync(ConversationId conversation, Func<ConversationEvent, Task> handler) =>
-        SubscribeAsync(StreamId.Create(ConversationStreams.Namespace, conversation.Value), handler);
+    /// <summary>
+    /// Calls <paramref name="handler"/> with every event of the conversation until the subscription is disposed, and
+    /// <paramref name="missed"/> when the stream says an event may not have reached it.
+    /// </summary>
+    public Task<ClusterAnswer<IAsyncDisposable>> SubscribeAsync(ConversationId conversation, Func<ConversationEvent, Task> handler, Func<Task> missed) =>
+        SubscribeAsync(StreamId.Create(ConversationStreams.Namespace, conversation.Value), handler, missed);
 
-    /// <summary>Calls <paramref name="handler"/> with every change of the user's list (from any tab of theirs).</summary>
-    public async Task<ClusterAnswer<IAsyncDisposable>> SubscribeToListAsync(Func<ConversationListChanged, Task> handler) =>
-        await SubscribeAsync(StreamId.Create(UserStreams.Namespace, (await GetUserAsync()).Value), handler);
+    /// <summary>Calls <paramref name="handler"/> with every change of the user's list (from any tab of theirs), <paramref name="missed"/> as above.</summary>
+    public async Task<ClusterAnswer<IAsyncDisposable>> SubscribeToListAsync(Func<ConversationListChanged, Task> handler, Func<Task> missed) =>
+        await SubscribeAsync(StreamId.Create(UserStreams.Namespace, (await GetUserAsync()).Value), handler, missed);
 
     /// <summary>
     /// Calls <paramref name="handler"/> whenever the client connects to a gateway again: subscriptions made
@@ -143,12 +146,18 @@ internal sealed partial class ChatClient(
         return answer.IsUnavailable ? ChangeResult.Unavailable : answer.Value;
     }
 
-    private async Task<ClusterAnswer<IAsyncDisposable>> SubscribeAsync<T>(StreamId stream, Func<T, Task> handler)
+    // Orleans tells a consumer, through its error callback, when its cursor fell behind the queue cache (the events in
+    // between are gone) or a delivery failed for good; the event is lost to the page unless it reads the state again.
+    private async Task<ClusterAnswer<IAsyncDisposable>> SubscribeAsync<T>(StreamId stream, Func<T, Task> handler, Func<Task> missed)
     {
         try
         {
             var handle = await client.GetStreamProvider(ConversationStreams.ProviderName).GetStream<T>(stream)
-                .SubscribeAsync((item, _) => handler(item));
+                .SubscribeAsync((item, _) => handler(item), exception =>
+                {
+                    LogStreamError(logger, exception, stream.ToString());
+                    return missed();
+                });
             return new ClusterAnswer<IAsyncDisposable>(new Subscription<T>(handle, logger));
         }
         catch (Exception exception) when (ClusterFault.Is(exception))
@@ -186,6 +195,9 @@ internal sealed partial class ChatClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {Conversation}: no event of the awaited reply for {Seconds} s; the page follows its stream again and reloads.")]
     private static partial void LogStalledReply(ILogger logger, Guid conversation, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {Stream} reported an error to this page; it reads what it shows again.")]
+    private static partial void LogStreamError(ILogger logger, Exception exception, string stream);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Unsubscribing from a chat stream failed.")]
     private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);

@@ -1,0 +1,7 @@
+namespace ChatbotOrleans.Grains.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class StreamGapCollection : ICollectionFixture<StreamGapClusterFixture>
+{
+    public const string Name = "stream-gap";
+}
