@@ -53,11 +53,11 @@ public sealed class ActivationLifetimeTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public void Delivered_conversation_events_stay_in_the_silos_stream_cache_for_seconds_not_for_half_an_hour()
+    public void Delivered_conversation_events_stay_in_the_silos_stream_cache_for_half_a_minute_not_for_half_an_hour()
     {
         var eviction = Silo.GetRequiredService<IOptionsMonitor<StreamCacheEvictionOptions>>().Get(ConversationStreams.ProviderName);
 
-        eviction.DataMinTimeInCache.ShouldBe(TimeSpan.FromSeconds(10));
-        eviction.DataMaxAgeInCache.ShouldBe(TimeSpan.FromSeconds(10));
+        eviction.DataMinTimeInCache.ShouldBe(TimeSpan.FromSeconds(30));
+        eviction.DataMaxAgeInCache.ShouldBe(TimeSpan.FromSeconds(30));
     }
 }
