@@ -151,12 +151,7 @@ public sealed partial class ConversationGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.ConversationDeactivated();
-
-        // A silo leaving the cluster lets the reply being written finish, within the deactivation's time, so that the
-        // next activation does not ask the model for it again; any other end (idle, a failed write) stops it at once.
-        await (reason.ReasonCode == DeactivationReasonCode.ShuttingDown
-            ? _replies.FinishAndCloseAsync(cancellationToken)
-            : _replies.CloseAndWaitAsync(cancellationToken));
+        await _replies.CloseAsync(reason.ReasonCode, cancellationToken);
     }
 
     public void Dispose()

@@ -55,6 +55,13 @@ public sealed partial class ReplyWriter(
     /// <summary>Ends writing for good (the conversation is deleted or deactivating); what is owed stays owed in storage.</summary>
     public Task CloseAsync() => _closed.CancelAsync();
 
+    /// <summary>
+    /// Ends writing as the activation ends. A silo leaving the cluster lets the reply being written finish, so that the next
+    /// activation does not ask the model for it again; any other end (idle, a failed write) stops it at once.
+    /// </summary>
+    public Task CloseAsync(DeactivationReasonCode reason, CancellationToken cancellationToken) =>
+        reason == DeactivationReasonCode.ShuttingDown ? FinishAndCloseAsync(cancellationToken) : CloseAndWaitAsync(cancellationToken);
+
     /// <summary>Ends writing for good and waits for the loop to notice.</summary>
     public async Task CloseAndWaitAsync(CancellationToken cancellationToken)
     {
@@ -162,7 +169,7 @@ public sealed partial class ReplyWriter(
 
         // Published in the turn that stored it: awaiting the usage first let a message sent meanwhile
         // publish before this reply, out of sequence order. The usage call is sent first all the same.
-        var recording = RecordUsageAsync(conversation, reply);
+        var recording = ReplyUsage.RecordAsync(host, new UserId(conversation.State.OwnerId), reply, _model.Name, logger);
         await host.PublishAsync(reply.Status == ReplyStatus.Failed ? new ReplyFailed(host.Id, reply) : new ReplyCompleted(host.Id, reply));
         await recording;
         return true;
@@ -233,32 +240,11 @@ public sealed partial class ReplyWriter(
         return conversation.AddReply(userMessage.Id, text.ToString(), model.Name, status, error, time.GetUtcNow(), usage);
     }
 
-    // The reply is stored whatever happens here: a usage row lost costs the operator one reply's count, not the user a reply.
-    private async Task RecordUsageAsync(Conversation conversation, ChatMessage reply)
-    {
-        if (reply.Usage is not { } usage)
-        {
-            return;
-        }
-
-        try
-        {
-            await host.RecordUsageAsync(new UsageRecord(new UserId(conversation.State.OwnerId), host.Id, reply.Id, reply.Model ?? _model.Name, usage, reply.CreatedAt));
-        }
-        catch (Exception exception)
-        {
-            LogUsageNotRecorded(logger, exception, host.Id);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} finishes the reply it is writing before its silo leaves")]
     private static partial void LogFinishingBeforeShutdown(ILogger logger, ConversationId conversationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The reply in conversation {ConversationId} failed")]
     private static partial void LogReplyFailed(ILogger logger, Exception exception, ConversationId conversationId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The usage of a reply in conversation {ConversationId} could not be recorded")]
-    private static partial void LogUsageNotRecorded(ILogger logger, Exception exception, ConversationId conversationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The reply in conversation {ConversationId} could not be stored; it stays pending")]
     private static partial void LogReplyNotStored(ILogger logger, Exception exception, ConversationId conversationId);
