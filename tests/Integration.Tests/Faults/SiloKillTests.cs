@@ -93,7 +93,9 @@ public sealed class SiloKillTests(PostgresServerFixture postgres)
         // could end before the SIGTERM whether or not a leaving silo finishes what it writes.
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         app.Model.BeforeTokenAsync = (_, index, ct) => index == 3 ? held.Task.WaitAsync(ct) : Task.CompletedTask;
-        var silos = await StartTwoSilosAsync(app);
+        // Production's sweep grace and shutdown time: with the fault tests' (none, 5 s) the survivor's sweep may wake
+        // the conversation while the leaving silo still writes its reply, and ask the model again (ci60).
+        var silos = await StartTwoSilosAsync(app, ("Conversations__ReplySweepGrace", "00:00:30"), ("Shutdown__Timeout", "00:00:30"));
         var client = await harness.ConnectClientAsync(Token);
         var (user, grain) = await ConversationAsync(client);
 
@@ -113,27 +115,31 @@ public sealed class SiloKillTests(PostgresServerFixture postgres)
 
         var snapshot = await Poll.UntilAsync(
             () => SnapshotOrNullAsync(grain, user), s => s is { QueuedReplies: 0, Messages.Count: >= 2 }, RecoveryDeadline, "the reply to be stored");
-
-        // A second request would come from the survivor's reply sweep (every 2 s): give it several sweeps to show.
-        var requests = await Poll.StaysTrueForAsync(() => app.Model.Requests, r => r.Count == 1, "one model request", TimeSpan.FromSeconds(8));
-        var counts = $"model requests {requests.Count} [{string.Join(", ", requests.Select(r => $"{r.Outcome} after {r.TokensSent} tokens"))}], "
+        // A second request would come from an activation on the survivor answering again: give it time to show.
+        await Task.Delay(TimeSpan.FromSeconds(8), Token);
+        var requests = app.Model.Requests;
+        var counts = $"model requests {requests.Count} [{string.Join(", ", requests.Select(r => $"{r.Outcome} after {r.TokensSent} tokens at {r.StartedAt:HH:mm:ss.fff}"))}], "
             + $"stored {string.Join(", ", snapshot!.Messages.Select(m => $"{m.Sequence} {m.Role} {m.Status}"))}, silo exit code {leaving.ExitCode}";
         TestContext.Current.TestOutputHelper?.WriteLine($"Silo stop: {counts}");
+        requests.Count.ShouldBe(1, counts + "\n" + string.Join('\n', app.Output.TakeLast(60)));
         snapshot.Messages.Select(m => (m.Sequence, m.Role)).ShouldBe([(1L, ChatRole.User), (2L, ChatRole.Assistant)], counts);
         (snapshot.Messages[1].ReplyTo, snapshot.Messages[1].Status, snapshot.Messages[1].Text).ShouldBe((question.Id, ReplyStatus.Complete, expectedReply), counts);
         requests[0].Outcome.ShouldBe(FakeRequestOutcome.Completed, counts);
         leaving.ExitCode.ShouldBe(0, counts);
     }
 
-    private static async Task<Dictionary<int, AppProcess>> StartTwoSilosAsync(AppTopology app)
+    private static async Task<Dictionary<int, AppProcess>> StartTwoSilosAsync(AppTopology app, params (string Key, string? Value)[] more)
     {
         var silos = new Dictionary<int, AppProcess>();
         for (var i = 0; i < 2; i++)
         {
             var port = FreePort.Any();
             var (process, _) = await app.StartSiloAsync(Token, FaultTuning.SiloSettingsWith(
-                ("Orleans__SiloPort", port.ToString(CultureInfo.InvariantCulture)),
-                ("Orleans__GatewayPort", FreePort.Any().ToString(CultureInfo.InvariantCulture))));
+                [
+                    ("Orleans__SiloPort", port.ToString(CultureInfo.InvariantCulture)),
+                    ("Orleans__GatewayPort", FreePort.Any().ToString(CultureInfo.InvariantCulture)),
+                    .. more,
+                ]));
             silos[port] = process;
         }
 
