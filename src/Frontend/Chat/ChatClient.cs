@@ -146,8 +146,8 @@ internal sealed partial class ChatClient(
         return answer.IsUnavailable ? ChangeResult.Unavailable : answer.Value;
     }
 
-    // Orleans tells a consumer, through its error callback, when its cursor fell behind the queue cache (the events in
-    // between are gone) or a delivery failed for good; the event is lost to the page unless it reads the state again.
+    // Orleans tells a consumer through its error callback when it gave up delivering an event; the event is lost to
+    // the page unless it reads the state again. (A consumer that fell behind the queue cache is not told: StreamGapTests.)
     private async Task<ClusterAnswer<IAsyncDisposable>> SubscribeAsync<T>(StreamId stream, Func<T, Task> handler, Func<Task> missed)
     {
         try

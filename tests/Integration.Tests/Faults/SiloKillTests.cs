@@ -93,8 +93,9 @@ public sealed class SiloKillTests(PostgresServerFixture postgres)
         // could end before the SIGTERM whether or not a leaving silo finishes what it writes.
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         app.Model.BeforeTokenAsync = (_, index, ct) => index == 3 ? held.Task.WaitAsync(ct) : Task.CompletedTask;
+
         // Production's sweep grace and shutdown time: with the fault tests' (none, 5 s) the survivor's sweep may wake
-        // the conversation while the leaving silo still writes its reply, and ask the model again (ci60).
+        // the conversation while the leaving silo still writes its reply, or the stop may cut the reply off.
         var silos = await StartTwoSilosAsync(app, ("Conversations__ReplySweepGrace", "00:00:30"), ("Shutdown__Timeout", "00:00:30"));
         var client = await harness.ConnectClientAsync(Token);
         var (user, grain) = await ConversationAsync(client);
@@ -115,6 +116,7 @@ public sealed class SiloKillTests(PostgresServerFixture postgres)
 
         var snapshot = await Poll.UntilAsync(
             () => SnapshotOrNullAsync(grain, user), s => s is { QueuedReplies: 0, Messages.Count: >= 2 }, RecoveryDeadline, "the reply to be stored");
+
         // A second request would come from an activation on the survivor answering again: give it time to show.
         await Task.Delay(TimeSpan.FromSeconds(8), Token);
         var requests = app.Model.Requests;
