@@ -100,15 +100,14 @@ public sealed class ConversationView
         var buffered = _buffered.ToArray();
         _buffered.Clear();
         _messages.Clear();
-
-        // Gone while shown, or deleted while this load ran: the page may have missed the deletion's event.
-        if (snapshot is null && (IsLoaded || buffered.Any(e => e is ConversationDeleted)))
-        {
-            return ApplyDeleted();
-        }
-
         if (snapshot is null)
         {
+            // Gone while shown, or deleted while this load ran: the page may have missed the deletion's event.
+            if (IsLoaded || buffered.Any(e => e is ConversationDeleted))
+            {
+                return ApplyDeleted();
+            }
+
             NotFound = true;
             IsLoaded = false;
             Sequence = 0;
