@@ -15,7 +15,7 @@ public sealed partial class MarkdownThemeTests
     [InlineData(true)]
     public void Code_colours_pass_AA_on_the_code_background_and_on_the_bubble(bool dark)
     {
-        var markdown = Theme("src/Frontend/Chat/MarkdownView.razor.css", dark);
+        var markdown = Theme("src/Frontend/wwwroot/markdown.css", dark);
         var page = Theme("src/Frontend/wwwroot/app.css", dark);
         var foregrounds = markdown.Where(v => v.Key.StartsWith("md-tok-", StringComparison.Ordinal) || v.Key is "md-code-text" or "md-label").ToList();
         foregrounds.Count.ShouldBeGreaterThan(10);
