@@ -13,7 +13,7 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : IAsyncLifeti
     public ValueTask InitializeAsync() => fixture.ResetModelAsync();
 
     [Fact]
-    public async Task Keyboard_only_a_person_signs_in_sends_regenerates_and_renames_a_chat()
+    public async Task Keyboard_only_a_person_signs_in_sends_regenerates_pages_versions_and_renames_a_chat()
     {
         _page = await fixture.NewPageAsync();
         await _page.GotoAsync(fixture.BaseUrl.ToString());
@@ -30,6 +30,14 @@ public sealed class AccessibilityTests(BrowserAppFixture fixture) : IAsyncLifeti
         await _page.TabToAsync("[data-testid=regenerate]");
         await _page.Keyboard.PressAsync("Enter");
         await _page.WaitForSequenceAsync(3);
+
+        // The version buttons are markup, made again with the version shown: the focus follows to that one's.
+        await _page.TabToAsync("[data-testid=version-previous]");
+        await _page.Keyboard.PressAsync("Enter");
+        await _page.WaitForFunctionAsync("() => document.querySelector('[data-testid=version-label]')?.textContent === '1/2'");
+        await _page.WaitForFunctionAsync("() => document.activeElement?.dataset.testid === 'version-next'");
+        await _page.Keyboard.PressAsync("Enter");
+        await _page.WaitForFunctionAsync("() => document.querySelector('[data-testid=version-label]')?.textContent === '2/2'");
         await _page.TabToAsync("[data-testid=rename]");
         await _page.Keyboard.PressAsync("Enter");
         await _page.WaitForFunctionAsync("() => document.activeElement?.dataset.testid === 'rename-input'");

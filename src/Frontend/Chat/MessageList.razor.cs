@@ -225,16 +225,54 @@ public sealed partial class MessageList : IAsyncDisposable
         }
     }
 
-    private static string RoleName(ChatMessage message) => message.Role == ChatRole.User ? "user" : "assistant";
-
-    private static string StatusName(ChatMessage message) => message.Status.ToString().ToLowerInvariant();
-
-    private static string? StatusClass(ChatMessage message) => message.Status switch
+    private static string TurnClass(ChatMessage message, bool highlighted) => (message.Role, highlighted) switch
     {
-        ReplyStatus.Failed => "failed",
-        ReplyStatus.Stopped => "stopped",
-        _ => null,
+        (ChatRole.User, false) => "turn user",
+        (ChatRole.User, true) => "turn user highlighted",
+        (_, false) => "turn assistant",
+        _ => "turn assistant highlighted",
     };
+
+    // Whether a button can be pressed does not follow _busy: that would make every message's line again twice
+    // an action. A press while busy is ignored in ActAsync instead.
+    private RetryButton RetryOf(ChatMessage message) =>
+        message.Status != ReplyStatus.Failed || !View.IsRetryable(message) ? RetryButton.None
+        : Interactive ? RetryButton.Enabled : RetryButton.Disabled;
+
+    private MessageMeta MetaOf(ChatMessage message) => new(
+        RelativeTime.Describe(message.CreatedAt, Now),
+        message.Role == ChatRole.Assistant && message.Model != OfflineModel ? ModelName(message.Model) : null,
+        message.Model == OfflineModel,
+        message.Role == ChatRole.User && _editing != message.Id,
+        View.IsRegenerable(message),
+        Interactive,
+        View.IsReplying);
+
+    // A press of a listed message's button. What it offered is checked again: the markup may be a render behind.
+    private async Task ActAsync(MessageActionEventArgs action)
+    {
+        if (!Interactive || _busy || _window.Shown(View.Messages).FirstOrDefault(m => m.Sequence == action.Sequence) is not { } message)
+        {
+            return;
+        }
+
+        switch (action.Action)
+        {
+            case "edit" when message.Role == ChatRole.User && !View.IsReplying:
+                _editing = message.Id;
+                break;
+            case "retry" when View.IsRetryable(message):
+                await RunAsync(OnRetry.InvokeAsync(message));
+                break;
+            case "regenerate" when View.IsRegenerable(message):
+                await RunAsync(OnRegenerate.InvokeAsync());
+                break;
+            case "version-previous" or "version-next" when !View.IsReplying && message.Versions is { } versions
+                && action.Target != 0 && (action.Target == versions.Previous || action.Target == versions.Next):
+                await RunAsync(OnSelectVersion.InvokeAsync(action.Target));
+                break;
+        }
+    }
 
     private async Task<string?> SaveEditAsync(ChatMessage message, string text)
     {

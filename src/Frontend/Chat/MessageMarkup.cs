@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using ChatbotOrleans.Frontend.Chat.Markdown;
 using ChatbotOrleans.Grains.Abstractions;
 using Microsoft.AspNetCore.Components;
@@ -6,12 +5,11 @@ using Microsoft.AspNetCore.Components;
 namespace ChatbotOrleans.Frontend.Chat;
 
 /// <summary>
-/// The parts of listed messages that carry no event, as markup made once per message. The list's render tree is
-/// most of what a page costs the circuit: every element and every attribute is a frame, kept twice (the tree and
-/// the one before it, for the next diff). A reply's Markdown is one frame here instead of a
-/// <see cref="MarkdownView"/> of its own; its time, model and token count are one frame each instead of fifteen.
-/// The list renders on every delta of a streaming reply and every tick of the page's clock: each is made again
-/// only when what it shows changed.
+/// Listed messages as markup made once per message (<see cref="MessageHtml"/>). The list's render tree is most of
+/// what a page costs the circuit: every element and every attribute is a frame, kept twice (the tree and the one
+/// before it, for the next diff), and a component keeps two buffers of its own. A message here is two markup
+/// frames, its bubble and the line under it, inside one keyed element. The list renders on every delta of a
+/// streaming reply and every tick of the page's clock: each part is made again only when what it shows changed.
 /// </summary>
 /// <remarks>
 /// Holds the messages asked for in the current render and the one before: what is no longer shown is let go at
@@ -19,8 +17,6 @@ namespace ChatbotOrleans.Frontend.Chat;
 /// </remarks>
 public sealed class MessageMarkup
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
-
     private Dictionary<MessageId, Entry> _current = [];
     private Dictionary<MessageId, Entry> _previous = [];
 
@@ -34,48 +30,33 @@ public sealed class MessageMarkup
         _current.Clear();
     }
 
-    /// <summary>The safe HTML of a stored reply's text.</summary>
-    public MarkupString Reply(ChatMessage message)
+    /// <summary>The message's bubble, with Retry as <paramref name="retry"/> says.</summary>
+    public MarkupString Body(ChatMessage message, RetryButton retry)
     {
         var entry = EntryOf(message);
-        if (entry.Reply is not { } reply)
+        if (entry.Body is not { } body || entry.Retry != retry)
         {
-            reply = new MarkupString(MarkdownRenderer.ToHtml(message.Text));
-            entry.Reply = reply;
-            HasCode |= MarkdownView.HasCode(reply);
+            // The reply's HTML is kept only inside the bubble's: a changed Retry parses the text again, which is rare.
+            var html = message.Role == ChatRole.Assistant && message.Text.Length > 0 ? MarkdownRenderer.ToHtml(message.Text) : null;
+            HasCode |= html is not null && MarkdownView.HasCode(new MarkupString(html));
+            (entry.Body, entry.Retry) = (new MarkupString(MessageHtml.Body(message, html, retry)), retry);
+            body = entry.Body.Value;
         }
 
-        return reply;
+        return body;
     }
 
-    /// <summary>When the message was written, said as <paramref name="relative"/> (the exact time in the tooltip).</summary>
-    public MarkupString Time(ChatMessage message, string relative)
+    /// <summary>The line under the message, as <paramref name="meta"/> says.</summary>
+    public MarkupString Meta(ChatMessage message, MessageMeta meta)
     {
         var entry = EntryOf(message);
-        if (!string.Equals(entry.TimeSaid, relative, StringComparison.Ordinal))
+        if (entry.Meta is not { } line || entry.MetaOf != meta)
         {
-            entry.TimeSaid = relative;
-            entry.Time = new MarkupString(
-                $"<time class=\"time-ago\" datetime=\"{TimeAgo.Machine(message.CreatedAt)}\" title=\"{Encoder.Encode(TimeAgo.Exact(message.CreatedAt))}\">{Encoder.Encode(relative)}</time>");
+            (entry.Meta, entry.MetaOf) = (new MarkupString(MessageHtml.Meta(message, meta)), meta);
+            line = entry.Meta.Value;
         }
 
-        return entry.Time;
-    }
-
-    /// <summary>The model that wrote a reply, by <paramref name="model"/> (null: none shown), and its tokens.</summary>
-    public MarkupString Details(ChatMessage message, string? model)
-    {
-        var entry = EntryOf(message);
-        if (!entry.HasDetails || !string.Equals(entry.Model, model, StringComparison.Ordinal))
-        {
-            var name = model is null ? "" : $"<span class=\"model-name\" data-testid=\"reply-model\" title=\"The model that wrote this reply\">{Encoder.Encode(model)}</span>";
-            var usage = message.Usage is { } tokens
-                ? $"<span class=\"usage\" data-testid=\"usage\" title=\"{Encoder.Encode(UsageText.Detail(tokens))}\">{Encoder.Encode(UsageText.Brief(tokens))}</span>"
-                : "";
-            (entry.HasDetails, entry.Model, entry.Details) = (true, model, new MarkupString(name + usage));
-        }
-
-        return entry.Details;
+        return line;
     }
 
     // A message changed (its text, status or usage) is a new record: what was made for the old one is made again.
@@ -88,8 +69,7 @@ public sealed class MessageMarkup
 
         if (!_previous.TryGetValue(message.Id, out entry) || !ReferenceEquals(entry.Message, message))
         {
-            var text = entry is not null && string.Equals(entry.Message.Text, message.Text, StringComparison.Ordinal) ? entry.Reply : null;
-            entry = new Entry(message) { Reply = text };
+            entry = new Entry(message);
         }
 
         _current[message.Id] = entry;
@@ -100,16 +80,12 @@ public sealed class MessageMarkup
     {
         public ChatMessage Message { get; } = message;
 
-        public MarkupString? Reply { get; set; }
+        public MarkupString? Body { get; set; }
 
-        public string? TimeSaid { get; set; }
+        public RetryButton Retry { get; set; }
 
-        public MarkupString Time { get; set; }
+        public MarkupString? Meta { get; set; }
 
-        public bool HasDetails { get; set; }
-
-        public string? Model { get; set; }
-
-        public MarkupString Details { get; set; }
+        public MessageMeta MetaOf { get; set; }
     }
 }
