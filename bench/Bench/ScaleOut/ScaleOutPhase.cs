@@ -72,6 +72,13 @@ public static class ScaleOutPhase
 
         // As many queues as the largest size has silos (the default 2 left two of 4 silos none), at every size alike.
         settings["Orleans__StreamQueueCount"] = "4";
+
+        // --silo-env wins over the fault tuning, so that a run can try a setting of it against the default run.
+        foreach (var (key, value) in context.Options.SiloEnvironment)
+        {
+            settings[key] = value;
+        }
+
         return settings;
     }
 
