@@ -62,6 +62,7 @@ public static class SiloHostingExtensions
             silo.Services.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
             silo.Services.AddSingleton<PlacementStrategy, RoundRobinPlacement>();
             silo.AddDashboard();
+            silo.UseGrainDirectory();
 
             // Carries the trace context through grain calls; without a listener it creates no activity.
             silo.AddActivityPropagation();
@@ -105,6 +106,21 @@ public static class SiloHostingExtensions
         // failed to serialize while the database was down, and the caller got a CodecNotFoundException.
         silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         return silo;
+    }
+
+    /// <summary>
+    /// The grain directory: Orleans' default, unless <c>Orleans:DistributedGrainDirectory</c> is true. That one
+    /// (experimental in Orleans 10) stays consistent while silos join and leave, where the default can briefly let
+    /// a grain be activated twice; every silo of a cluster must use the same one.
+    /// </summary>
+    private static void UseGrainDirectory(this ISiloBuilder silo)
+    {
+        if (silo.Configuration.GetValue<bool>("Orleans:DistributedGrainDirectory"))
+        {
+#pragma warning disable ORLEANSEXP003 // Experimental: chosen only by configuration, measured in bench/results/scale-out.md.
+            silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
+        }
     }
 
     /// <summary>
