@@ -28,10 +28,11 @@ public sealed class UserConversationListTests(ClusterFixture fixture)
 
         var before = await userGrain.ListConversationsAsync();
         await first.SendAsync(user, new SendMessage(MessageId.New(), "first chat again"));
-        // The second chat's first message published the whole list just before the subscription, and the
-        // stream may still deliver it to this new subscriber: what this send publishes is the event that puts
-        // the first chat on top.
-        static bool MovesFirstChatUp(ConversationListChanged changed) => changed.Conversations is [{ Title: "first chat" }, ..];
+        // A new subscriber can be given events published just before it subscribed: the stream's cursor starts at
+        // the newest event the silo has pulled, which under load may be the first chat's first message (a whole
+        // list with the first chat on top). What this send publishes carries the first chat's newer time.
+        var firstChatTime = before.Single(c => c.Title == "first chat").UpdatedAt;
+        bool MovesFirstChatUp(ConversationListChanged changed) => changed.Conversations is [{ Title: "first chat" } top, ..] && top.UpdatedAt > firstChatTime;
         var seen = await Poll.UntilAsync(() => Task.FromResult(published.ToList()), p => p.Any(MovesFirstChatUp), TimeSpan.FromSeconds(30), "a list change moving the first chat up");
         var moved = seen.Last(MovesFirstChatUp);
         var listed = await userGrain.ListConversationsAsync();
