@@ -115,6 +115,9 @@ public static class SiloHostingExtensions
     /// </summary>
     private static void UseGrainDirectory(this ISiloBuilder silo)
     {
+        // E.g. Orleans__Directory__RangeLeaseDuration (Orleans:GrainDirectory names providers): how long the distributed directory keeps a dead silo's
+        // grains from being activated again (30 s by default, less the failure detection time).
+        silo.Services.AddOptions<GrainDirectoryOptions>().BindConfiguration("Orleans:Directory");
         if (silo.Configuration.GetValue<bool>("Orleans:DistributedGrainDirectory"))
         {
 #pragma warning disable ORLEANSEXP003 // Experimental: chosen only by configuration, measured in bench/results/scale-out.md.
