@@ -236,7 +236,7 @@ public sealed partial class MessageList : IAsyncDisposable
     // Whether a button can be pressed does not follow _busy: that would make every message's line again twice
     // an action. A press while busy is ignored in ActAsync instead.
     private RetryButton RetryOf(ChatMessage message) =>
-        message.Status != ReplyStatus.Failed || !View.IsRetryable(message) ? RetryButton.None
+        !View.IsRetryable(message) ? RetryButton.None
         : Interactive ? RetryButton.Enabled : RetryButton.Disabled;
 
     private MessageMeta MetaOf(ChatMessage message) => new(

@@ -115,8 +115,8 @@ public static class SiloHostingExtensions
     /// </summary>
     private static void UseGrainDirectory(this ISiloBuilder silo)
     {
-        // E.g. Orleans__Directory__RangeLeaseDuration (Orleans:GrainDirectory names providers): how long the distributed directory keeps a dead silo's
-        // grains from being activated again (30 s by default, less the failure detection time).
+        // Not under Orleans:GrainDirectory, where Orleans looks for directory providers. RangeLeaseDuration says how
+        // long the distributed directory holds back a dead silo's grains (bench/results/scale-out.md).
         silo.Services.AddOptions<GrainDirectoryOptions>().BindConfiguration("Orleans:Directory");
         if (silo.Configuration.GetValue<bool>("Orleans:DistributedGrainDirectory"))
         {
