@@ -16,6 +16,20 @@ public static class MessageActions
         && inProgress?.ReplyTo != replyTo
         && NewestReplyTo(shown, replyTo)?.Id == message.Id;
 
+    /// <summary>
+    /// Whether a message still offers what a press of one of its buttons asks for: the markup pressed may be a
+    /// render behind the view (a reply started meanwhile, another version shown).
+    /// </summary>
+    public static bool Offers(ConversationView view, ChatMessage message, MessageActionEventArgs press) => press.Action switch
+    {
+        "edit" => message.Role == ChatRole.User && !view.IsReplying,
+        "retry" => view.IsRetryable(message),
+        "regenerate" => view.IsRegenerable(message),
+        "version-previous" or "version-next" => !view.IsReplying && message.Versions is { } versions
+            && press.Target != 0 && (press.Target == versions.Previous || press.Target == versions.Next),
+        _ => false,
+    };
+
     /// <summary>The newest reply shown to <paramref name="userMessage"/>, or null.</summary>
     public static ChatMessage? NewestReplyTo(IReadOnlyList<ChatMessage> shown, MessageId userMessage)
     {

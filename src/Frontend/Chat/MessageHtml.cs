@@ -16,6 +16,15 @@ public static class MessageHtml
     // Letters of every script stay as they are; only what HTML gives a meaning to is encoded.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    /// <summary>The classes of the element a listed message is rendered in.</summary>
+    public static string TurnClass(ChatMessage message, bool highlighted) => (message.Role, highlighted) switch
+    {
+        (ChatRole.User, false) => "turn user",
+        (ChatRole.User, true) => "turn user highlighted",
+        (_, false) => "turn assistant",
+        _ => "turn assistant highlighted",
+    };
+
     private static string RoleName(ChatMessage message) => message.Role == ChatRole.User ? "user" : "assistant";
 
     /// <summary>

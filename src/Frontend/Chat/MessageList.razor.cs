@@ -6,22 +6,23 @@ namespace ChatbotOrleans.Frontend.Chat;
 
 /// <summary>
 /// The conversation's messages, read back to the first: its script says when the reader nears either end of what
-/// is loaded, and a page of messages is read then (keyset by sequence), keeping the message being read in place.
-/// Which messages are rendered is a <see cref="MessageWindow"/>'s answer.
+/// is loaded, and a page of messages is read then (<see cref="HistoryPager"/>), keeping the message being read in
+/// place. Which messages are rendered is a <see cref="MessageWindow"/>'s answer.
 /// </summary>
 public sealed partial class MessageList : IAsyncDisposable
 {
     /// <summary>How many messages are read at a time as the reader scrolls (as many as the grain's default window).</summary>
     public const int PageSize = 32;
-    private const string OfflineModel = "offline";
+
+    /// <summary>The model name of replies written by the built-in offline bot.</summary>
+    public const string OfflineModel = "offline";
 
     private readonly MessageWindow _window = new();
     private readonly MessageMarkup _markup = new();
+    private HistoryPager? _pager;
     private ElementReference _list;
-    private IJSObjectReference? _module;
-    private DotNetObjectReference<MessageList>? _self;
+    private HistoryScript? _script;
     private bool _busy;
-    private bool _loading;
     private bool _disposed;
     private bool _codeScript;
     private long? _revealed;
@@ -71,35 +72,16 @@ public sealed partial class MessageList : IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    // The loaders are read when called: the page may hand new ones to the same list.
+    private HistoryPager Pager => _pager ??= new(_window, (before, count) => LoadOlder(before, count), (after, count) => LoadNewer(after, count));
+
     /// <returns>Whether a page was read (the script then holds the reader's place until it is rendered).</returns>
     [JSInvokable]
-    public async Task<bool> NearTopAsync()
-    {
-        if (_loading || _window.OlderBefore(View.Messages) is not { } before)
-        {
-            return false;
-        }
-
-        var page = await LoadAsync(() => LoadOlder(before, PageSize));
-        var added = page is null ? 0 : _window.AddOlder(page, View.Messages);
-        Announce(page is null ? "Older messages could not be loaded. Scroll up to try again." : $"Loaded {added} older messages.");
-        return true;
-    }
+    public async Task<bool> NearTopAsync() => Read(await Pager.OlderAsync(View.Messages));
 
     /// <returns>Whether a page was read.</returns>
     [JSInvokable]
-    public async Task<bool> NearBottomAsync()
-    {
-        if (_loading || _window.NewerAfter is not { } after)
-        {
-            return false;
-        }
-
-        var page = await LoadAsync(() => LoadNewer(after, PageSize));
-        var added = page is null ? 0 : _window.AddNewer(page, View.Messages, View.Sequence);
-        Announce(page is null ? "Newer messages could not be loaded. Scroll down to try again." : $"Loaded {added} newer messages.");
-        return true;
-    }
+    public async Task<bool> NearBottomAsync() => Read(await Pager.NewerAsync(View.Messages, View.Sequence));
 
     /// <summary>The script says whether the reader is far from the newest message.</summary>
     [JSInvokable]
@@ -120,20 +102,10 @@ public sealed partial class MessageList : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        try
+        if (_script is not null)
         {
-            if (_module is not null)
-            {
-                await _module.InvokeVoidAsync("dispose");
-                await _module.DisposeAsync();
-            }
+            await _script.DisposeAsync();
         }
-        catch (JSDisconnectedException)
-        {
-            // The browser is gone, and the script with it.
-        }
-
-        _self?.Dispose();
     }
 
     protected override async Task OnParametersSetAsync()
@@ -158,20 +130,10 @@ public sealed partial class MessageList : IAsyncDisposable
             await MarkdownView.ImportScriptAsync(JS, Assets["Chat/MarkdownView.razor.js"]);
         }
 
-        if (_module is null)
-        {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", $"./{Assets["Chat/MessageList.razor.js"]}");
-            _self = DotNetObjectReference.Create(this);
-            await _module.InvokeVoidAsync("init", _list, _self, _settle == "reveal" ? _revealed : null);
-            _settle = null;
-            return;
-        }
-
-        if (_settle is { } how)
-        {
-            _settle = null;
-            await _module.InvokeVoidAsync("settle", how, _revealed);
-        }
+        _script ??= new HistoryScript(JS, $"./{Assets["Chat/MessageList.razor.js"]}");
+        var settle = _settle;
+        _settle = null;
+        await _script.RenderedAsync(_list, this, settle, _revealed);
     }
 
     private void JumpToLatest()
@@ -180,39 +142,28 @@ public sealed partial class MessageList : IAsyncDisposable
         _settle = "end";
     }
 
-    // A message outside what is shown is read with its neighbours in both directions, then scrolled to.
     private async Task RevealAsync(long target)
     {
-        if (!_window.Shown(View.Messages).Any(m => m.Sequence == target))
+        if (await Pager.RevealAsync(target, View.Messages, View.Sequence) is { } error)
         {
-            var around = await LoadAsync(async () =>
-                await LoadOlder(target, PageSize / 2) is { } before && await LoadNewer(target - 1, PageSize / 2) is { } from
-                    ? [.. before, .. from]
-                    : null);
-            if (around is null)
-            {
-                Announce("The message could not be loaded.");
-                return;
-            }
-
-            _window.ShowAround(around, View.Messages, View.Sequence);
+            Read(error);
+            return;
         }
 
         _settle = "reveal";
     }
 
-    private async Task<IReadOnlyList<ChatMessage>?> LoadAsync(Func<Task<IReadOnlyList<ChatMessage>?>> load)
+    // After a read the script is told once the page has rendered it, so that it lets go of the reader's place.
+    private bool Read(string? announcement)
     {
-        _loading = true;
-        try
+        if (announcement is null)
         {
-            return await load();
+            return false;
         }
-        finally
-        {
-            _loading = false;
-            _settle ??= "page";
-        }
+
+        _settle ??= "page";
+        Announce(announcement);
+        return true;
     }
 
     private void Announce(string sentence)
@@ -224,14 +175,6 @@ public sealed partial class MessageList : IAsyncDisposable
             StateHasChanged();
         }
     }
-
-    private static string TurnClass(ChatMessage message, bool highlighted) => (message.Role, highlighted) switch
-    {
-        (ChatRole.User, false) => "turn user",
-        (ChatRole.User, true) => "turn user highlighted",
-        (_, false) => "turn assistant",
-        _ => "turn assistant highlighted",
-    };
 
     // Whether a button can be pressed does not follow _busy: that would make every message's line again twice
     // an action. A press while busy is ignored in ActAsync instead.
@@ -248,29 +191,33 @@ public sealed partial class MessageList : IAsyncDisposable
         Interactive,
         View.IsReplying);
 
-    // A press of a listed message's button. What it offered is checked again: the markup may be a render behind.
-    private async Task ActAsync(MessageActionEventArgs action)
+    private async Task ActAsync(MessageActionEventArgs press)
     {
-        if (!Interactive || _busy || _window.Shown(View.Messages).FirstOrDefault(m => m.Sequence == action.Sequence) is not { } message)
+        if (!Interactive || _busy || _window.Shown(View.Messages).FirstOrDefault(m => m.Sequence == press.Sequence) is not { } message
+            || !MessageActions.Offers(View, message, press))
         {
             return;
         }
 
-        switch (action.Action)
+        if (press.Action == "edit")
         {
-            case "edit" when message.Role == ChatRole.User && !View.IsReplying:
-                _editing = message.Id;
-                break;
-            case "retry" when View.IsRetryable(message):
-                await RunAsync(OnRetry.InvokeAsync(message));
-                break;
-            case "regenerate" when View.IsRegenerable(message):
-                await RunAsync(OnRegenerate.InvokeAsync());
-                break;
-            case "version-previous" or "version-next" when !View.IsReplying && message.Versions is { } versions
-                && action.Target != 0 && (action.Target == versions.Previous || action.Target == versions.Next):
-                await RunAsync(OnSelectVersion.InvokeAsync(action.Target));
-                break;
+            _editing = message.Id;
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            await (press.Action switch
+            {
+                "retry" => OnRetry.InvokeAsync(message),
+                "regenerate" => OnRegenerate.InvokeAsync(),
+                _ => OnSelectVersion.InvokeAsync(press.Target),
+            });
+        }
+        finally
+        {
+            _busy = false;
         }
     }
 
@@ -279,18 +226,5 @@ public sealed partial class MessageList : IAsyncDisposable
         var error = await Edit(message, text);
         _editing = error is null ? null : _editing;
         return error;
-    }
-
-    private async Task RunAsync(Task action)
-    {
-        _busy = true;
-        try
-        {
-            await action;
-        }
-        finally
-        {
-            _busy = false;
-        }
     }
 }
