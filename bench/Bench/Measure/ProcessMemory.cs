@@ -28,6 +28,63 @@ public static class ProcessMemory
         return (readings.Select(r => r.WorkingSet).Order().ElementAt(2), readings.Select(r => r.Private).Order().ElementAt(2));
     }
 
+    /// <summary>
+    /// How much of the private memory lies in the GC's reserved range: the largest run of adjacent anonymous mappings,
+    /// since the runtime reserves the address space of its heap's regions in one piece at start. The rest is outside
+    /// the managed heap: the C allocator's arenas, thread stacks, native buffers.
+    /// </summary>
+    public static long PrivateInGcRange(int processId) => PrivateInLargestReservation(File.ReadLines($"/proc/{processId}/smaps"));
+
+    /// <summary>The anonymous memory of the largest run of adjacent anonymous mappings in an smaps listing.</summary>
+    public static long PrivateInLargestReservation(IEnumerable<string> smaps)
+    {
+        var runs = new List<(ulong Size, long Anonymous)>();
+        ulong? end = null; // the end of the anonymous mapping just read; null after any other
+        foreach (var line in smaps)
+        {
+            if (Mapping(line) is { } mapping)
+            {
+                if (!mapping.Anonymous)
+                {
+                    end = null;
+                    continue;
+                }
+
+                var size = mapping.End - mapping.Start;
+                runs.Add(mapping.Start == end ? (runs[^1].Size + size, runs[^1].Anonymous) : (size, 0));
+                if (mapping.Start == end)
+                {
+                    runs.RemoveAt(runs.Count - 2);
+                }
+
+                end = mapping.End;
+            }
+            else if (end is not null && line.StartsWith("Anonymous:", StringComparison.Ordinal))
+            {
+                var kib = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+                runs[^1] = (runs[^1].Size, runs[^1].Anonymous + kib * 1024);
+            }
+        }
+
+        return runs.Count == 0 ? 0 : runs.MaxBy(r => r.Size).Anonymous;
+    }
+
+    // "start-end perms offset dev inode [path]": anonymous when it has no file (inode 0) and no name but [anon:…].
+    private static (ulong Start, ulong End, bool Anonymous)? Mapping(string line)
+    {
+        var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+        var dash = fields[0].IndexOf('-', StringComparison.Ordinal);
+        if (fields.Length < 5 || dash < 0
+            || !ulong.TryParse(fields[0].AsSpan(0, dash), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var start)
+            || !ulong.TryParse(fields[0].AsSpan(dash + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var end))
+        {
+            return null;
+        }
+
+        var path = fields.Length > 5 ? fields[5].Trim() : "";
+        return (start, end, fields[4] == "0" && (path.Length == 0 || path.StartsWith("[anon", StringComparison.Ordinal)));
+    }
+
     /// <summary>The process's thread count: each thread holds a stack and may hold an allocator arena.</summary>
     public static int Threads(int processId) => (int)StatusValue(processId, "Threads");
 

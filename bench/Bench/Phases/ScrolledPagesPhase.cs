@@ -81,7 +81,7 @@ public static class ScrolledPagesPhase
     {
         var heap = await ManagedHeap.CollectAsync(frontend, HeapTimeout, byType: false);
         var (workingSet, privateBytes) = await ProcessMemory.SettledAsync(frontend, context.Sizes.Settle);
-        return new FrontendMemory(workingSet, privateBytes, heap.HeapBytes);
+        return new FrontendMemory(workingSet, privateBytes, heap.HeapBytes, ProcessMemory.PrivateInGcRange(frontend), ProcessMemory.Threads(frontend));
     }
 
     private static void Report(BenchContext context, long messages, FrontendMemory before, IReadOnlyList<Round> rounds, ScrollResult alone)
@@ -136,6 +136,9 @@ public static class ScrolledPagesPhase
         context.Table.Add(new ResultRow("8 Archive",
             "frontend managed heap per scrolled page by the same slope, live objects after a full GC",
             ResultTable.Kib(Slope(m => m.Heap)), "", null));
+        context.Table.Add(new ResultRow("8 Archive",
+            $"of the private memory by the same slope: in the GC's reserved range / outside it (the C allocator, stacks, native buffers; {steady[0].Scrolled.Threads} → {steady[^1].Scrolled.Threads} threads)",
+            $"{ResultTable.Kib(Slope(m => m.GcRange))} / {ResultTable.Kib(Slope(m => m.Private - m.GcRange))}", "", null));
     }
 
     /// <summary>The frontend after a round's tabs opened at the newest message and after they scrolled to message 1; <paramref name="Tabs"/> counts all rounds' so far.</summary>
