@@ -51,10 +51,13 @@ public static class ProcessMemory
                 }
 
                 var size = mapping.End - mapping.Start;
-                runs.Add(mapping.Start == end ? (runs[^1].Size + size, runs[^1].Anonymous) : (size, 0));
                 if (mapping.Start == end)
                 {
-                    runs.RemoveAt(runs.Count - 2);
+                    runs[^1] = (runs[^1].Size + size, runs[^1].Anonymous);
+                }
+                else
+                {
+                    runs.Add((size, 0));
                 }
 
                 end = mapping.End;
@@ -73,8 +76,8 @@ public static class ProcessMemory
     private static (ulong Start, ulong End, bool Anonymous)? Mapping(string line)
     {
         var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
-        var dash = fields[0].IndexOf('-', StringComparison.Ordinal);
-        if (fields.Length < 5 || dash < 0
+        var dash = fields.Length < 5 ? -1 : fields[0].IndexOf('-', StringComparison.Ordinal);
+        if (dash < 0
             || !ulong.TryParse(fields[0].AsSpan(0, dash), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var start)
             || !ulong.TryParse(fields[0].AsSpan(dash + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var end))
         {

@@ -138,7 +138,7 @@ public static class ScrolledPagesPhase
             ResultTable.Kib(Slope(m => m.Heap)), "", null));
         context.Table.Add(new ResultRow("8 Archive",
             $"of the private memory by the same slope: in the GC's reserved range / outside it (the C allocator, stacks, native buffers; {steady[0].Scrolled.Threads} → {steady[^1].Scrolled.Threads} threads)",
-            $"{ResultTable.Kib(Slope(m => m.GcRange))} / {ResultTable.Kib(Slope(m => m.Private - m.GcRange))}", "", null));
+            $"{ResultTable.Kib(Slope(m => m.GcRange))} / {ResultTable.Kib(Slope(m => m.Outside))}", "", null));
     }
 
     /// <summary>The frontend after a round's tabs opened at the newest message and after they scrolled to message 1; <paramref name="Tabs"/> counts all rounds' so far.</summary>
