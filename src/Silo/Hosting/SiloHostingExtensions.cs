@@ -109,18 +109,19 @@ public static class SiloHostingExtensions
     }
 
     /// <summary>
-    /// The grain directory: Orleans' default, unless <c>Orleans:DistributedGrainDirectory</c> is true. That one
-    /// (experimental in Orleans 10) stays consistent while silos join and leave, where the default can briefly let
-    /// a grain be activated twice; every silo of a cluster must use the same one.
+    /// The grain directory: Orleans' distributed one (experimental in Orleans 10), unless
+    /// <c>Orleans:DistributedGrainDirectory</c> is false. It stays consistent while silos join and leave, where the
+    /// default can briefly activate a conversation twice in a rolling restart, and the model is asked twice; every
+    /// silo of a cluster must use the same one.
     /// </summary>
     private static void UseGrainDirectory(this ISiloBuilder silo)
     {
         // Not under Orleans:GrainDirectory, where Orleans looks for directory providers. RangeLeaseDuration says how
         // long the distributed directory holds back a dead silo's grains (bench/results/scale-out.md).
         silo.Services.AddOptions<GrainDirectoryOptions>().BindConfiguration("Orleans:Directory");
-        if (silo.Configuration.GetValue<bool>("Orleans:DistributedGrainDirectory"))
+        if (silo.Configuration.GetValue("Orleans:DistributedGrainDirectory", true))
         {
-#pragma warning disable ORLEANSEXP003 // Experimental: chosen only by configuration, measured in bench/results/scale-out.md.
+#pragma warning disable ORLEANSEXP003 // Experimental: measured in bench/results/scale-out.md; off by configuration.
             silo.AddDistributedGrainDirectory();
 #pragma warning restore ORLEANSEXP003
         }
