@@ -16,6 +16,31 @@ public static class MessageActions
         && inProgress?.ReplyTo != replyTo
         && NewestReplyTo(shown, replyTo)?.Id == message.Id;
 
+    /// <summary>Whether a failed reply offers Retry, and whether it can be pressed now.</summary>
+    /// <remarks>
+    /// Not whether the page is busy with another press: that would make every message's line again twice an action.
+    /// A press while busy is ignored where it is handled instead.
+    /// </remarks>
+    public static RetryButton RetryOf(ConversationView view, ChatMessage message, bool interactive) =>
+        !view.IsRetryable(message) ? RetryButton.None
+        : interactive ? RetryButton.Enabled : RetryButton.Disabled;
+
+    /// <summary>The line under a message as the page shows it now.</summary>
+    /// <param name="view">The conversation the page shows.</param>
+    /// <param name="message">A message shown.</param>
+    /// <param name="time">When it was written, as the page says it now.</param>
+    /// <param name="modelName">The display name of a model, or null to show none.</param>
+    /// <param name="editing">Whether the message is open in the editor.</param>
+    /// <param name="interactive">Whether the page is connected.</param>
+    public static MessageMeta MetaOf(ConversationView view, ChatMessage message, string time, Func<string?, string?> modelName, bool editing, bool interactive) => new(
+        time,
+        message.Role == ChatRole.Assistant && message.Model != MessageList.OfflineModel ? modelName(message.Model) : null,
+        message.Model == MessageList.OfflineModel,
+        message.Role == ChatRole.User && !editing,
+        view.IsRegenerable(message),
+        interactive,
+        view.IsReplying);
+
     /// <summary>
     /// Whether a message still offers what a press of one of its buttons asks for: the markup pressed may be a
     /// render behind the view (a reply started meanwhile, another version shown).

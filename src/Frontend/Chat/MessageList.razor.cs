@@ -87,15 +87,7 @@ public sealed partial class MessageList : IAsyncDisposable
     [JSInvokable]
     public void SetAway(bool away)
     {
-        if (away)
-        {
-            _window.LeaveLatest(View.Sequence);
-        }
-        else
-        {
-            _window.ReturnToLatest();
-        }
-
+        _window.SetAway(away, View.Sequence);
         StateHasChanged();
     }
 
@@ -176,20 +168,8 @@ public sealed partial class MessageList : IAsyncDisposable
         }
     }
 
-    // Whether a button can be pressed does not follow _busy: that would make every message's line again twice
-    // an action. A press while busy is ignored in ActAsync instead.
-    private RetryButton RetryOf(ChatMessage message) =>
-        !View.IsRetryable(message) ? RetryButton.None
-        : Interactive ? RetryButton.Enabled : RetryButton.Disabled;
-
-    private MessageMeta MetaOf(ChatMessage message) => new(
-        RelativeTime.Describe(message.CreatedAt, Now),
-        message.Role == ChatRole.Assistant && message.Model != OfflineModel ? ModelName(message.Model) : null,
-        message.Model == OfflineModel,
-        message.Role == ChatRole.User && _editing != message.Id,
-        View.IsRegenerable(message),
-        Interactive,
-        View.IsReplying);
+    private MessageMeta MetaOf(ChatMessage message) =>
+        MessageActions.MetaOf(View, message, RelativeTime.Describe(message.CreatedAt, Now), ModelName, _editing == message.Id, Interactive);
 
     private async Task ActAsync(MessageActionEventArgs press)
     {

@@ -136,13 +136,17 @@ public sealed class MessageWindow(int capacity = MessageWindow.DefaultCapacity)
         _range = [.. around.Take(capacity)];
     }
 
-    /// <summary>The reader went far up: new messages are counted from here.</summary>
-    public void LeaveLatest(long newestSequence) => _awayFrom ??= newestSequence;
-
-    /// <summary>The reader is back at the newest message.</summary>
-    public void ReturnToLatest()
+    /// <summary>
+    /// The reader went far up (new messages are counted from here), or came back to the newest message (the count
+    /// ends, unless the window shows a range of older ones).
+    /// </summary>
+    public void SetAway(bool away, long newestSequence)
     {
-        if (IsLive)
+        if (away)
+        {
+            _awayFrom ??= newestSequence;
+        }
+        else if (IsLive)
         {
             _awayFrom = null;
         }

@@ -141,14 +141,27 @@ public sealed class MessageWindowTests
     {
         var window = new MessageWindow();
 
-        window.LeaveLatest(100);
-        window.LeaveLatest(102);
+        window.SetAway(true, 100);
+        window.SetAway(true, 102);
         window.IsAway.ShouldBeTrue();
         window.NewSince(104).ShouldBe(4, "counted from when the reader left, not from the second report");
 
-        window.ReturnToLatest();
+        window.SetAway(false, 104);
         window.IsAway.ShouldBeFalse();
         window.NewSince(110).ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_reader_at_the_end_of_a_range_of_older_messages_is_still_away_from_the_newest()
+    {
+        var window = new MessageWindow();
+        var live = Messages(469, 500);
+        window.ShowAround(Messages(75, 125), live, newestSequence: 500);
+
+        window.SetAway(false, 503);
+
+        window.IsAway.ShouldBeTrue("the page offers to jump to the latest while it shows messages 75-125");
+        window.NewSince(503).ShouldBe(3);
     }
 
     [Fact]
