@@ -20,7 +20,7 @@ public sealed partial class Chat
     // "New chat" twice opens the same empty chat instead of leaving empty ones behind.
     private async Task<ConversationSummary?> EmptyOrNewChatAsync()
     {
-        if (_conversations.FirstOrDefault(c => c.IsEmpty) is { } empty)
+        if (_feed.Conversations.FirstOrDefault(c => c.IsEmpty) is { } empty)
         {
             return empty;
         }
@@ -40,7 +40,7 @@ public sealed partial class Chat
             return null;
         }
 
-        Confirm(conversation);
+        _feed.Confirm(conversation);
         return conversation;
     }
 
@@ -56,7 +56,7 @@ public sealed partial class Chat
         _replyWatch.Heard(_now);
         if (result.Message is { } stored && _view.Confirm(stored) == ViewUpdate.ReloadNeeded)
         {
-            await ReloadAsync(0);
+            await _feed.ReloadAsync();
         }
 
         return result.Succeeded ? null : result.Error ?? "The message was not sent.";
@@ -73,7 +73,7 @@ public sealed partial class Chat
         _replyWatch.Heard(Time.GetUtcNow());
         if (result.Message is { } stored && _view.Confirm(stored) == ViewUpdate.ReloadNeeded)
         {
-            await ReloadAsync(0);
+            await _feed.ReloadAsync();
         }
 
         return result.Succeeded ? null : result.Error ?? "The message was not changed.";
@@ -85,7 +85,7 @@ public sealed partial class Chat
         {
             var result = await Chats.SelectVersionAsync(open, sequence);
             _notice = result.Succeeded ? null : result.Error ?? "That version could not be shown.";
-            await ReloadAsync(0);
+            await _feed.ReloadAsync();
         }
     }
 
@@ -109,7 +109,7 @@ public sealed partial class Chat
             // The new version takes the old one's place: the path shown ends before it now.
             if (result.Succeeded)
             {
-                await ReloadAsync(0);
+                await _feed.ReloadAsync();
             }
         }
     }
@@ -146,8 +146,4 @@ public sealed partial class Chat
 
         return null;
     }
-
-    /// <summary>A call's answer names a chat the list may not have yet (its stream event can come later).</summary>
-    private void Confirm(ConversationSummary summary) =>
-        _conversations = [summary, .. _conversations.Where(c => c.Id != summary.Id)];
 }

@@ -7,8 +7,8 @@ namespace ChatbotOrleans.Frontend.Chat;
 
 /// <summary>
 /// The chat page: the sidebar of the user's chats and the open conversation. It owns what it shows (a
-/// <see cref="ConversationView"/> and the list) and its subscriptions; <see cref="ChatClient"/> only makes
-/// the calls. Stream events arrive on Orleans' threads and reach the view through <see cref="ComponentBase.InvokeAsync(Func{Task})"/>.
+/// <see cref="ConversationView"/> and the list) and its subscriptions (a <see cref="ChatFeed"/>); <see cref="ChatClient"/>
+/// only makes the calls. Stream events arrive on Orleans' threads and reach the view through <see cref="ComponentBase.InvokeAsync(Func{Task})"/>.
 /// </summary>
 public sealed partial class Chat
 {
@@ -18,7 +18,7 @@ public sealed partial class Chat
     private readonly CancellationTokenSource _disposed = new();
     private readonly ConversationView _view = new();
     private ReplyWatch _replyWatch = null!;
-    private IReadOnlyList<ConversationSummary> _conversations = [];
+    private ChatFeed _feed = null!;
     private bool _starting;
     private bool _stopping;
     private bool _sidebarOpen;
@@ -52,7 +52,7 @@ public sealed partial class Chat
 
     // The user's list follows titles live (the first message names a chat); the snapshot's title until it has it.
     private string? Title =>
-        _conversations.FirstOrDefault(c => c.Id == _view.ConversationId)?.Title is { Length: > 0 } listed
+        _feed.Conversations.FirstOrDefault(c => c.Id == _view.ConversationId)?.Title is { Length: > 0 } listed
             ? listed
             : _view.Title is { Length: > 0 } loaded ? loaded : null;
 
@@ -64,7 +64,7 @@ public sealed partial class Chat
     {
         await _disposed.CancelAsync();
         _reconnected?.Dispose();
-        await EndSubscriptionsAsync();
+        await _feed.DisposeAsync();
         _disposed.Dispose();
     }
 
@@ -72,6 +72,7 @@ public sealed partial class Chat
     {
         _now = Time.GetUtcNow();
         _replyWatch = new ReplyWatch(ReplyQuietLimit);
+        _feed = new ChatFeed(Chats, _view, _replyWatch, Time, OnCircuitAsync, LoseStreamsAsync, _disposed.Token);
         if (IsInteractive)
         {
             _ = TickAsync();
@@ -108,7 +109,7 @@ public sealed partial class Chat
     private async Task<bool> OpenRequestedAsync()
     {
         _reconnected ??= Chats.OnReconnected(() => OnCircuitAsync(ReopenAfterReconnectAsync));
-        if (_listSubscription is null && !await FollowConversationsAsync())
+        if (!_feed.FollowsList && !await _feed.FollowListAsync())
         {
             return false;
         }
@@ -127,7 +128,7 @@ public sealed partial class Chat
                 return false;
             }
 
-            Confirm(newest.Value);
+            _feed.Confirm(newest.Value);
             Navigation.NavigateTo(Href(newest.Value.Id), replace: true);
             return true;
         }
@@ -143,12 +144,12 @@ public sealed partial class Chat
         if (_opened == conversation)
         {
             // Its stream ends with a reconnect: follow it again and reload, keeping what the reader has paged in.
-            return _subscription is not null || await SubscribeAndLoadAsync(conversation);
+            return _feed.FollowsConversation || await _feed.SubscribeAndLoadAsync(conversation);
         }
 
         _opened = conversation;
         _notice = null;
-        if (await OpenAsync(conversation))
+        if (await _feed.OpenAsync(conversation))
         {
             return true;
         }
