@@ -108,25 +108,6 @@ internal sealed class ChatFeed(
     public void Confirm(ConversationSummary summary) =>
         Conversations = [summary, .. Conversations.Where(c => c.Id != summary.Id)];
 
-    public async Task EndSubscriptionAsync()
-    {
-        _generation++;
-        if (_subscription is { } subscription)
-        {
-            _subscription = null;
-            await subscription.DisposeAsync();
-        }
-    }
-
-    public async Task EndListSubscriptionAsync()
-    {
-        if (_listSubscription is { } subscription)
-        {
-            _listSubscription = null;
-            await subscription.DisposeAsync();
-        }
-    }
-
     public async Task EndSubscriptionsAsync()
     {
         await EndSubscriptionAsync();
@@ -190,4 +171,23 @@ internal sealed class ChatFeed(
     private async Task<bool> ReloadAsync(int reloads) =>
         view.ConversationId is not { } conversation || reloads >= MaxConsecutiveReloads
         || await LoadAsync(view.BeginLoad(), conversation, reloads);
+
+    private async Task EndSubscriptionAsync()
+    {
+        _generation++;
+        if (_subscription is { } subscription)
+        {
+            _subscription = null;
+            await subscription.DisposeAsync();
+        }
+    }
+
+    private async Task EndListSubscriptionAsync()
+    {
+        if (_listSubscription is { } subscription)
+        {
+            _listSubscription = null;
+            await subscription.DisposeAsync();
+        }
+    }
 }
