@@ -18,6 +18,7 @@ public sealed partial class Chat
     private readonly CancellationTokenSource _disposed = new();
     private readonly ConversationView _view = new();
     private ReplyWatch _replyWatch = null!;
+    // Set in OnInitialized; a page can be disposed before that, so disposal checks for it.
     private ChatFeed _feed = null!;
     private bool _starting;
     private bool _stopping;
@@ -64,7 +65,11 @@ public sealed partial class Chat
     {
         await _disposed.CancelAsync();
         _reconnected?.Dispose();
-        await _feed.DisposeAsync();
+        if (_feed is not null)
+        {
+            await _feed.DisposeAsync();
+        }
+
         _disposed.Dispose();
     }
 
