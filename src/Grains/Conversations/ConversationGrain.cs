@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace ChatbotOrleans.Grains.Conversations;
 
 /// <summary>
-/// Holds one conversation. Each call checks the caller, asks the <see cref="Conversation"/>, stores and
-/// publishes; the reply is written beside the calls by a <see cref="ReplyWriter"/>.
+/// Holds one conversation, placed beside its owner's grain, which starts it. Each call checks the caller, asks the
+/// <see cref="Conversation"/>, stores and publishes; the reply is written beside the calls by a <see cref="ReplyWriter"/>.
 /// </summary>
+[Orleans.Placement.PreferLocalPlacement]
 public sealed partial class ConversationGrain(
     [PersistentState("conversation", StorageNames.Chat)] IPersistentState<ConversationState> state,
     IMessageLog log,
@@ -162,8 +163,7 @@ public sealed partial class ConversationGrain(
 
     Task IReplyHost.StoreAsync(ChatMessage reply) => _writes.WriteAsync(() => log.AppendAsync(Id, reply));
 
-    Task IReplyHost.RegisterGuardAsync() =>
-        this.RegisterOrUpdateReminder(ReplyGuardReminder, options.Value.ReplyGuardPeriod, options.Value.ReplyGuardPeriod);
+    Task IReplyHost.RegisterGuardAsync() => this.RegisterOrUpdateReminder(ReplyGuardReminder, options.Value.ReplyGuardPeriod, options.Value.ReplyGuardPeriod);
 
     Task IReplyHost.UnregisterGuardAsync() => this.UnregisterReminderIfAnyAsync(ReplyGuardReminder);
 

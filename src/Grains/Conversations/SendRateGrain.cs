@@ -2,6 +2,7 @@ using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Limits;
 using ChatbotOrleans.Grains.Users;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 
 namespace ChatbotOrleans.Grains.Conversations;
 
@@ -15,6 +16,9 @@ namespace ChatbotOrleans.Grains.Conversations;
 /// budget of the network the account was made from and the service's: one person's many accounts share one.
 /// The day's token budgets, the user's and the service's, are checked first: they refuse before the model is called.
 /// </summary>
+// Beside the grain that calls it first (the conversation, on each message): a hop to another silo costs about
+// as much as the call's own work (bench/results/scale-out.md).
+[PreferLocalPlacement]
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class SendRateGrain(TimeProvider time, IOptions<ConversationOptions> options, IOptions<BudgetOptions> budgets)
     : Grain, ISendRateGrain

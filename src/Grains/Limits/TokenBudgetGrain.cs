@@ -1,4 +1,5 @@
 using ChatbotOrleans.Grains.Usage;
+using Orleans.Placement;
 
 namespace ChatbotOrleans.Grains.Limits;
 
@@ -6,6 +7,9 @@ namespace ChatbotOrleans.Grains.Limits;
 /// Holds the day's tokens in memory and counts on from the usage table when it activates: the table is the
 /// truth, so neither a silo crash nor idle collection forgives or doubles a token.
 /// </summary>
+// Beside the grain that calls it first (the conversation, on each message): a hop to another silo costs about
+// as much as the call's own work (bench/results/scale-out.md).
+[PreferLocalPlacement]
 public sealed class TokenBudgetGrain(IUsageLog usage, TimeProvider time) : Grain, ITokenBudgetGrain
 {
     private DailyTokens _tokens = null!;

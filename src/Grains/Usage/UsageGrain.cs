@@ -1,10 +1,14 @@
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Limits;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 
 namespace ChatbotOrleans.Grains.Usage;
 
 /// <summary>One user's usage: records each reply's cost for the operator and the budgets, and tells the user's page.</summary>
+// Beside the grain that calls it first (the conversation, on each message): a hop to another silo costs about
+// as much as the call's own work (bench/results/scale-out.md).
+[PreferLocalPlacement]
 public sealed class UsageGrain(IUsageLog log, UsagePrices prices, TimeProvider time, IOptions<BudgetOptions> budgets) : Grain, IUsageGrain, IUsageRecorder
 {
     private UserId User => new(this.GetPrimaryKey());

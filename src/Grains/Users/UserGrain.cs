@@ -4,6 +4,7 @@ using ChatbotOrleans.Grains.Limits;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Placement;
 
 namespace ChatbotOrleans.Grains.Users;
 
@@ -11,6 +12,9 @@ namespace ChatbotOrleans.Grains.Users;
 /// A user and their list of conversations. Every change to the list is published on the user's stream,
 /// so all of their open pages show the same list.
 /// </summary>
+// Beside the account that signs it in; its conversations and their helpers then start beside it, so a
+// message's calls stay in one silo (bench/results/scale-out.md).
+[PreferLocalPlacement]
 public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.Chat)] IPersistentState<UserState> state,
     TimeProvider time,
