@@ -56,9 +56,9 @@ public static class SiloHostingExtensions
             silo.UseChatbotJobs();
             silo.BindOrleansTuning();
 
-            // New activations go to the silos in turn. Our grains are per user or per conversation and cost about the
-            // same each; placement by CPU or by activation count reads statistics a second old, and a burst of new
-            // conversations piled onto the silo that looked emptiest (bench/results/scale-out.md).
+            // New activations go to the silos in turn, but for a user's grains, which start beside each other
+            // ([PreferLocalPlacement]). Placement by CPU or by activation count reads statistics a second old, and a
+            // burst of new conversations piled onto the silo that looked emptiest (bench/results/scale-out.md).
             silo.Services.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
             silo.Services.AddSingleton<PlacementStrategy, RoundRobinPlacement>();
             silo.AddDashboard();
