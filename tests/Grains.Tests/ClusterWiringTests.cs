@@ -13,7 +13,7 @@ public sealed class ClusterWiringTests(ClusterFixture fixture)
     public async Task Membership_grain_state_messages_and_reminders_are_rows_in_PostgreSQL()
     {
         var (user, conversation) = await fixture.NewConversationAsync();
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "persist me"));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "persist me"), TestContext.Current.CancellationToken);
         await conversation.WaitForSequenceAsync(user, 2);
 
         await using var connection = new NpgsqlConnection(fixture.ConnectionString);
@@ -47,7 +47,7 @@ public sealed class ClusterWiringTests(ClusterFixture fixture)
     public async Task A_users_conversations_are_listed_newest_first_with_the_title_of_their_first_message()
     {
         var (user, first) = await fixture.NewConversationAsync();
-        await first.SendAsync(user, new SendMessage(MessageId.New(), "Plan a trip to Lisbon\nwith details"));
+        await first.SendAsync(user, new SendMessage(MessageId.New(), "Plan a trip to Lisbon\nwith details"), TestContext.Current.CancellationToken);
         await first.WaitForSequenceAsync(user, 2);
         var second = await fixture.Client.GetGrain<IUserGrain>(user.Value).StartConversationAsync();
 

@@ -12,7 +12,7 @@ public sealed class ConversationChangesTests(ClusterFixture fixture)
     {
         var (user, conversation) = await fixture.NewConversationAsync();
         var held = $"hold: {Guid.NewGuid():N}";
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held), TestContext.Current.CancellationToken);
         await fixture.Model.WhenHoldingAsync(held);
 
         var stop = await conversation.StopReplyAsync(user);
@@ -31,7 +31,7 @@ public sealed class ConversationChangesTests(ClusterFixture fixture)
     {
         var (user, conversation) = await fixture.NewConversationAsync();
         var held = $"hold: {Guid.NewGuid():N}";
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held), TestContext.Current.CancellationToken);
         await fixture.Model.WhenHoldingAsync(held);
 
         var result = await conversation.RegenerateAsync(user);
@@ -68,7 +68,7 @@ public sealed class ConversationChangesTests(ClusterFixture fixture)
     public async Task A_bad_title_is_refused_in_words_and_the_old_one_stays(string title, string expectedWords)
     {
         var (user, conversation) = await fixture.NewConversationAsync();
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "first words"));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "first words"), TestContext.Current.CancellationToken);
         await conversation.WaitForSequenceAsync(user, 2);
 
         var result = await conversation.RenameAsync(user, title);
@@ -85,7 +85,7 @@ public sealed class ConversationChangesTests(ClusterFixture fixture)
     {
         var (user, conversation) = await fixture.NewConversationAsync();
         var id = new ConversationId(conversation.GetPrimaryKey());
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "soon gone"));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "soon gone"), TestContext.Current.CancellationToken);
         await conversation.WaitForSequenceAsync(user, 2);
         await using var events = await EventRecorder.SubscribeAsync(fixture.Client, id);
 
@@ -95,7 +95,7 @@ public sealed class ConversationChangesTests(ClusterFixture fixture)
 
         result.ShouldBe(ChangeResult.Done);
         (await conversation.GetSnapshotAsync(user)).ShouldBeNull();
-        (await conversation.SendAsync(user, new SendMessage(MessageId.New(), "after"))).Outcome.ShouldBe(ChangeOutcome.NotFound);
+        (await conversation.SendAsync(user, new SendMessage(MessageId.New(), "after"), TestContext.Current.CancellationToken)).Outcome.ShouldBe(ChangeOutcome.NotFound);
         (await fixture.Client.GetGrain<IUserGrain>(user.Value).ListConversationsAsync()).ShouldNotContain(c => c.Id == id);
     }
 
@@ -104,7 +104,7 @@ public sealed class ConversationChangesTests(ClusterFixture fixture)
     {
         var (owner, conversation) = await fixture.NewConversationAsync();
         var (stranger, _) = await fixture.NewConversationAsync();
-        await conversation.SendAsync(owner, new SendMessage(MessageId.New(), "mine"));
+        await conversation.SendAsync(owner, new SendMessage(MessageId.New(), "mine"), TestContext.Current.CancellationToken);
         await conversation.WaitForSequenceAsync(owner, 2);
 
         (await conversation.RenameAsync(stranger, "stolen")).ShouldBe(ChangeResult.NotFound);

@@ -11,7 +11,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     {
         var (user, conversation) = await fixture.NewConversationAsync();
 
-        var sent = await conversation.SendAsync(user, new SendMessage(MessageId.New(), "hello"));
+        var sent = await conversation.SendAsync(user, new SendMessage(MessageId.New(), "hello"), TestContext.Current.CancellationToken);
         await WaitForSequenceAsync(user, conversation, 2);
         await fixture.Cluster.DeactivateAsync(conversation);
         await fixture.Cluster.WaitForDeactivationAsync(conversation);
@@ -37,10 +37,10 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var text = $"once {Guid.NewGuid():N}";
         var message = new SendMessage(MessageId.New(), text);
 
-        var first = await conversation.SendAsync(user, message);
-        var second = await conversation.SendAsync(user, message);
+        var first = await conversation.SendAsync(user, message, TestContext.Current.CancellationToken);
+        var second = await conversation.SendAsync(user, message, TestContext.Current.CancellationToken);
         await WaitForSequenceAsync(user, conversation, 2);
-        var third = await conversation.SendAsync(user, message);
+        var third = await conversation.SendAsync(user, message, TestContext.Current.CancellationToken);
         var snapshot = await conversation.GetSnapshotAsync(user);
 
         first.Outcome.ShouldBe(ChangeOutcome.Accepted);
@@ -52,24 +52,58 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         fixture.Model.CallsFor(text).ShouldBe(1);
     }
 
+    // The page stops waiting for a send after a few seconds (a silo that died never answers) and sends it again.
+    // Tried: the caller's token cancelled at once after the call leaves, so that the first try is either never run or
+    // run to its end without anyone waiting; either way the second try must leave one message and one reply.
+    [Fact]
+    public async Task A_send_its_caller_stopped_waiting_for_and_sent_again_is_stored_and_answered_once()
+    {
+        var (user, conversation) = await fixture.NewConversationAsync();
+        var text = $"gave up {Guid.NewGuid():N}";
+        var message = new SendMessage(MessageId.New(), text);
+
+        using var patience = new CancellationTokenSource();
+        var firstTry = conversation.SendAsync(user, message, patience.Token);
+        await patience.CancelAsync();
+        string first;
+        try
+        {
+            first = $"the first try was answered before the cancel: {(await firstTry).Outcome}";
+        }
+        catch (OperationCanceledException)
+        {
+            first = "the caller stopped waiting for the first try";
+        }
+
+        var second = await conversation.SendAsync(user, message, TestContext.Current.CancellationToken);
+        var snapshot = await WaitForSequenceAsync(user, conversation, 2);
+
+        // A second reply, had the first try been run twice, would come within a second with this model.
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        second.Outcome.ShouldBeOneOf([ChangeOutcome.Accepted, ChangeOutcome.Duplicate], first);
+        snapshot.Messages.Where(m => m.Role == ChatRole.User).Select(m => m.Id).ShouldBe([message.Id], first);
+        (await conversation.GetSnapshotAsync(user))!.Sequence.ShouldBe(2, first);
+        fixture.Model.CallsFor(text).ShouldBe(1, first);
+    }
+
     [Fact]
     public async Task A_send_retried_after_more_messages_than_the_window_holds_is_still_one_message_also_after_deactivation()
     {
         var (user, conversation) = await fixture.NewConversationAsync();
         var text = $"early {Guid.NewGuid():N}";
         var early = new SendMessage(MessageId.New(), text);
-        var first = await conversation.SendAsync(user, early);
+        var first = await conversation.SendAsync(user, early, TestContext.Current.CancellationToken);
         await WaitForSequenceAsync(user, conversation, 2);
         for (var i = 1; i <= ClusterFixture.WindowSize; i++)
         {
-            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"later {i}"));
+            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"later {i}"), TestContext.Current.CancellationToken);
             await WaitForSequenceAsync(user, conversation, 2 + (2 * i));
         }
 
-        var retried = await conversation.SendAsync(user, early);
+        var retried = await conversation.SendAsync(user, early, TestContext.Current.CancellationToken);
         await fixture.Cluster.DeactivateAsync(conversation);
         await fixture.Cluster.WaitForDeactivationAsync(conversation);
-        var retriedAfterReload = await conversation.SendAsync(user, early);
+        var retriedAfterReload = await conversation.SendAsync(user, early, TestContext.Current.CancellationToken);
         var snapshot = await conversation.GetSnapshotAsync(user);
 
         snapshot!.Messages.ShouldNotContain(m => m.Id == early.Id, "the first send has left the window of recent messages");
@@ -88,7 +122,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     {
         var (user, conversation) = await fixture.NewConversationAsync();
 
-        var result = await conversation.SendAsync(user, new SendMessage(MessageId.New(), text));
+        var result = await conversation.SendAsync(user, new SendMessage(MessageId.New(), text), TestContext.Current.CancellationToken);
         await fixture.Cluster.DeactivateAsync(conversation);
         await fixture.Cluster.WaitForDeactivationAsync(conversation);
         var snapshot = await conversation.GetSnapshotAsync(user);
@@ -104,7 +138,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     {
         var (user, conversation) = await fixture.NewConversationAsync();
 
-        var result = await conversation.SendAsync(user, new SendMessage(MessageId.New(), new string('x', 4_001)));
+        var result = await conversation.SendAsync(user, new SendMessage(MessageId.New(), new string('x', 4_001)), TestContext.Current.CancellationToken);
 
         result.Outcome.ShouldBe(ChangeOutcome.Rejected);
         result.Error.ShouldBe("The message is 4,001 characters long; the limit is 4,000. Shorten it and send again.");
@@ -116,10 +150,10 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var (user, conversation) = await fixture.NewConversationAsync();
         var held = $"hold: {Guid.NewGuid():N}";
 
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held), TestContext.Current.CancellationToken);
         await fixture.Model.WhenHoldingAsync(held);
         var during = await conversation.GetSnapshotAsync(user);
-        var second = await conversation.SendAsync(user, new SendMessage(MessageId.New(), "second"));
+        var second = await conversation.SendAsync(user, new SendMessage(MessageId.New(), "second"), TestContext.Current.CancellationToken);
         fixture.Model.Release(held);
         var done = await WaitForSequenceAsync(user, conversation, 4);
 
@@ -141,10 +175,10 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     {
         var (owner, conversation) = await fixture.NewConversationAsync();
         var (intruder, _) = await fixture.NewConversationAsync();
-        await conversation.SendAsync(owner, new SendMessage(MessageId.New(), "private"));
+        await conversation.SendAsync(owner, new SendMessage(MessageId.New(), "private"), TestContext.Current.CancellationToken);
 
         var snapshot = await conversation.GetSnapshotAsync(intruder);
-        var send = await conversation.SendAsync(intruder, new SendMessage(MessageId.New(), "let me in"));
+        var send = await conversation.SendAsync(intruder, new SendMessage(MessageId.New(), "let me in"), TestContext.Current.CancellationToken);
         var history = await conversation.GetHistoryAsync(intruder, long.MaxValue, 100);
         var ownerView = await WaitForSequenceAsync(owner, conversation, 2);
 
@@ -160,7 +194,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var (user, conversation) = await fixture.NewConversationAsync();
         var text = $"fail-once: {Guid.NewGuid():N}";
 
-        var sent = await conversation.SendAsync(user, new SendMessage(MessageId.New(), text));
+        var sent = await conversation.SendAsync(user, new SendMessage(MessageId.New(), text), TestContext.Current.CancellationToken);
         var failed = await WaitForSequenceAsync(user, conversation, 2);
         var retry = await conversation.RetryReplyAsync(user, sent.Message!.Id);
         var answered = await WaitForSequenceAsync(user, conversation, 3);
@@ -178,7 +212,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     {
         var (user, conversation) = await fixture.NewConversationAsync();
 
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "boom: now"));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "boom: now"), TestContext.Current.CancellationToken);
         var snapshot = await WaitForSequenceAsync(user, conversation, 2);
 
         snapshot.Messages[1].Status.ShouldBe(ReplyStatus.Failed);

@@ -22,10 +22,10 @@ public sealed class ConversationModelTests(TwoModelClusterFixture fixture)
         var first = $"first {Guid.NewGuid():N}";
         var second = $"second {Guid.NewGuid():N}";
 
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), first));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), first), TestContext.Current.CancellationToken);
         await conversation.WaitForSequenceAsync(user, 2);
         (await conversation.ConfigureAsync(user, new ConversationSetup("beta", ""))).Outcome.ShouldBe(ChangeOutcome.Accepted);
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), second));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), second), TestContext.Current.CancellationToken);
         var snapshot = await conversation.WaitForSequenceAsync(user, 4);
 
         fixture.Alpha.Requests.Where(r => r.LastUserText == first).ShouldHaveSingleItem().Model.ShouldBe("alpha-upstream");
@@ -46,7 +46,7 @@ public sealed class ConversationModelTests(TwoModelClusterFixture fixture)
         // Each message is a third of the fixture's 300-character budget: the oldest fall out, the instructions stay.
         for (var i = 1; i <= 3; i++)
         {
-            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"{i} {marker} ".PadRight(100, 'x')));
+            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"{i} {marker} ".PadRight(100, 'x')), TestContext.Current.CancellationToken);
             await conversation.WaitForSequenceAsync(user, 2 * i);
         }
 

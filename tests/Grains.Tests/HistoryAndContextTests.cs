@@ -13,7 +13,7 @@ public sealed class HistoryAndContextTests(ClusterFixture fixture)
         const int exchanges = 9;
         for (var i = 1; i <= exchanges; i++)
         {
-            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"message {i}"));
+            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"message {i}"), TestContext.Current.CancellationToken);
             await conversation.WaitForSequenceAsync(user, 2 * i);
         }
 
@@ -38,7 +38,7 @@ public sealed class HistoryAndContextTests(ClusterFixture fixture)
         const int exchanges = 9;
         for (var i = 1; i <= exchanges; i++)
         {
-            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"forward {i}"));
+            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"forward {i}"), TestContext.Current.CancellationToken);
             await conversation.WaitForSequenceAsync(user, 2 * i);
         }
 
@@ -64,7 +64,7 @@ public sealed class HistoryAndContextTests(ClusterFixture fixture)
         var marker = Guid.NewGuid().ToString("N");
         for (var i = 1; i <= 4; i++)
         {
-            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"{marker} {i} " + new string('x', 60)));
+            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"{marker} {i} " + new string('x', 60)), TestContext.Current.CancellationToken);
             await conversation.WaitForSequenceAsync(user, 2 * i);
         }
 

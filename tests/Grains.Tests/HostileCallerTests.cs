@@ -27,7 +27,7 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
         var (owner, conversation) = await fixture.NewConversationAsync();
         var (intruder, _) = await fixture.NewConversationAsync();
         var text = $"fail-once: {Guid.NewGuid():N}";
-        var sent = await conversation.SendAsync(owner, new SendMessage(MessageId.New(), text));
+        var sent = await conversation.SendAsync(owner, new SendMessage(MessageId.New(), text), TestContext.Current.CancellationToken);
         var before = await conversation.WaitForSequenceAsync(owner, 2);
         var intrusion = $"intrusion {Guid.NewGuid():N}";
 
@@ -37,8 +37,8 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
             [nameof(IConversationGrain.GetHistoryAsync)] = $"{(await conversation.GetHistoryAsync(intruder, long.MaxValue, 100)).Count} messages",
             [nameof(IConversationGrain.GetHistoryAfterAsync)] = $"{(await conversation.GetHistoryAfterAsync(intruder, 0, 100)).Count} messages",
             [nameof(IConversationGrain.GetArchiveAsync)] = $"{(await conversation.GetArchiveAsync(intruder, 0, 100)).Count} messages",
-            [nameof(IConversationGrain.SendAsync)] = Said(await conversation.SendAsync(intruder, new SendMessage(MessageId.New(), intrusion))),
-            [nameof(IConversationGrain.EditAsync)] = Said(await conversation.EditAsync(intruder, new EditMessage(sent.Message!.Id, MessageId.New(), intrusion))),
+            [nameof(IConversationGrain.SendAsync)] = Said(await conversation.SendAsync(intruder, new SendMessage(MessageId.New(), intrusion), TestContext.Current.CancellationToken)),
+            [nameof(IConversationGrain.EditAsync)] = Said(await conversation.EditAsync(intruder, new EditMessage(sent.Message!.Id, MessageId.New(), intrusion), TestContext.Current.CancellationToken)),
             [nameof(IConversationGrain.SelectVersionAsync)] = Said(await conversation.SelectVersionAsync(intruder, 1)),
             [nameof(IConversationGrain.RetryReplyAsync)] = Said(await conversation.RetryReplyAsync(intruder, sent.Message!.Id)),
             [nameof(IConversationGrain.RegenerateAsync)] = Said(await conversation.RegenerateAsync(intruder)),
@@ -74,7 +74,7 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
         var (owner, conversation) = await fixture.NewConversationAsync();
         var (intruder, _) = await fixture.NewConversationAsync();
         var text = $"fail-once: {Guid.NewGuid():N}";
-        var sent = await conversation.SendAsync(owner, new SendMessage(MessageId.New(), text));
+        var sent = await conversation.SendAsync(owner, new SendMessage(MessageId.New(), text), TestContext.Current.CancellationToken);
         await conversation.WaitForSequenceAsync(owner, 2);
 
         var retry = await conversation.RetryReplyAsync(intruder, sent.Message!.Id);
@@ -95,7 +95,7 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
     {
         var (owner, conversation) = await fixture.NewConversationAsync();
         var (intruder, _) = await fixture.NewConversationAsync();
-        await conversation.SendAsync(owner, new SendMessage(MessageId.New(), "mine"));
+        await conversation.SendAsync(owner, new SendMessage(MessageId.New(), "mine"), TestContext.Current.CancellationToken);
 
         await Should.ThrowAsync<InvalidOperationException>(
             () => fixture.Client.GetGrain<IInternalConversationGrain>(conversation.GetPrimaryKey()).CreateAsync(intruder));
@@ -112,7 +112,7 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
         var madeUp = fixture.Client.GetGrain<IConversationGrain>(Guid.NewGuid());
         var text = $"into the void {Guid.NewGuid():N}";
 
-        var send = await madeUp.SendAsync(user, new SendMessage(MessageId.New(), text));
+        var send = await madeUp.SendAsync(user, new SendMessage(MessageId.New(), text), TestContext.Current.CancellationToken);
         var retry = await madeUp.RetryReplyAsync(user, MessageId.New());
         var history = await madeUp.GetHistoryAsync(user, long.MaxValue, 100);
         var newer = await madeUp.GetHistoryAfterAsync(user, 0, 100);
@@ -137,7 +137,7 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
         var (user, conversation) = await fixture.NewConversationAsync();
         var text = "broken \uD83D here \uDE00 end";
 
-        var result = await conversation.SendAsync(user, new SendMessage(MessageId.New(), text));
+        var result = await conversation.SendAsync(user, new SendMessage(MessageId.New(), text), TestContext.Current.CancellationToken);
         var stored = await conversation.WaitForSequenceAsync(user, 2);
 
         result.Outcome.ShouldBe(ChangeOutcome.Accepted);
@@ -155,7 +155,7 @@ public sealed class HostileCallerTests(ClusterFixture fixture)
         var text = BrokenTexts[what];
         var (user, conversation) = await fixture.NewConversationAsync();
 
-        var result = await conversation.SendAsync(user, new SendMessage(MessageId.New(), text));
+        var result = await conversation.SendAsync(user, new SendMessage(MessageId.New(), text), TestContext.Current.CancellationToken);
         await fixture.Cluster.DeactivateAsync(conversation);
         await fixture.Cluster.WaitForDeactivationAsync(conversation);
         var snapshot = await conversation.GetSnapshotAsync(user);

@@ -13,7 +13,7 @@ public sealed class MessageVersionsTests(ClusterFixture fixture)
     {
         var (user, conversation, marker, typo) = await TwoExchangesAsync();
 
-        var edit = await conversation.EditAsync(user, new EditMessage(typo.Id, MessageId.New(), $"fixed {marker}"));
+        var edit = await conversation.EditAsync(user, new EditMessage(typo.Id, MessageId.New(), $"fixed {marker}"), TestContext.Current.CancellationToken);
         var snapshot = await conversation.WaitForSequenceAsync(user, 6);
 
         edit.Outcome.ShouldBe(ChangeOutcome.Accepted, edit.Error);
@@ -33,7 +33,7 @@ public sealed class MessageVersionsTests(ClusterFixture fixture)
     public async Task Switching_back_to_version_1_restores_its_branch_after_a_deactivation_and_the_chat_goes_on_from_there()
     {
         var (user, conversation, marker, typo) = await TwoExchangesAsync();
-        await conversation.EditAsync(user, new EditMessage(typo.Id, MessageId.New(), $"fixed {marker}"));
+        await conversation.EditAsync(user, new EditMessage(typo.Id, MessageId.New(), $"fixed {marker}"), TestContext.Current.CancellationToken);
         await conversation.WaitForSequenceAsync(user, 6);
 
         (await conversation.SelectVersionAsync(user, 3)).Outcome.ShouldBe(ChangeOutcome.Accepted);
@@ -45,7 +45,7 @@ public sealed class MessageVersionsTests(ClusterFixture fixture)
         reloaded.Messages[2].Versions.ShouldBe(new MessageVersions(1, 2, Previous: 0, Next: 5));
         reloaded.Sequence.ShouldBe(6);
 
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"then {marker}"));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"then {marker}"), TestContext.Current.CancellationToken);
         var continued = await conversation.WaitForSequenceAsync(user, 8);
         continued.Messages.Select(m => m.Sequence).ShouldBe([3L, 4L, 7L, 8L]);
         continued.Messages[2].Parent.ShouldBe(4);
@@ -59,7 +59,7 @@ public sealed class MessageVersionsTests(ClusterFixture fixture)
     {
         var (user, conversation) = await fixture.NewConversationAsync();
         var text = $"again {Guid.NewGuid():N}";
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), text));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), text), TestContext.Current.CancellationToken);
         await conversation.WaitForSequenceAsync(user, 2);
 
         var result = await conversation.RegenerateAsync(user);
@@ -84,7 +84,7 @@ public sealed class MessageVersionsTests(ClusterFixture fixture)
         var before = (await conversation.GetSnapshotAsync(user))!;
         var reply = before.Messages[^1];
 
-        (await conversation.EditAsync(stranger, new EditMessage(typo.Id, MessageId.New(), "mine now"))).Outcome.ShouldBe(ChangeOutcome.NotFound);
+        (await conversation.EditAsync(stranger, new EditMessage(typo.Id, MessageId.New(), "mine now"), TestContext.Current.CancellationToken)).Outcome.ShouldBe(ChangeOutcome.NotFound);
         (await conversation.SelectVersionAsync(stranger, 1)).Outcome.ShouldBe(ChangeOutcome.NotFound);
         (await conversation.GetArchiveAsync(stranger, 0, 10)).ShouldBeEmpty();
         (await EditErrorAsync(conversation, user, reply.Id, "x")).ShouldContain("Only your own messages");
@@ -93,7 +93,7 @@ public sealed class MessageVersionsTests(ClusterFixture fixture)
         (await EditErrorAsync(conversation, user, typo.Id, new string('x', 4_001))).ShouldContain("the limit is 4,000");
 
         var held = $"hold: {marker}";
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held), TestContext.Current.CancellationToken);
         await fixture.Model.WhenHoldingAsync(held);
         (await EditErrorAsync(conversation, user, typo.Id, "x")).ShouldBe(EditRules.WaitForReply);
         (await conversation.SelectVersionAsync(user, 1)).Error.ShouldNotBeNull().ShouldContain("Wait for the reply");
@@ -110,10 +110,10 @@ public sealed class MessageVersionsTests(ClusterFixture fixture)
         var (user, conversation, marker, typo) = await TwoExchangesAsync();
         var edit = new EditMessage(typo.Id, MessageId.New(), $"once {marker}");
 
-        var first = await conversation.EditAsync(user, edit);
-        var second = await conversation.EditAsync(user, edit);
+        var first = await conversation.EditAsync(user, edit, TestContext.Current.CancellationToken);
+        var second = await conversation.EditAsync(user, edit, TestContext.Current.CancellationToken);
         await conversation.WaitForSequenceAsync(user, 6);
-        var third = await conversation.EditAsync(user, edit);
+        var third = await conversation.EditAsync(user, edit, TestContext.Current.CancellationToken);
 
         (first.Outcome, second.Outcome, third.Outcome).ShouldBe((ChangeOutcome.Accepted, ChangeOutcome.Duplicate, ChangeOutcome.Duplicate));
         second.Message!.Sequence.ShouldBe(first.Message!.Sequence);

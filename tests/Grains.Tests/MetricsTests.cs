@@ -30,7 +30,7 @@ public sealed class MetricsTests(MetricsClusterFixture fixture) : IDisposable
         Listen();
         var (user, conversation) = await fixture.NewConversationAsync();
 
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "count me"));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "count me"), TestContext.Current.CancellationToken);
         await conversation.WaitForSequenceAsync(user, 2);
         // Reads interleave with the reply loop: the snapshot can show the reply while its write (and the
         // count that follows it) is still under way.

@@ -18,7 +18,7 @@ public sealed class OlderMessageEditTests(ClusterFixture fixture)
         var old = sent[1];
         (await conversation.GetSnapshotAsync(user))!.Messages.ShouldNotContain(m => m.Id == old.Id, "the grain holds only the newest four");
 
-        var edit = await conversation.EditAsync(user, new EditMessage(old.Id, MessageId.New(), $"fixed {marker}", old.Sequence));
+        var edit = await conversation.EditAsync(user, new EditMessage(old.Id, MessageId.New(), $"fixed {marker}", old.Sequence), TestContext.Current.CancellationToken);
         var snapshot = await conversation.WaitForSequenceAsync(user, 10);
 
         edit.Outcome.ShouldBe(ChangeOutcome.Accepted, edit.Error);
@@ -42,13 +42,13 @@ public sealed class OlderMessageEditTests(ClusterFixture fixture)
         var (user, conversation, marker, sent) = await FourExchangesAsync();
         var summary = await fixture.Client.GetGrain<IUserGrain>(user.Value).StartConversationAsync();
         var other = fixture.Client.GetGrain<IConversationGrain>(summary.Id.Value);
-        var elsewhere = (await other.SendAsync(user, new SendMessage(MessageId.New(), $"elsewhere {marker}"))).Message!;
+        var elsewhere = (await other.SendAsync(user, new SendMessage(MessageId.New(), $"elsewhere {marker}"), TestContext.Current.CancellationToken)).Message!;
         await other.WaitForSequenceAsync(user, 2);
         var (stranger, _) = await fixture.NewConversationAsync();
         var before = (await conversation.GetSnapshotAsync(user))!;
         var old = sent[0];
 
-        (await conversation.EditAsync(stranger, new EditMessage(old.Id, MessageId.New(), "mine now", old.Sequence))).Outcome.ShouldBe(ChangeOutcome.NotFound);
+        (await conversation.EditAsync(stranger, new EditMessage(old.Id, MessageId.New(), "mine now", old.Sequence), TestContext.Current.CancellationToken)).Outcome.ShouldBe(ChangeOutcome.NotFound);
         (await EditErrorAsync(conversation, user, new EditMessage(elsewhere.Id, MessageId.New(), "x", elsewhere.Sequence))).ShouldContain("cannot be edited");
         (await EditErrorAsync(conversation, user, new EditMessage(old.Id, MessageId.New(), "x", 999))).ShouldContain("cannot be edited");
         (await EditErrorAsync(conversation, user, new EditMessage(old.Id, MessageId.New(), "x", 0))).ShouldContain("cannot be edited");
@@ -58,7 +58,7 @@ public sealed class OlderMessageEditTests(ClusterFixture fixture)
         (await EditErrorAsync(conversation, user, new EditMessage(old.Id, MessageId.New(), " ", old.Sequence))).ShouldContain("empty");
 
         var held = $"hold: {marker}";
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held), TestContext.Current.CancellationToken);
         await fixture.Model.WhenHoldingAsync(held);
         (await EditErrorAsync(conversation, user, new EditMessage(old.Id, MessageId.New(), "x", old.Sequence))).ShouldBe(EditRules.WaitForReply);
         fixture.Model.Release(held);

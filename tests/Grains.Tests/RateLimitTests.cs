@@ -25,16 +25,16 @@ public sealed partial class RateLimitTests(ClusterFixture fixture)
         var accepted = new List<ChangeResult>();
         for (var i = 0; i < MessagesPerMinute; i++)
         {
-            accepted.Add(await (i % 2 == 0 ? first : second).SendAsync(user, new SendMessage(MessageId.New(), $"message {i}")));
+            accepted.Add(await (i % 2 == 0 ? first : second).SendAsync(user, new SendMessage(MessageId.New(), $"message {i}"), TestContext.Current.CancellationToken));
         }
 
         var flood = $"one too many {Guid.NewGuid():N}";
-        var refused = await first.SendAsync(user, new SendMessage(MessageId.New(), flood));
+        var refused = await first.SendAsync(user, new SendMessage(MessageId.New(), flood), TestContext.Current.CancellationToken);
         var newest = accepted[MessagesPerMinute - 2].Message!;
-        var repeated = await first.SendAsync(user, new SendMessage(newest.Id, newest.Text));
-        var empty = await first.SendAsync(user, new SendMessage(MessageId.New(), " "));
+        var repeated = await first.SendAsync(user, new SendMessage(newest.Id, newest.Text), TestContext.Current.CancellationToken);
+        var empty = await first.SendAsync(user, new SendMessage(MessageId.New(), " "), TestContext.Current.CancellationToken);
         var (otherUser, otherConversation) = await fixture.NewConversationAsync();
-        var someoneElse = await otherConversation.SendAsync(otherUser, new SendMessage(MessageId.New(), "not me"));
+        var someoneElse = await otherConversation.SendAsync(otherUser, new SendMessage(MessageId.New(), "not me"), TestContext.Current.CancellationToken);
         var stored = await AllMessagesAsync(first, user);
 
         accepted.ShouldAllBe(r => r.Outcome == ChangeOutcome.Accepted);
@@ -56,7 +56,7 @@ public sealed partial class RateLimitTests(ClusterFixture fixture)
     {
         var (user, conversation) = await fixture.NewConversationAsync();
         var failing = $"fail-once: {Guid.NewGuid():N}";
-        var sent = await conversation.SendAsync(user, new SendMessage(MessageId.New(), failing));
+        var sent = await conversation.SendAsync(user, new SendMessage(MessageId.New(), failing), TestContext.Current.CancellationToken);
         await conversation.WaitForSequenceAsync(user, 2);
         var retried = await conversation.RetryReplyAsync(user, sent.Message!.Id);
         await conversation.WaitForSequenceAsync(user, 3);
@@ -71,14 +71,14 @@ public sealed partial class RateLimitTests(ClusterFixture fixture)
             var sequence = 4L + (3 * pair);
             var text = $"asked twice {Guid.NewGuid():N}";
             texts.Add(text);
-            (await conversation.SendAsync(user, new SendMessage(MessageId.New(), text))).Outcome.ShouldBe(ChangeOutcome.Accepted);
+            (await conversation.SendAsync(user, new SendMessage(MessageId.New(), text), TestContext.Current.CancellationToken)).Outcome.ShouldBe(ChangeOutcome.Accepted);
             await conversation.WaitForSequenceAsync(user, sequence + 1);
             regenerated.Add(await conversation.RegenerateAsync(user));
             await conversation.WaitForSequenceAsync(user, sequence + 2);
         }
 
         var oneTooMany = await conversation.RegenerateAsync(user);
-        var send = await conversation.SendAsync(user, new SendMessage(MessageId.New(), "and a message"));
+        var send = await conversation.SendAsync(user, new SendMessage(MessageId.New(), "and a message"), TestContext.Current.CancellationToken);
         var snapshot = await conversation.GetSnapshotAsync(user);
 
         retried.Outcome.ShouldBe(ChangeOutcome.Accepted);

@@ -35,7 +35,7 @@ public sealed class ReplyRecoveryTests(ClusterFixture fixture)
         // resumed attempt is still streaming, the moment a second attempt could start.
         var (user, conversation) = await fixture.NewConversationAsync();
         var held = $"hold: {Guid.NewGuid():N}";
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), held), TestContext.Current.CancellationToken);
         await fixture.Model.WhenHoldingAsync(held);
         await fixture.Cluster.DeactivateAsync(conversation);
         await fixture.Cluster.WaitForDeactivationAsync(conversation);
@@ -69,8 +69,8 @@ public sealed class ReplyRecoveryTests(ClusterFixture fixture)
         var id = (await conversation.GetSnapshotAsync(user))!.Id;
         await using var events = await EventRecorder.SubscribeAsync(fixture.Client, id);
 
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "first"));
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "second"));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "first"), TestContext.Current.CancellationToken);
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "second"), TestContext.Current.CancellationToken);
         var received = await events.WaitForDurableAsync(4);
 
         var durable = received.Select(e => e switch

@@ -14,9 +14,9 @@ public sealed class UserConversationListTests(ClusterFixture fixture)
     {
         var (user, first) = await fixture.NewConversationAsync();
         var userGrain = fixture.Client.GetGrain<IUserGrain>(user.Value);
-        await first.SendAsync(user, new SendMessage(MessageId.New(), "first chat"));
+        await first.SendAsync(user, new SendMessage(MessageId.New(), "first chat"), TestContext.Current.CancellationToken);
         var second = fixture.Client.GetGrain<IConversationGrain>((await userGrain.StartConversationAsync()).Id.Value);
-        await second.SendAsync(user, new SendMessage(MessageId.New(), "second chat"));
+        await second.SendAsync(user, new SendMessage(MessageId.New(), "second chat"), TestContext.Current.CancellationToken);
         var published = new ConcurrentQueue<ConversationListChanged>();
         var handle = await fixture.Client.GetStreamProvider(ConversationStreams.ProviderName)
             .GetStream<ConversationListChanged>(StreamId.Create(UserStreams.Namespace, user.Value))
@@ -27,7 +27,7 @@ public sealed class UserConversationListTests(ClusterFixture fixture)
             });
 
         var before = await userGrain.ListConversationsAsync();
-        await first.SendAsync(user, new SendMessage(MessageId.New(), "first chat again"));
+        await first.SendAsync(user, new SendMessage(MessageId.New(), "first chat again"), TestContext.Current.CancellationToken);
         // A new subscriber can be given events published just before it subscribed: the stream's cursor starts at
         // the newest event the silo has pulled, which under load may be the first chat's first message (a whole
         // list with the first chat on top). What this send publishes carries the first chat's newer time.
@@ -56,7 +56,7 @@ public sealed class UserConversationListTests(ClusterFixture fixture)
         var userGrain = fixture.Client.GetGrain<IUserGrain>(user.Value);
 
         var before = (await userGrain.ListConversationsAsync()).Single();
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "now it has one"));
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "now it has one"), TestContext.Current.CancellationToken);
         var after = (await userGrain.ListConversationsAsync()).Single();
 
         (before.IsEmpty, before.Title).ShouldBe((true, "New chat"));

@@ -24,7 +24,7 @@ public static class RollingRestart
 
         await load.StopAsync();
         var stalls = load.LongestStalls();
-        context.Log($"rolling restart of {cluster.Silos.Count} silos, {chats.Count} conversations: sends retried {load.RetriedSends} ({load.TimedOutCalls} after the 10 s response timeout), "
+        context.Log($"rolling restart of {cluster.Silos.Count} silos, {chats.Count} conversations: sends retried {load.RetriedSends} ({load.TimedOutCalls} timed out), "
             + $"replies read from the snapshot (event missed) {load.RepliesFromSnapshot}, unanswered {load.Unanswered}; "
             + $"longest stall per conversation p50 {stalls.P50:0} p99 {stalls.P99:0} max {stalls.Percentile(100):0} ms");
 
@@ -32,6 +32,6 @@ public static class RollingRestart
         await FaultRuns.CheckDeliveryAsync(context, what, load, asks);
         context.Table.Add(new ResultRow(ScaleOutReport.Section, $"{what}: longest stall a conversation saw, p99 / max (p50 {ResultTable.Ms(stalls.P50)})",
             $"{ResultTable.Ms(stalls.P99)} / {ResultTable.Ms(stalls.Percentile(100))}",
-            $"{load.RetriedSends} sends retried ({load.TimedOutCalls} after the 10 s response timeout), {load.RepliesFromSnapshot} replies read from the snapshot after 1 s without their event"));
+            $"{load.RetriedSends} sends retried ({load.TimedOutCalls} timed out), {load.RepliesFromSnapshot} replies read from the snapshot after 1 s without their event"));
     }
 }

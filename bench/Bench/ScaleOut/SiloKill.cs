@@ -41,14 +41,14 @@ public static class SiloKill
         context.Log($"silo {victim.Index} killed (SIGKILL) with {affected.Count} of {chats.Count} conversations: declared dead after {declaredDead.TotalSeconds:0.0} s; "
             + $"its conversations answered again after p50 {recovered.P50:0} p99 {recovered.P99:0} max {recovered.Percentile(100):0} ms "
             + $"({recovered.Count} of {affected.Count}), the others' next reply p50 {others.P50:0} p99 {others.P99:0} ms; "
-            + $"sends retried {load.RetriedSends} ({load.TimedOutCalls} after the 10 s response timeout), replies read from the snapshot {load.RepliesFromSnapshot}, unanswered {load.Unanswered}");
+            + $"sends retried {load.RetriedSends} ({load.TimedOutCalls} timed out), replies read from the snapshot {load.RepliesFromSnapshot}, unanswered {load.Unanswered}");
 
         var what = $"silo killed (SIGKILL), 1 of {cluster.Silos.Count}, {chats.Count} conversations sending";
         context.Table.Add(new ResultRow(ScaleOutReport.Section, $"{what}: until the cluster declared it dead (failure detection of the fault tests: probes 1 s, 2 missed)",
             ResultTable.Ms(declaredDead.TotalMilliseconds)));
         context.Table.Add(new ResultRow(ScaleOutReport.Section, $"{what}: until each of its {affected.Count} conversations saw a reply again, p50 / p99",
             $"{ResultTable.Ms(recovered.P50)} / {ResultTable.Ms(recovered.P99)}",
-            $"the other conversations' next reply p50 {ResultTable.Ms(others.P50)}; {load.RetriedSends} sends retried ({load.TimedOutCalls} after the 10 s response timeout)",
+            $"the other conversations' next reply p50 {ResultTable.Ms(others.P50)}; {load.RetriedSends} sends retried ({load.TimedOutCalls} timed out)",
             null, $"all {affected.Count}", recovered.Count == affected.Count));
         await FaultRuns.CheckDeliveryAsync(context, what, load, asks);
     }

@@ -17,6 +17,9 @@ internal sealed partial class ChatClient(
     AuthenticationStateProvider authentication,
     ILogger<ChatClient> logger)
 {
+    // A send is answered in milliseconds; a cold conversation on a loaded machine took over 3 s (SiloKillTests).
+    private static readonly TimeSpan SendPatience = TimeSpan.FromSeconds(5);
+
     private UserId? _user;
 
     /// <summary>Whether the client holds a gateway connection; before the first one it knows no grain types.</summary>
@@ -77,11 +80,11 @@ internal sealed partial class ChatClient(
     public async Task<ChangeResult> SendAsync(ConversationId conversation, SendMessage message)
     {
         using var activity = ChatActivities.StartTrace("chat send");
-        return await ChangeAsync(conversation, (grain, user) => grain.SendAsync(user, message));
+        return await IdempotentChangeAsync(conversation, (grain, user, ct) => grain.SendAsync(user, message, ct));
     }
 
     public Task<ChangeResult> EditAsync(ConversationId conversation, EditMessage edit) =>
-        ChangeAsync(conversation, (grain, user) => grain.EditAsync(user, edit));
+        IdempotentChangeAsync(conversation, (grain, user, ct) => grain.EditAsync(user, edit, ct));
 
     public Task<ChangeResult> SelectVersionAsync(ConversationId conversation, long sequence) =>
         ChangeAsync(conversation, (grain, user) => grain.SelectVersionAsync(user, sequence));
@@ -144,6 +147,30 @@ internal sealed partial class ChatClient(
     {
         var answer = await ReadAsync(user => change(ConversationGrain(conversation), user));
         return answer.IsUnavailable ? ChangeResult.Unavailable : answer.Value;
+    }
+
+    // A send or an edit carries its message's id. A call left with a silo that died is never answered, so the first
+    // try stops waiting after SendPatience (not Orleans' 30 s) and the same change is made once more, patiently: by
+    // then the cluster routes it to the conversation's next activation, or to the first try's, which answers it as a duplicate.
+    private async Task<ChangeResult> IdempotentChangeAsync(
+        ConversationId conversation, Func<IConversationGrain, UserId, CancellationToken, Task<ChangeResult>> change)
+    {
+        using var patience = new CancellationTokenSource(SendPatience);
+        try
+        {
+            return await change(ConversationGrain(conversation), await GetUserAsync(), patience.Token);
+        }
+        catch (Exception exception) when (exception is TimeoutException || (exception is OperationCanceledException && patience.IsCancellationRequested))
+        {
+            LogCallFailed(logger, exception);
+        }
+        catch (Exception exception) when (ClusterFault.Is(exception))
+        {
+            LogCallFailed(logger, exception);
+            return ChangeResult.Unavailable;
+        }
+
+        return await ChangeAsync(conversation, (grain, user) => change(grain, user, CancellationToken.None));
     }
 
     // Orleans tells a consumer through its error callback when it gave up delivering an event; the event is lost to

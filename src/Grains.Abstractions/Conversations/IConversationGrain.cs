@@ -34,7 +34,13 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// Stores the user's message and queues the bot's reply, then returns without waiting for it.
     /// Idempotent on the message id.
     /// </summary>
-    Task<ChangeResult> SendAsync(UserId caller, SendMessage message);
+    /// <param name="caller">The signed-in user; anyone else is answered <see cref="ChangeOutcome.NotFound"/>.</param>
+    /// <param name="message">The message, with the id that makes sending it again harmless.</param>
+    /// <param name="cancellationToken">
+    /// Lets the caller stop waiting: a call left with a silo that died is never answered, so the page gives up after a
+    /// few seconds and sends the same message again. The grain does not observe it: a send it began, it finishes.
+    /// </param>
+    Task<ChangeResult> SendAsync(UserId caller, SendMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>Asks again for a reply to a user message whose reply failed or was stopped.</summary>
     Task<ChangeResult> RetryReplyAsync(UserId caller, MessageId userMessage);
@@ -49,7 +55,8 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// Stores a new version of a user message and queues the reply to it; the earlier version and the messages
     /// after it stay, off the current path. Refused while a reply is being written. Idempotent on the new id.
     /// </summary>
-    Task<ChangeResult> EditAsync(UserId caller, EditMessage edit);
+    /// <remarks>The caller may stop waiting (<paramref name="cancellationToken"/>) as for <see cref="SendAsync"/>.</remarks>
+    Task<ChangeResult> EditAsync(UserId caller, EditMessage edit, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Puts the message numbered <paramref name="sequence"/> on the current path (a version chosen with ‹ ›, or a

@@ -77,11 +77,11 @@ public sealed partial class ConversationGrain(
     public async Task<IReadOnlyList<ChatMessage>> GetArchiveAsync(UserId caller, long afterSequence, int maxCount) =>
         _conversation.IsOwnedBy(caller) && maxCount > 0 ? await _reads.ArchiveAsync(_conversation.Path, afterSequence, Math.Min(maxCount, PathReader.MaxReadAfter)) : [];
 
-    public async Task<ChangeResult> SendAsync(UserId caller, SendMessage message) =>
+    public async Task<ChangeResult> SendAsync(UserId caller, SendMessage message, CancellationToken cancellationToken) =>
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
             : await StoreUserMessageAsync(await _conversation.AddUserMessageAsync(message, time.GetUtcNow(), AllowanceOf(caller).TryTakeAsync));
 
-    public async Task<ChangeResult> EditAsync(UserId caller, EditMessage edit) =>
+    public async Task<ChangeResult> EditAsync(UserId caller, EditMessage edit, CancellationToken cancellationToken) =>
         !_conversation.IsOwnedBy(caller) ? ChangeResult.NotFound
             : await StoreUserMessageAsync(await _conversation.EditAsync(edit, time.GetUtcNow(), AllowanceOf(caller).TryTakeAsync, await _reads.OlderEditPathAsync(_conversation, edit)));
 

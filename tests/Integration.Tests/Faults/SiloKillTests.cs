@@ -39,7 +39,7 @@ public sealed class SiloKillTests(PostgresServerFixture postgres)
         var grain = client.GetGrain<IConversationGrain>(setupGrain.GetPrimaryKey());
 
         var first = new SendMessage(MessageId.New(), "answer slowly please");
-        (await setupGrain.SendAsync(user, first)).Outcome.ShouldBe(ChangeOutcome.Accepted);
+        (await setupGrain.SendAsync(user, first, Token)).Outcome.ShouldBe(ChangeOutcome.Accepted);
         await Poll.UntilAsync(
             () => Task.FromResult(app.Model.Requests is [var streaming, ..] ? streaming.TokensSent : 0), sent => sent >= 3, TimeSpan.FromSeconds(20), "the reply to start streaming");
         var host = await client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain, Token);
@@ -72,7 +72,7 @@ public sealed class SiloKillTests(PostgresServerFixture postgres)
 
         // The survivor carries on as the whole cluster.
         var second = new SendMessage(MessageId.New(), "and now?");
-        (await grain.SendAsync(user, second)).Outcome.ShouldBe(ChangeOutcome.Accepted, counts);
+        (await grain.SendAsync(user, second, Token)).Outcome.ShouldBe(ChangeOutcome.Accepted, counts);
         snapshot = await Poll.UntilAsync(
             () => SnapshotOrNullAsync(grain, user), s => s is { QueuedReplies: 0, Messages.Count: >= 4 }, RecoveryDeadline, "the next reply");
         snapshot!.Messages.Select(m => m.Sequence).ShouldBe([1L, 2L, 3L, 4L], counts);
@@ -101,7 +101,7 @@ public sealed class SiloKillTests(PostgresServerFixture postgres)
         var (user, grain) = await ConversationAsync(client);
 
         var question = new SendMessage(MessageId.New(), "answer while your silo leaves");
-        (await grain.SendAsync(user, question)).Outcome.ShouldBe(ChangeOutcome.Accepted);
+        (await grain.SendAsync(user, question, Token)).Outcome.ShouldBe(ChangeOutcome.Accepted);
         await Poll.UntilAsync(
             () => Task.FromResult(app.Model.Requests is [var streaming, ..] ? streaming.TokensSent : 0), sent => sent >= 3, TimeSpan.FromSeconds(20), "the reply to start streaming");
         var host = await client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain, Token);
