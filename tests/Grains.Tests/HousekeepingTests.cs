@@ -16,7 +16,7 @@ public sealed class HousekeepingTests(RetentionClusterFixture fixture)
         var id = (await conversation.GetSnapshotAsync(user))!.Id;
         for (var i = 1; i <= 5; i++)
         {
-            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"message {i}"), TestContext.Current.CancellationToken);
+            await conversation.SendAsync(user, new SendMessage(MessageId.New(), $"message {i}"), Token);
             await conversation.WaitForSequenceAsync(user, 2 * i);
         }
 

@@ -23,7 +23,7 @@ public sealed class UsageAndBudgetTests(UsageClusterFixture fixture)
         fixture.Server.UsageFor = request => request.LastUserText.StartsWith("counted:", StringComparison.Ordinal) ? (Prompt: 30, Completion: 5) : null;
         var (user, conversation) = await fixture.NewConversationAsync();
 
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "counted: hello"), TestContext.Current.CancellationToken);
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "counted: hello"), Ct);
         await conversation.WaitForSequenceAsync(user, 2);
         await fixture.Cluster.DeactivateAsync(conversation);
         var reply = (await conversation.GetHistoryAsync(user, long.MaxValue, 10))[^1];
@@ -41,7 +41,7 @@ public sealed class UsageAndBudgetTests(UsageClusterFixture fixture)
         fixture.Server.UsageFor = null;
         var (user, conversation) = await fixture.NewConversationAsync();
 
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "twelve chars"), TestContext.Current.CancellationToken);
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "twelve chars"), Ct);
         var reply = (await conversation.WaitForSequenceAsync(user, 2)).Messages[^1];
 
         fixture.Server.Requests.Last(r => r.LastUserText == "twelve chars").WantsUsage.ShouldBeTrue("the adapter asks; this server does not answer");
@@ -56,14 +56,14 @@ public sealed class UsageAndBudgetTests(UsageClusterFixture fixture)
     {
         fixture.Server.UsageFor = request => request.LastUserText.StartsWith("costly:", StringComparison.Ordinal) ? (Prompt: 90, Completion: 20) : null;
         var (user, conversation) = await fixture.NewConversationAsync();
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "costly: first"), TestContext.Current.CancellationToken);
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "costly: first"), Ct);
         await conversation.WaitForSequenceAsync(user, 2);
         var usage = fixture.Client.GetGrain<IUsageGrain>(user.Value);
         await Poll.UntilAsync(() => usage.GetTodayAsync(), u => u.Tokens == 110, TimeSpan.FromSeconds(10), "the first reply's tokens counted");
         var requestsBefore = fixture.Server.RequestsStarted;
 
         var before = DateTimeOffset.UtcNow;
-        var refused = await conversation.SendAsync(user, new SendMessage(MessageId.New(), "one more"), TestContext.Current.CancellationToken);
+        var refused = await conversation.SendAsync(user, new SendMessage(MessageId.New(), "one more"), Ct);
         var after = DateTimeOffset.UtcNow;
         var retried = await conversation.RegenerateAsync(user);
 
@@ -87,7 +87,7 @@ public sealed class UsageAndBudgetTests(UsageClusterFixture fixture)
         fixture.Server.BeforeTokenAsync = (request, index, ct) => request.LastUserText == "stop me" && index == 2 ? released.Task.WaitAsync(ct) : Task.CompletedTask;
         var (user, conversation) = await fixture.NewConversationAsync();
 
-        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "stop me"), TestContext.Current.CancellationToken);
+        await conversation.SendAsync(user, new SendMessage(MessageId.New(), "stop me"), Ct);
         await Poll.UntilAsync(() => conversation.GetSnapshotAsync(user), s => s?.InProgress?.Text == "Echo: stop", TimeSpan.FromSeconds(10), "two tokens streamed");
         await conversation.StopReplyAsync(user);
         var reply = (await conversation.WaitForSequenceAsync(user, 2)).Messages[^1];
@@ -112,8 +112,8 @@ public sealed class UsageAndBudgetTests(UsageClusterFixture fixture)
             request.LastUserText.Contains(marker, StringComparison.Ordinal) && index == 1 ? hold.Task.WaitAsync(ct) : Task.CompletedTask;
 
         await Task.WhenAll(
-            first.SendAsync(user, new SendMessage(MessageId.New(), $"long: {marker} one"), TestContext.Current.CancellationToken),
-            second.SendAsync(user, new SendMessage(MessageId.New(), $"long: {marker} two"), TestContext.Current.CancellationToken));
+            first.SendAsync(user, new SendMessage(MessageId.New(), $"long: {marker} one"), Ct),
+            second.SendAsync(user, new SendMessage(MessageId.New(), $"long: {marker} two"), Ct));
 
         // The server holds the first reply's stream, so it still holds its reservation when the second one asks.
         await Poll.UntilAsync(

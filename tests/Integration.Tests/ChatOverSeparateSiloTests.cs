@@ -31,7 +31,7 @@ public sealed class ChatOverSeparateSiloTests(PostgresServerFixture postgres)
             .GetStream<ConversationEvent>(StreamId.Create(ConversationStreams.Namespace, conversation.Id.Value));
         var subscription = await stream.SubscribeAsync((e, _) => events.Writer.WriteAsync(e, Token).AsTask());
 
-        var sent = await grain.SendAsync(user, new SendMessage(MessageId.New(), "hello from another process"), TestContext.Current.CancellationToken);
+        var sent = await grain.SendAsync(user, new SendMessage(MessageId.New(), "hello from another process"), Token);
         sent.Outcome.ShouldBe(ChangeOutcome.Accepted);
 
         var added = (MessageAdded)await NextAsync(events);

@@ -26,7 +26,7 @@ public sealed class WatchModeTests(ITestOutputHelper output)
             ["DOTNET_NOLOGO"] = "1",
 
             // MSBuild reads it as a property: run.sh's build skips the analyzers, which this repository's own build
-            // has run on the same sources; the test is about the watch loop, and they were a third of its build.
+            // has run on the same sources; the test is about the watch loop, not the analyzers.
             ["RunAnalyzers"] = "false",
         };
         using var run = new RunningScript(copy.Root, ["bash", "run.sh", "--watch", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], environment);
