@@ -17,7 +17,7 @@ public sealed class FaultLoad(IReadOnlyList<ChatProbe> chats, int characters, Ti
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
     // How long a reply's event may be late before the snapshot is read (a page would reload on the next event's gap).
     private static readonly TimeSpan EventWait = TimeSpan.FromSeconds(1);
-    // As long as the page waits for a send's first try (ChatClient.SendPatience).
+    // As long as the page waits for a send's first try (PatientChange.Patience in the frontend).
     private static readonly TimeSpan SendPatience = TimeSpan.FromSeconds(5);
     private readonly ConcurrentQueue<long>[] _replies = [.. chats.Select(_ => new ConcurrentQueue<long>())];
     private readonly double[] _longestStall = new double[chats.Count];

@@ -15,11 +15,10 @@ internal sealed partial class ChatClient(
     IClusterClient client,
     ClusterConnectionMonitor monitor,
     AuthenticationStateProvider authentication,
+    TimeProvider time,
     ILogger<ChatClient> logger)
 {
-    // Far longer than a send takes; a slow first try is not lost by giving up on it: tried again, it is a duplicate.
-    private static readonly TimeSpan SendPatience = TimeSpan.FromSeconds(5);
-
+    private readonly PatientChange _patient = new(time);
     private UserId? _user;
 
     /// <summary>Whether the client holds a gateway connection; before the first one it knows no grain types.</summary>
@@ -149,19 +148,9 @@ internal sealed partial class ChatClient(
         return answer.IsUnavailable ? ChangeResult.Unavailable : answer.Value;
     }
 
-    // A send or an edit carries its message's id. A call left with a silo that died is never answered, so the first
-    // try stops waiting after SendPatience instead of Orleans' response timeout, and the same change is made once more,
-    // patiently: by then the cluster routes it to the conversation's next activation, or to the first try's, which
-    // answers it as a duplicate.
-    private async Task<ChangeResult> IdempotentChangeAsync(
-        ConversationId conversation, Func<IConversationGrain, UserId, CancellationToken, Task<ChangeResult>> change)
-    {
-        using var patience = new CancellationTokenSource(SendPatience);
-        var first = await ChangeAsync(conversation, (grain, user) => change(grain, user, patience.Token));
-        return first.Outcome == ChangeOutcome.Unavailable && patience.IsCancellationRequested
-            ? await ChangeAsync(conversation, (grain, user) => change(grain, user, CancellationToken.None))
-            : first;
-    }
+    private Task<ChangeResult> IdempotentChangeAsync(
+        ConversationId conversation, Func<IConversationGrain, UserId, CancellationToken, Task<ChangeResult>> change) =>
+        _patient.MakeAsync(ct => ChangeAsync(conversation, (grain, user) => change(grain, user, ct)));
 
     // Orleans tells a consumer through its error callback when it gave up delivering an event; the event is lost to
     // the page unless it reads the state again. (A consumer that fell behind the queue cache is not told: StreamGapTests.)
