@@ -209,7 +209,7 @@ public sealed class ConversationView
         Sequence = message.Sequence;
         if (message.Role == ChatRole.Assistant)
         {
-            Announcement = Announce(message);
+            Announcement = ReplyAnnouncement.Of(message);
             if (InProgress is { } progress && progress.ReplyTo == message.ReplyTo)
             {
                 InProgress = null;
@@ -218,13 +218,6 @@ public sealed class ConversationView
 
         return ViewUpdate.Applied;
     }
-
-    private static string Announce(ChatMessage reply) => reply.Status switch
-    {
-        ReplyStatus.Failed => "The reply failed. " + (reply.Error ?? string.Empty),
-        ReplyStatus.Stopped => "The reply was stopped.",
-        _ => "The bot replied: " + reply.Text,
-    };
 
     private ViewUpdate ApplyTitle(string title)
     {

@@ -141,27 +141,16 @@ public sealed class Conversation
     }
 
     /// <summary>Queues another reply to a user message whose last reply failed or was stopped.</summary>
-    public async Task<ChangeResult> RetryReplyAsync(MessageId userMessage, Allowance allowance)
-    {
-        if (ReplyRequestRules.RetryRefusal(_recent, _replies.Owed, userMessage, out var target) is { } refusal)
-        {
-            return refusal;
-        }
+    public async Task<ChangeResult> RetryReplyAsync(MessageId userMessage, Allowance allowance) =>
+        ReplyRequestRules.RetryRefusal(_recent, _replies.Owed, userMessage, out var target) ?? await RequestAsync(target!, allowance);
 
-        return await RequestAsync(target!, allowance);
-    }
-
-    /// <summary>Queues another reply to the newest user message, once its last reply has ended.</summary>
-    public async Task<ChangeResult> RegenerateAsync(Allowance allowance)
-    {
-        if (ReplyRequestRules.RegenerateRefusal(_recent, _replies.IsReplying, out var target) is { } refusal)
-        {
-            return refusal;
-        }
-
-        // The reply it replaces stays in the log as an earlier version; the new one follows what that one followed.
-        return await RequestAsync(target!, allowance, () => Fork(_recent.Newest is { Role: ChatRole.Assistant } reply ? reply.Sequence : null));
-    }
+    /// <summary>
+    /// Queues another reply to the newest user message, once its last reply has ended. The reply it replaces stays in
+    /// the log as an earlier version; the new one follows what that one followed.
+    /// </summary>
+    public async Task<ChangeResult> RegenerateAsync(Allowance allowance) =>
+        ReplyRequestRules.RegenerateRefusal(_recent, _replies.IsReplying, out var target)
+            ?? await RequestAsync(target!, allowance, () => Fork(_recent.Newest is { Role: ChatRole.Assistant } reply ? reply.Sequence : null));
 
     /// <summary>
     /// Ends the path before the message numbered <paramref name="sequence"/> (it stays in the log, an earlier version):

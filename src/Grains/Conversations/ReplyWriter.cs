@@ -16,8 +16,8 @@ public sealed partial class ReplyWriter(
     IReplyHost host, IChatModels models, TimeProvider time, ChatMetrics metrics, ILogger logger, ReplyTokens? tokens = null) : IDisposable
 {
     private readonly CancellationTokenSource _closed = new();
+    private readonly ReplyGuard _guard = new(host);
     private Task _loop = Task.CompletedTask;
-    private bool _guarded;
     private bool _finishing;
     private MessageId? _replyTo;
     private StringBuilder? _text;
@@ -85,18 +85,8 @@ public sealed partial class ReplyWriter(
         await _closed.CancelAsync();
     }
 
-    /// <summary>
-    /// Makes sure a reminder wakes the conversation while a reply asked for again (retry, regenerate) is
-    /// owed: a send's own row marks it owed for the reply sweep, a request lives only in the state.
-    /// </summary>
-    public async Task GuardAsync()
-    {
-        if (!_guarded)
-        {
-            await host.RegisterGuardAsync();
-            _guarded = true;
-        }
-    }
+    /// <summary>Makes sure a reminder wakes the conversation while a reply asked for again is owed (see <see cref="ReplyGuard"/>).</summary>
+    public Task GuardAsync() => _guard.RegisterAsync();
 
     /// <summary>The guard reminder's tick: resume what is owed, or drop the reminder once nothing is.</summary>
     public async Task OnGuardTickAsync(Conversation conversation)
@@ -107,8 +97,7 @@ public sealed partial class ReplyWriter(
         }
         else if (_loop.IsCompleted)
         {
-            await host.UnregisterGuardAsync();
-            _guarded = false;
+            await _guard.UnregisterAsync();
         }
     }
 
