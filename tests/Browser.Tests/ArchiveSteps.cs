@@ -10,6 +10,9 @@ internal static class ArchiveSteps
     /// <summary>How many messages the chat page loads with the conversation (the silo's default window).</summary>
     public const int Window = 32;
 
+    /// <summary>The button that appears when the reader is far from the newest message.</summary>
+    public const string JumpToLatest = "[data-testid=jump-to-latest]";
+
     /// <summary>
     /// Signs a new user in with a chat of <paramref name="count"/> + 2 messages: the first exchange is sent on the page
     /// (it names the chat), the rest is written straight into the message log, as the benchmark's archive is. The

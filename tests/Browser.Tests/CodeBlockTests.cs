@@ -5,8 +5,8 @@ using Shouldly;
 namespace ChatbotOrleans.Browser.Tests;
 
 /// <summary>
-/// Code blocks in replies as the browser shows them: the server writes escaped text, highlight.js colours it
-/// in the page (while the reply streams too), and nothing in the code ever becomes an element that runs.
+/// Markdown and code blocks in replies as the browser shows them: the server writes escaped text, highlight.js colours
+/// it in the page (while the reply streams too), and nothing in the code ever becomes an element that runs.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CodeBlockTests(BrowserAppFixture fixture) : IAsyncLifetime
@@ -15,6 +15,45 @@ public sealed class CodeBlockTests(BrowserAppFixture fixture) : IAsyncLifetime
     private IPage _page = null!;
 
     public ValueTask InitializeAsync() => fixture.ResetModelAsync();
+
+    [Fact]
+    public async Task A_Markdown_reply_shows_a_table_a_safe_link_and_highlighted_code_that_copies()
+    {
+        fixture.App.Model.ReplyText = _ => string.Join('\n',
+            "Here is **the plan**:",
+            "",
+            "| step | what |",
+            "| --- | --- |",
+            "| 1 | build |",
+            "",
+            "See [the docs](https://learn.microsoft.com/dotnet/orleans) or [this](javascript:alert(1)).",
+            "",
+            "```csharp",
+            "var answer = 42; // the answer",
+            "```");
+        _page = await fixture.SignedInPageAsync(options: new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1100, Height = 800 },
+            Permissions = ["clipboard-read", "clipboard-write"],
+        });
+
+        await _page.SendAsync("show me some markdown");
+        await _page.WaitForSequenceAsync(2);
+        var reply = _page.Locator($"{PageSteps.Replies} [data-testid=markdown]");
+        await reply.Locator("button.code-copy").ClickAsync();
+        await reply.Locator("button.code-copy >> text=Copied").WaitForAsync();
+        var copied = await _page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        await reply.Locator("pre code.language-csharp .hljs-comment").WaitForAsync();
+        await BrowserAppFixture.ScreenshotAsync(_page, "chat-markdown");
+
+        (await reply.Locator("strong").InnerTextAsync()).ShouldBe("the plan");
+        (await reply.Locator("table td").AllInnerTextsAsync()).ShouldBe(["1", "build"]);
+        (await reply.Locator("a[href='https://learn.microsoft.com/dotnet/orleans']").GetAttributeAsync("rel")).ShouldNotBeNull().ShouldContain("noopener");
+        (await reply.Locator("a[href^='javascript']").CountAsync()).ShouldBe(0, "an unsafe link stays text");
+        (await reply.InnerTextAsync()).ShouldContain("this");
+        (await reply.Locator("pre code.language-csharp .hljs-keyword").AllInnerTextsAsync()).ShouldBe(["var"], "the code is highlighted");
+        copied.TrimEnd().ShouldBe("var answer = 42; // the answer");
+    }
 
     [Fact]
     public async Task A_code_block_is_coloured_while_its_fence_is_still_open_and_in_the_theme_colours_when_done()

@@ -51,4 +51,41 @@ internal static class ChatPageProbe
         var durable = shown.Select(s => s[(s.IndexOf(' ', StringComparison.Ordinal) + 1)..]).Where(s => !s.StartsWith("assistant failed", StringComparison.Ordinal)).ToList();
         return $"sent {sent}, shown {shown.Count}, duplicated {durable.Count - durable.Distinct().Count()}: [{string.Join(" | ", shown)}]";
     }
+
+    /// <summary>
+    /// Sends the composer's text, pressing Send again (same message id) while the page says it failed, as a
+    /// user would; returns how many presses it took.
+    /// </summary>
+    public static async Task<int> SendUntilStoredAsync(FaultAppFixture fixture, IPage page, string text, int expectedMessages)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (attempt == 1)
+            {
+                await SendAsync(page, text);
+            }
+            else
+            {
+                await page.ClickAsync("[data-testid=send]");
+                await page.WaitForFunctionAsync(
+                    "() => { const i = document.querySelector('[data-testid=message-input]'); return !i.disabled; }");
+            }
+
+            if (await page.Locator("[data-testid=send-error]").CountAsync() == 0)
+            {
+                // Up to one sweep period (2 s) passes before a reply left unstored is written again.
+                await WaitForSettledAsync(page, expectedMessages, 30_000);
+                return attempt;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(
+                    $"The send still failed after {attempt} tries: {await page.Locator("[data-testid=send-error]").InnerTextAsync()}\n{fixture.RecentOutput()}");
+            }
+
+            await Task.Delay(500);
+        }
+    }
 }

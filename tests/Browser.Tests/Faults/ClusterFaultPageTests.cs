@@ -6,13 +6,10 @@ using Shouldly;
 
 namespace ChatbotOrleans.Browser.Tests.Faults;
 
-/// <summary>The page through a silo restart and a database restart, with the frontend and browser left running.</summary>
+/// <summary>The page through silo restarts and a silo killed mid-reply, with the frontend and browser left running.</summary>
 [Collection(FaultCollection.Name)]
 public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifetime
 {
-    /// <summary>How long a send may take to say it failed while the database is down: well under Orleans' 30 s call timeout.</summary>
-    private static readonly TimeSpan OutageAnswerDeadline = TimeSpan.FromSeconds(10);
-
     /// <summary>Where the first stream of the cut-off reply stops: "Echo:", "cut", "off", "word1", "word2" are sent.</summary>
     private const int HeldBeforeToken = 5;
 
@@ -33,7 +30,7 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
         var otherTab = await FaultAppFixture.SecondTabAsync(_page);
 
         await fixture.RestartSiloAfterKillAsync();
-        var attempts = await SendUntilStoredAsync(otherTab, "from the other tab after the restart", expectedMessages: 4);
+        var attempts = await ChatPageProbe.SendUntilStoredAsync(fixture, otherTab, "from the other tab after the restart", expectedMessages: 4);
         await ChatPageProbe.WaitForSettledAsync(_page, 4);
         await ChatPageProbe.SendAsync(_page, "after the restart");
         await ChatPageProbe.WaitForSettledAsync(_page, 6);
@@ -108,7 +105,7 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
 
         var joined = await fixture.ReplaceSiloOnOtherPortsAsync();
         var clock = Stopwatch.StartNew();
-        var attempts = await SendUntilStoredAsync(_page, "after the move", expectedMessages: 4);
+        var attempts = await ChatPageProbe.SendUntilStoredAsync(fixture, _page, "after the move", expectedMessages: 4);
         var storedAfter = clock.Elapsed;
         await ChatPageProbe.WaitForSettledAsync(_page, 4);
 
@@ -150,7 +147,7 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
         await fixture.StartSiloAsync();
         await ChatPageProbe.WaitForSettledAsync(tab, 2, 60_000);
         await notice.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 30_000 });
-        var attempts = await SendUntilStoredAsync(tab, "once the silo was back", expectedMessages: 4);
+        var attempts = await ChatPageProbe.SendUntilStoredAsync(fixture, tab, "once the silo was back", expectedMessages: 4);
 
         said.ShouldBe("The chat service is unreachable. Reconnecting…");
         (await tab.EvaluateAsync<bool>("() => window.beforeTheSilo === true")).ShouldBeTrue("the page opened the chat without being reloaded");
@@ -160,109 +157,11 @@ public sealed class ClusterFaultPageTests(FaultAppFixture fixture) : IAsyncLifet
         (await tab.Locator("[data-testid=conversation-link]").CountAsync()).ShouldBe(1, "the sidebar lists the chat too");
     }
 
-    [Fact]
-    public async Task While_the_database_is_down_a_send_fails_in_words_within_seconds_and_afterwards_everything_is_stored_once()
-    {
-        _page = await fixture.SignedInPageAsync();
-        var requestsBefore = fixture.App.Model.RequestsStarted;
-
-        // A reply is streaming when the database goes away, and ends while it is gone: it cannot be stored.
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        fixture.App.Model.BeforeTokenAsync = (request, index, ct) =>
-            request.LastUserText == "before the outage" && index == 2 ? release.Task.WaitAsync(ct) : Task.CompletedTask;
-        await ChatPageProbe.SendAsync(_page, "before the outage");
-        await _page.Locator("[data-testid=reply-in-progress] .text").WaitForAsync();
-
-        await fixture.Postgres.StopAsync();
-        release.SetResult();
-        var clock = Stopwatch.StartNew();
-        string error;
-        try
-        {
-            await ChatPageProbe.SendAsync(_page, "during the outage", (float)(OutageAnswerDeadline + TimeSpan.FromSeconds(30)).TotalMilliseconds);
-            error = await _page.Locator("[data-testid=send-error]").InnerTextAsync(new() { Timeout = 1_000 });
-        }
-        finally
-        {
-            clock.Stop();
-            await fixture.Postgres.StartAgainAsync();
-        }
-
-        var shownDuringOutage = await ChatPageProbe.ShownAsync(_page);
-        var draft = await _page.InputValueAsync("[data-testid=message-input]");
-        var attempts = await SendUntilStoredAsync(_page, "during the outage", expectedMessages: 4);
-        var shown = await ChatPageProbe.ShownAfterReloadAsync(_page, 4);
-        await Poll.StaysTrueForAsync(
-            () => OwnRequests(), n => n <= 2, "at most two model requests for the reply owed at the outage");
-
-        var counts = $"{ChatPageProbe.Counts(2, shown)}; replies streaming at the outage 1; the failed send answered in "
-            + $"{clock.Elapsed.TotalSeconds:0.0} s with \"{error}\"; sends needed once the database was back: {attempts}; "
-            + $"model requests for the reply owed at the outage {OwnRequests()}";
-        TestContext.Current.TestOutputHelper?.WriteLine(counts);
-        clock.Elapsed.ShouldBeLessThan(OutageAnswerDeadline, counts);
-        error.ShouldNotBeNullOrWhiteSpace(counts);
-        draft.ShouldBe("during the outage", "the text of the failed send is kept; " + counts);
-        shownDuringOutage.ShouldBe(["1 user before the outage"], "nothing more was shown as stored; " + counts);
-        OwnRequests()
-            .ShouldBe(2, "the reply that could not be stored is written again once, after the outage; " + counts);
-
-        // The reply owed since the outage may be stored before or after the second message; each once, after its question.
-        shown.Length.ShouldBe(4, counts);
-        shown.Select(m => m[..m.IndexOf(' ', StringComparison.Ordinal)]).ShouldBe(["1", "2", "3", "4"], counts);
-        foreach (var text in new[] { "before the outage", "during the outage" })
-        {
-            var question = Array.FindIndex(shown, m => m.EndsWith(" user " + text, StringComparison.Ordinal));
-            var answer = Array.FindIndex(shown, m => m.EndsWith(" assistant Echo: " + text, StringComparison.Ordinal));
-            question.ShouldBeGreaterThanOrEqualTo(0, counts);
-            answer.ShouldBeGreaterThan(question, counts);
-        }
-
-        // This test's requests only: the fake model serves every test of the collection.
-        int OwnRequests() => fixture.App.Model.Requests.Count(r => r.Number > requestsBefore && r.LastUserText == "before the outage");
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (_page is not null)
         {
             await _page.Context.CloseAsync();
-        }
-    }
-
-    /// <summary>
-    /// Sends the composer's text, pressing Send again (same message id) while the page says it failed, as a
-    /// user would; returns how many presses it took.
-    /// </summary>
-    private async Task<int> SendUntilStoredAsync(IPage page, string text, int expectedMessages)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        for (var attempt = 1; ; attempt++)
-        {
-            if (attempt == 1)
-            {
-                await ChatPageProbe.SendAsync(page, text);
-            }
-            else
-            {
-                await page.ClickAsync("[data-testid=send]");
-                await page.WaitForFunctionAsync(
-                    "() => { const i = document.querySelector('[data-testid=message-input]'); return !i.disabled; }");
-            }
-
-            if (await page.Locator("[data-testid=send-error]").CountAsync() == 0)
-            {
-                // Up to one sweep period (2 s) passes before a reply left unstored is written again.
-                await ChatPageProbe.WaitForSettledAsync(page, expectedMessages, 30_000);
-                return attempt;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException(
-                    $"The send still failed after {attempt} tries: {await page.Locator("[data-testid=send-error]").InnerTextAsync()}\n{fixture.RecentOutput()}");
-            }
-
-            await Task.Delay(500);
         }
     }
 }

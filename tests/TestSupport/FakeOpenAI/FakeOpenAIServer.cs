@@ -20,10 +20,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentQueue<FakeChatRequest> _requests = new();
-    private FakeFault? _statusFault;
-    private FakeFault? _cutFault;
-    private FakeFault? _malformedFault;
-    private FakeFault? _stallFault;
+    private readonly FakeFaults _faults = new();
     private int _requestsStarted;
     private int _requestsCompleted;
     private int _requestsAbortedByClient;
@@ -103,31 +100,25 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
     /// <summary>The next <paramref name="requests"/> requests answer <paramref name="statusCode"/> with an OpenAI error body.</summary>
     public void FailNextRequests(int requests, int statusCode, TimeSpan? retryAfter = null) =>
-        Volatile.Write(ref _statusFault, new FakeFault(requests, statusCode, retryAfter));
+        _faults.Plan(FakeFaultKind.Status, new FakeFault(requests, statusCode, retryAfter));
 
     /// <summary>The next <paramref name="requests"/> streams are cut (connection aborted) after <paramref name="afterTokens"/> tokens.</summary>
     public void CutConnectionAfterTokens(int afterTokens, int requests = 1) =>
-        Volatile.Write(ref _cutFault, new FakeFault(requests, afterTokens: afterTokens));
+        _faults.Plan(FakeFaultKind.Cut, new FakeFault(requests, afterTokens: afterTokens));
 
     /// <summary>The next <paramref name="requests"/> streams send an unparsable chunk after <paramref name="afterTokens"/> tokens, then end.</summary>
     public void SendMalformedChunkAfterTokens(int afterTokens, int requests = 1) =>
-        Volatile.Write(ref _malformedFault, new FakeFault(requests, afterTokens: afterTokens));
+        _faults.Plan(FakeFaultKind.Malformed, new FakeFault(requests, afterTokens: afterTokens));
 
     /// <summary>
     /// The next <paramref name="requests"/> streams go silent after <paramref name="afterTokens"/> tokens, with the
     /// connection open, until the client gives up: a model that stopped answering.
     /// </summary>
     public void StallAfterTokens(int afterTokens, int requests = 1) =>
-        Volatile.Write(ref _stallFault, new FakeFault(requests, afterTokens: afterTokens));
+        _faults.Plan(FakeFaultKind.Stall, new FakeFault(requests, afterTokens: afterTokens));
 
     /// <summary>Cancels every planned failure, cut, malformed chunk and stall.</summary>
-    public void ClearFaults()
-    {
-        Volatile.Write(ref _stallFault, null);
-        Volatile.Write(ref _statusFault, null);
-        Volatile.Write(ref _cutFault, null);
-        Volatile.Write(ref _malformedFault, null);
-    }
+    public void ClearFaults() => _faults.Clear();
 
     public async ValueTask DisposeAsync()
     {
@@ -179,7 +170,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     private async Task<FakeRequestOutcome> RespondAsync(HttpContext context, FakeChatRequest request, CancellationToken ct)
     {
         var response = context.Response;
-        if (FakeFault.Claim(Volatile.Read(ref _statusFault)) is { } failure)
+        if (_faults.Claim(FakeFaultKind.Status) is { } failure)
         {
             await FakeChunks.WriteErrorAsync(response, failure.StatusCode, failure.RetryAfter, ct);
             return FakeRequestOutcome.FailedWithStatus;
@@ -196,9 +187,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             return FakeRequestOutcome.Completed;
         }
 
-        var cut = FakeFault.Claim(Volatile.Read(ref _cutFault));
-        var malformed = FakeFault.Claim(Volatile.Read(ref _malformedFault));
-        var stall = FakeFault.Claim(Volatile.Read(ref _stallFault));
+        var (cut, malformed, stall) = (_faults.Claim(FakeFaultKind.Cut), _faults.Claim(FakeFaultKind.Malformed), _faults.Claim(FakeFaultKind.Stall));
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         await FakeChunks.WriteRoleAsync(response, id, model, ct);
