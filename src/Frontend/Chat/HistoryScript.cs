@@ -12,22 +12,34 @@ public sealed class HistoryScript(IJSRuntime js, string path) : IAsyncDisposable
 {
     private IJSObjectReference? _module;
     private DotNetObjectReference<MessageList>? _list;
+    private string? _settle;
+    private long? _revealed;
 
+    /// <summary>A page was read: once it is rendered, the script lets go of the reader's place (as a jump or a reveal does).</summary>
+    public void PageRead() => _settle ??= "page";
+
+    /// <summary>The reader jumped to the newest message: the next render ends at it.</summary>
+    public void JumpedToLatest() => _settle = "end";
+
+    /// <summary>The list shows the message to reveal (a search hit): the next render scrolls to it.</summary>
+    public void Revealed(long sequence) => (_settle, _revealed) = ("reveal", sequence);
+
+    /// <summary>Starts the script, or tells it how to settle what this render moved.</summary>
     /// <param name="element">The list's element.</param>
     /// <param name="list">The component the script calls back.</param>
-    /// <param name="settle">"page", "end" or "reveal", or null when the render moved nothing the script holds.</param>
-    /// <param name="revealed">The sequence of the message revealed last.</param>
-    public async Task RenderedAsync(ElementReference element, MessageList list, string? settle, long? revealed)
+    public async Task RenderedAsync(ElementReference element, MessageList list)
     {
+        var settle = _settle;
+        _settle = null;
         if (_module is null)
         {
             _module = await js.InvokeAsync<IJSObjectReference>("import", path);
             _list = DotNetObjectReference.Create(list);
-            await _module.InvokeVoidAsync("init", element, _list, settle == "reveal" ? revealed : null);
+            await _module.InvokeVoidAsync("init", element, _list, settle == "reveal" ? _revealed : null);
         }
         else if (settle is not null)
         {
-            await _module.InvokeVoidAsync("settle", settle, revealed);
+            await _module.InvokeVoidAsync("settle", settle, _revealed);
         }
     }
 

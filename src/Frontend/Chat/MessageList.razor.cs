@@ -19,16 +19,14 @@ public sealed partial class MessageList : IAsyncDisposable
 
     private readonly MessageWindow _window = new();
     private readonly MessageMarkup _markup = new();
+    private readonly Announcer _announcer = new();
     private HistoryPager? _pager;
-    private ElementReference _list;
+    private MessagePresses? _presses;
     private HistoryScript? _script;
-    private bool _busy;
+    private ElementReference _list;
     private bool _disposed;
     private bool _codeScript;
-    private long? _revealed;
-    private string? _settle;
-    private string _announcement = string.Empty;
-    private MessageId? _editing;
+    private long? _lastHighlight;
 
     [Parameter, EditorRequired]
     public ConversationView View { get; set; } = default!;
@@ -72,8 +70,13 @@ public sealed partial class MessageList : IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
-    // The loaders are read when called: the page may hand new ones to the same list.
+    // The parameters are read when called: the page may hand new ones to the same list.
     private HistoryPager Pager => _pager ??= new(_window, (before, count) => LoadOlder(before, count), (after, count) => LoadNewer(after, count));
+
+    private MessagePresses Presses => _presses ??= new(
+        message => OnRetry.InvokeAsync(message), () => OnRegenerate.InvokeAsync(), target => OnSelectVersion.InvokeAsync(target), (message, text) => Edit(message, text));
+
+    private HistoryScript Script => _script ??= new(JS, $"./{Assets["Chat/MessageList.razor.js"]}");
 
     /// <returns>Whether a page was read (the script then holds the reader's place until it is rendered).</returns>
     [JSInvokable]
@@ -102,9 +105,9 @@ public sealed partial class MessageList : IAsyncDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        if (Highlight is { } target && target != _revealed && View.IsLoaded && Interactive)
+        if (Highlight is { } target && target != _lastHighlight && View.IsLoaded && Interactive)
         {
-            _revealed = target;
+            _lastHighlight = target;
             await RevealAsync(target);
         }
     }
@@ -122,16 +125,13 @@ public sealed partial class MessageList : IAsyncDisposable
             await MarkdownView.ImportScriptAsync(JS, Assets["Chat/MarkdownView.razor.js"]);
         }
 
-        _script ??= new HistoryScript(JS, $"./{Assets["Chat/MessageList.razor.js"]}");
-        var settle = _settle;
-        _settle = null;
-        await _script.RenderedAsync(_list, this, settle, _revealed);
+        await Script.RenderedAsync(_list, this);
     }
 
     private void JumpToLatest()
     {
         _window.FollowLatest();
-        _settle = "end";
+        Script.JumpedToLatest();
     }
 
     private async Task RevealAsync(long target)
@@ -142,7 +142,7 @@ public sealed partial class MessageList : IAsyncDisposable
             return;
         }
 
-        _settle = "reveal";
+        Script.Revealed(target);
     }
 
     // After a read the script is told once the page has rendered it, so that it lets go of the reader's place.
@@ -153,58 +153,19 @@ public sealed partial class MessageList : IAsyncDisposable
             return false;
         }
 
-        _settle ??= "page";
-        Announce(announcement);
-        return true;
-    }
-
-    private void Announce(string sentence)
-    {
-        // The same sentence twice would not be read again; a trailing space makes it a change.
-        _announcement = sentence == _announcement.TrimEnd() && !_announcement.EndsWith(' ') ? sentence + " " : sentence;
+        Script.PageRead();
+        _announcer.Say(announcement);
         if (!_disposed)
         {
             StateHasChanged();
         }
+
+        return true;
     }
 
     private MessageMeta MetaOf(ChatMessage message) =>
-        MessageActions.MetaOf(View, message, RelativeTime.Describe(message.CreatedAt, Now), ModelName, _editing == message.Id, Interactive);
+        MessageActions.MetaOf(View, message, RelativeTime.Describe(message.CreatedAt, Now), ModelName, Presses.IsEditing(message), Interactive);
 
-    private async Task ActAsync(MessageActionEventArgs press)
-    {
-        if (!Interactive || _busy || _window.Shown(View.Messages).FirstOrDefault(m => m.Sequence == press.Sequence) is not { } message
-            || !MessageActions.Offers(View, message, press))
-        {
-            return;
-        }
-
-        if (press.Action == "edit")
-        {
-            _editing = message.Id;
-            return;
-        }
-
-        _busy = true;
-        try
-        {
-            await (press.Action switch
-            {
-                "retry" => OnRetry.InvokeAsync(message),
-                "regenerate" => OnRegenerate.InvokeAsync(),
-                _ => OnSelectVersion.InvokeAsync(press.Target),
-            });
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    private async Task<string?> SaveEditAsync(ChatMessage message, string text)
-    {
-        var error = await Edit(message, text);
-        _editing = error is null ? null : _editing;
-        return error;
-    }
+    private Task ActAsync(MessageActionEventArgs press) =>
+        Interactive ? Presses.PressAsync(View, _window.Shown(View.Messages), press) : Task.CompletedTask;
 }

@@ -23,7 +23,7 @@ public sealed partial class ConversationEvents(ConversationId id, IAsyncStream<C
         }
     }
 
-    /// <summary>The owner's list shows titles newest first; it writes only when a title changes (see UserGrain).</summary>
+    /// <summary>The owner's list shows titles newest first; it writes only when a title changes (see <see cref="User.UpdateConversation"/>).</summary>
     public async Task TellOwnerAsync(Conversation conversation)
     {
         var summary = new ConversationSummary(id, conversation.State.Title, conversation.UpdatedAt, conversation.Sequence == 0);

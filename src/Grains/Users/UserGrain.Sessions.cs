@@ -10,35 +10,33 @@ public sealed partial class UserGrain
 {
     public async Task<UserProfile?> ProveAddressAsync()
     {
-        if (!Exists)
+        if (!_user.Exists)
         {
             return null;
         }
 
-        // Until now anyone who typed the address could have a session: the first proof ends them all.
-        if (!state.State.AddressProven)
+        if (_user.ProveAddress())
         {
-            state.State.AddressProven = true;
-            await RenewSessionStampAsync(SessionsEnded.AddressProven);
+            await SessionsEndedAsync(SessionsEnded.AddressProven);
         }
 
-        return Profile;
+        return _user.Profile;
     }
 
     public async Task SignOutEverywhereAsync()
     {
-        if (Exists)
+        if (_user.Exists)
         {
-            await RenewSessionStampAsync(SessionsEnded.SignedOutEverywhere);
+            _user.RenewSessionStamp();
+            await SessionsEndedAsync(SessionsEnded.SignedOutEverywhere);
         }
     }
 
     [ReadOnly]
-    public Task<string> GetNetworkAsync() => Task.FromResult(state.State.Network);
+    public Task<string> GetNetworkAsync() => Task.FromResult(_user.State.Network);
 
-    private async Task RenewSessionStampAsync(SessionsEnded reason)
+    private async Task SessionsEndedAsync(SessionsEnded reason)
     {
-        state.State.SessionStamp = Guid.NewGuid();
         await state.WriteStateAsync();
         LogSessionsEnded(logger, Id, reason);
     }
