@@ -20,7 +20,7 @@ public sealed partial class Chat
     // "New chat" twice opens the same empty chat instead of leaving empty ones behind.
     private async Task<ConversationSummary?> EmptyOrNewChatAsync()
     {
-        if (_feed.Conversations.FirstOrDefault(c => c.IsEmpty) is { } empty)
+        if (Feed.Conversations.FirstOrDefault(c => c.IsEmpty) is { } empty)
         {
             return empty;
         }
@@ -40,7 +40,7 @@ public sealed partial class Chat
             return null;
         }
 
-        _feed.Confirm(conversation);
+        Feed.Confirm(conversation);
         return conversation;
     }
 
@@ -52,11 +52,10 @@ public sealed partial class Chat
         }
 
         var result = await Chats.SendAsync(open, message);
-        _now = Time.GetUtcNow();
-        _replyWatch.Heard(_now);
+        _replyWatch.Heard(Time.GetUtcNow());
         if (result.Message is { } stored && _view.Confirm(stored) == ViewUpdate.ReloadNeeded)
         {
-            await _feed.ReloadAsync();
+            await Feed.ReloadAsync();
         }
 
         return result.Succeeded ? null : result.Error ?? "The message was not sent.";
@@ -73,7 +72,7 @@ public sealed partial class Chat
         _replyWatch.Heard(Time.GetUtcNow());
         if (result.Message is { } stored && _view.Confirm(stored) == ViewUpdate.ReloadNeeded)
         {
-            await _feed.ReloadAsync();
+            await Feed.ReloadAsync();
         }
 
         return result.Succeeded ? null : result.Error ?? "The message was not changed.";
@@ -85,7 +84,7 @@ public sealed partial class Chat
         {
             var result = await Chats.SelectVersionAsync(open, sequence);
             _notice = result.Succeeded ? null : result.Error ?? "That version could not be shown.";
-            await _feed.ReloadAsync();
+            await Feed.ReloadAsync();
         }
     }
 
@@ -109,7 +108,7 @@ public sealed partial class Chat
             // The new version takes the old one's place: the path shown ends before it now.
             if (result.Succeeded)
             {
-                await _feed.ReloadAsync();
+                await Feed.ReloadAsync();
             }
         }
     }

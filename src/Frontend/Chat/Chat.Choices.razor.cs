@@ -47,7 +47,7 @@ public sealed partial class Chat
         _notice = await Choices.ConfigureAsync(chat.Id, Choices.SetupOf(preset));
         if (chat.Id == _view.ConversationId)
         {
-            await _feed.ReloadAsync();
+            await Feed.ReloadAsync();
         }
         else
         {

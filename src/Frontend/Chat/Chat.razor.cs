@@ -7,25 +7,23 @@ namespace ChatbotOrleans.Frontend.Chat;
 
 /// <summary>
 /// The chat page: the sidebar of the user's chats and the open conversation. It owns what it shows (a
-/// <see cref="ConversationView"/> and the list) and its subscriptions (a <see cref="ChatFeed"/>); <see cref="ChatClient"/>
-/// only makes the calls. Stream events arrive on Orleans' threads and reach the view through <see cref="ComponentBase.InvokeAsync(Func{Task})"/>.
+/// <see cref="ConversationView"/> and the list) and its subscriptions (a <see cref="ChatFeed"/>, which a <see cref="FeedKeeper"/>
+/// keeps open); <see cref="ChatClient"/> only makes the calls. Stream events arrive on Orleans' threads and reach the view
+/// through <see cref="ComponentBase.InvokeAsync(Func{Task})"/>.
 /// </summary>
 public sealed partial class Chat
 {
     private const string Unreachable = "The chat service is unreachable. Please reload the page in a moment.";
-    private static readonly TimeSpan ClockTick = TimeSpan.FromSeconds(15);
 
-    private readonly CancellationTokenSource _disposed = new();
     private readonly ConversationView _view = new();
     private ReplyWatch _replyWatch = null!;
     // Set in OnInitialized; a page can be disposed before that, so disposal checks for it.
-    private ChatFeed _feed = null!;
+    private FeedKeeper _keeper = null!;
     private bool _starting;
     private bool _stopping;
     private bool _sidebarOpen;
     private string? _notice;
     private ConversationKey? _opened;
-    private DateTimeOffset _now;
 
     /// <summary>The conversation in the address; absent on <c>/</c>, which opens the newest.</summary>
     [Parameter]
@@ -47,13 +45,11 @@ public sealed partial class Chat
     [Inject]
     private IOptions<ChatPageOptions> Options { get; set; } = default!;
 
-    private TimeSpan ReplyQuietLimit => Options.Value.ReplyQuietLimit;
-
     private bool IsInteractive => RendererInfo.IsInteractive;
 
     // The user's list follows titles live (the first message names a chat); the snapshot's title until it has it.
     private string? Title =>
-        _feed.Conversations.FirstOrDefault(c => c.Id == _view.ConversationId)?.Title is { Length: > 0 } listed
+        Feed.Conversations.FirstOrDefault(c => c.Id == _view.ConversationId)?.Title is { Length: > 0 } listed
             ? listed
             : _view.Title is { Length: > 0 } loaded ? loaded : null;
 
@@ -61,26 +57,23 @@ public sealed partial class Chat
 
     private string PageTitle => Title is { } title ? $"{title} · Chatbot" : "Chat · Chatbot";
 
+    private ChatFeed Feed => _keeper.Feed;
+
     public async ValueTask DisposeAsync()
     {
-        await _disposed.CancelAsync();
-        _reconnected?.Dispose();
-        if (_feed is not null)
+        if (_keeper is not null)
         {
-            await _feed.DisposeAsync();
+            await _keeper.DisposeAsync();
         }
-
-        _disposed.Dispose();
     }
 
     protected override void OnInitialized()
     {
-        _now = Time.GetUtcNow();
-        _replyWatch = new ReplyWatch(ReplyQuietLimit);
-        _feed = new ChatFeed(Chats, _view, _replyWatch, Time, OnCircuitAsync, LoseStreamsAsync, _disposed.Token);
+        _replyWatch = new ReplyWatch(Options.Value.ReplyQuietLimit);
+        _keeper = new FeedKeeper(Chats, _view, _replyWatch, Time, OpenRequestedAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
         if (IsInteractive)
         {
-            _ = TickAsync();
+            _keeper.StartClock();
         }
     }
 
@@ -93,11 +86,7 @@ public sealed partial class Chat
         }
 
         _sidebarOpen = false;
-        if (!await TryOpenRequestedAsync())
-        {
-            _problem = Reconnecting;
-            _ = OnCircuitAsync(KeepOpenAsync);
-        }
+        await _keeper.OpenAsync();
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -113,8 +102,7 @@ public sealed partial class Chat
     /// <returns>False when the cluster did not answer.</returns>
     private async Task<bool> OpenRequestedAsync()
     {
-        _reconnected ??= Chats.OnReconnected(() => OnCircuitAsync(ReopenAfterReconnectAsync));
-        if (!_feed.FollowsList && !await _feed.FollowListAsync())
+        if (!Feed.FollowsList && !await Feed.FollowListAsync())
         {
             return false;
         }
@@ -133,7 +121,7 @@ public sealed partial class Chat
                 return false;
             }
 
-            _feed.Confirm(newest.Value);
+            Feed.Confirm(newest.Value);
             Navigation.NavigateTo(Href(newest.Value.Id), replace: true);
             return true;
         }
@@ -149,35 +137,18 @@ public sealed partial class Chat
         if (_opened == conversation)
         {
             // Its stream ends with a reconnect: follow it again and reload, keeping what the reader has paged in.
-            return _feed.FollowsConversation || await _feed.SubscribeAndLoadAsync(conversation);
+            return Feed.FollowsConversation || await Feed.SubscribeAndLoadAsync(conversation);
         }
 
         _opened = conversation;
         _notice = null;
-        if (await _feed.OpenAsync(conversation))
+        if (await Feed.OpenAsync(conversation))
         {
             return true;
         }
 
         _opened = null; // so that the next attempt opens it again
         return false;
-    }
-
-    // One clock for the page, so "2 minutes ago" moves on without a reload, and a stalled reply is looked for.
-    private async Task TickAsync()
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Min(ClockTick.Ticks, ReplyQuietLimit.Ticks / 2)), Time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_disposed.Token))
-            {
-                await OnCircuitAsync(LookForStalledReplyAsync);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page is gone.
-        }
     }
 
     private async Task<IReadOnlyList<ChatMessage>?> ReadOlderAsync(long beforeSequence, int maxCount) =>
