@@ -13,7 +13,7 @@ public sealed partial class Chat
     {
         if (await EmptyOrNewChatAsync() is { } chat)
         {
-            Navigation.NavigateTo(Href(chat.Id));
+            Navigation.NavigateTo(ConversationOpener.Href(chat.Id));
         }
     }
 

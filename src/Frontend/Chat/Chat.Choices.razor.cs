@@ -51,7 +51,7 @@ public sealed partial class Chat
         }
         else
         {
-            Navigation.NavigateTo(Href(chat.Id));
+            Navigation.NavigateTo(ConversationOpener.Href(chat.Id));
         }
     }
 }

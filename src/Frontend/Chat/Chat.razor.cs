@@ -1,7 +1,6 @@
 using ChatbotOrleans.Grains.Abstractions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
-using ConversationKey = ChatbotOrleans.Grains.Abstractions.ConversationId;
 
 namespace ChatbotOrleans.Frontend.Chat;
 
@@ -19,11 +18,11 @@ public sealed partial class Chat
     private ReplyWatch _replyWatch = null!;
     // Set in OnInitialized; a page can be disposed before that, so disposal checks for it.
     private FeedKeeper _keeper = null!;
+    private ConversationOpener _opener = null!;
     private bool _starting;
     private bool _stopping;
     private bool _sidebarOpen;
     private string? _notice;
-    private ConversationKey? _opened;
 
     /// <summary>The conversation in the address; absent on <c>/</c>, which opens the newest.</summary>
     [Parameter]
@@ -70,7 +69,8 @@ public sealed partial class Chat
     protected override void OnInitialized()
     {
         _replyWatch = new ReplyWatch(Options.Value.ReplyQuietLimit);
-        _keeper = new FeedKeeper(Chats, _view, _replyWatch, Time, OpenRequestedAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+        _keeper = new FeedKeeper(Chats, _view, _replyWatch, Time, () => _opener.OpenAsync(ConversationId, Message), InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+        _opener = new ConversationOpener(Chats, _keeper.Feed, _view, Choices, Navigation, () => _notice = null);
         if (IsInteractive)
         {
             _keeper.StartClock();
@@ -89,67 +89,7 @@ public sealed partial class Chat
         await _keeper.OpenAsync();
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        // Deleted here or in another tab: go to the newest chat left (or a new one).
-        if (_view.IsDeleted && _opened is not null)
-        {
-            _opened = null;
-            Navigation.NavigateTo("/", replace: true);
-        }
-    }
-
-    /// <returns>False when the cluster did not answer.</returns>
-    private async Task<bool> OpenRequestedAsync()
-    {
-        if (!Feed.FollowsList && !await Feed.FollowListAsync())
-        {
-            return false;
-        }
-
-        if (Choices.Models.Count == 0 && !await Choices.LoadAsync())
-        {
-            return false;
-        }
-
-        if (ConversationId is not { } requested)
-        {
-            _opened = null;
-            var newest = await Chats.FindOrStartNewestAsync();
-            if (newest.IsUnavailable)
-            {
-                return false;
-            }
-
-            Feed.Confirm(newest.Value);
-            Navigation.NavigateTo(Href(newest.Value.Id), replace: true);
-            return true;
-        }
-
-        var conversation = new ConversationKey(requested);
-
-        // A search hit on an earlier version opens that version: switched before the page shows it (an open page reloads on the event).
-        if (Message is { } hit)
-        {
-            await Chats.SelectVersionAsync(conversation, hit);
-        }
-
-        if (_opened == conversation)
-        {
-            // Its stream ends with a reconnect: follow it again and reload, keeping what the reader has paged in.
-            return Feed.FollowsConversation || await Feed.SubscribeAndLoadAsync(conversation);
-        }
-
-        _opened = conversation;
-        _notice = null;
-        if (await Feed.OpenAsync(conversation))
-        {
-            return true;
-        }
-
-        _opened = null; // so that the next attempt opens it again
-        return false;
-    }
+    protected override void OnAfterRender(bool firstRender) => _opener.LeaveIfDeleted();
 
     private async Task<IReadOnlyList<ChatMessage>?> ReadOlderAsync(long beforeSequence, int maxCount) =>
         _view.ConversationId is { } open && await Chats.GetHistoryAsync(open, beforeSequence, maxCount) is { IsUnavailable: false } read
@@ -165,6 +105,4 @@ public sealed partial class Chat
     private void ToggleSidebar() => _sidebarOpen = !_sidebarOpen;
 
     private void CloseSidebar() => _sidebarOpen = false;
-
-    private static string Href(ConversationKey conversation) => $"/c/{conversation}";
 }

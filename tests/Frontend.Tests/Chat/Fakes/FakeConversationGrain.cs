@@ -13,13 +13,16 @@ internal sealed class FakeConversationGrain(ConversationId id) : IConversationGr
 
     public int SnapshotReads { get; private set; }
 
+    /// <summary>Whether reading the snapshot fails as a grain on a silo that does not answer does.</summary>
+    public bool Unreachable { get; set; }
+
     /// <summary>The changes asked for, each as its method's name and argument ("SelectVersionAsync 3").</summary>
     public List<string> Calls { get; } = [];
 
     public Task<ConversationSnapshot?> GetSnapshotAsync(UserId caller)
     {
         SnapshotReads++;
-        return Task.FromResult(Snapshot);
+        return Unreachable ? throw new TimeoutException("The fake grain does not answer.") : Task.FromResult(Snapshot);
     }
 
     public Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(UserId caller, long beforeSequence, int maxCount) => throw new NotSupportedException();
