@@ -6,23 +6,19 @@ namespace ChatbotOrleans.Frontend.Chat;
 
 /// <summary>
 /// The chat page: the sidebar of the user's chats and the open conversation. It owns what it shows (a
-/// <see cref="ConversationView"/> and the list) and its subscriptions (a <see cref="ChatFeed"/>, which a <see cref="FeedKeeper"/>
-/// keeps open); <see cref="ChatClient"/> only makes the calls. Stream events arrive on Orleans' threads and reach the view
-/// through <see cref="ComponentBase.InvokeAsync(Func{Task})"/>.
+/// <see cref="ConversationView"/> and the list) and its subscriptions (a <see cref="ChatFeed"/>, which a
+/// <see cref="FeedKeeper"/> keeps open); <see cref="ChatCommands"/> runs what the user does, and <see cref="ChatClient"/>
+/// only makes the calls.
 /// </summary>
 public sealed partial class Chat
 {
-    private const string Unreachable = "The chat service is unreachable. Please reload the page in a moment.";
-
     private readonly ConversationView _view = new();
-    private ReplyWatch _replyWatch = null!;
     // Set in OnInitialized; a page can be disposed before that, so disposal checks for it.
     private FeedKeeper _keeper = null!;
     private ConversationOpener _opener = null!;
-    private bool _starting;
-    private bool _stopping;
+    private ChatCommands _commands = null!;
+    private ChatChoices _choices = null!;
     private bool _sidebarOpen;
-    private string? _notice;
 
     /// <summary>The conversation in the address; absent on <c>/</c>, which opens the newest.</summary>
     [Parameter]
@@ -46,17 +42,15 @@ public sealed partial class Chat
 
     private bool IsInteractive => RendererInfo.IsInteractive;
 
+    private ChatFeed Feed => _keeper.Feed;
+
     // The user's list follows titles live (the first message names a chat); the snapshot's title until it has it.
     private string? Title =>
         Feed.Conversations.FirstOrDefault(c => c.Id == _view.ConversationId)?.Title is { Length: > 0 } listed
             ? listed
             : _view.Title is { Length: > 0 } loaded ? loaded : null;
 
-    private string TitleText => Title ?? "New chat";
-
     private string PageTitle => Title is { } title ? $"{title} · Chatbot" : "Chat · Chatbot";
-
-    private ChatFeed Feed => _keeper.Feed;
 
     public async ValueTask DisposeAsync()
     {
@@ -68,9 +62,11 @@ public sealed partial class Chat
 
     protected override void OnInitialized()
     {
-        _replyWatch = new ReplyWatch(Options.Value.ReplyQuietLimit);
-        _keeper = new FeedKeeper(Chats, _view, _replyWatch, Time, () => _opener.OpenAsync(ConversationId, Message), InvokeAsync, StateHasChanged, DispatchExceptionAsync);
-        _opener = new ConversationOpener(Chats, _keeper.Feed, _view, Choices, Navigation, () => _notice = null);
+        var replyWatch = new ReplyWatch(Options.Value.ReplyQuietLimit);
+        _choices = new ChatChoices(Chats);
+        _keeper = new FeedKeeper(Chats, _view, replyWatch, Time, () => _opener.OpenAsync(ConversationId, Message), InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+        _commands = new ChatCommands(Chats, Feed, _view, replyWatch, _choices, Navigation, Time);
+        _opener = new ConversationOpener(Chats, Feed, _view, _choices, Navigation, _commands.ForgetNotice);
         if (IsInteractive)
         {
             _keeper.StartClock();
@@ -80,13 +76,11 @@ public sealed partial class Chat
     protected override async Task OnParametersSetAsync()
     {
         // Prerendering shows the frame only: no grain calls or subscriptions in a request that is about to end.
-        if (!IsInteractive)
+        if (IsInteractive)
         {
-            return;
+            _sidebarOpen = false;
+            await _keeper.OpenAsync();
         }
-
-        _sidebarOpen = false;
-        await _keeper.OpenAsync();
     }
 
     protected override void OnAfterRender(bool firstRender) => _opener.LeaveIfDeleted();
@@ -102,7 +96,11 @@ public sealed partial class Chat
     private async Task<SearchResult?> SearchAsync(string query) =>
         await Chats.SearchAsync(query) is { IsUnavailable: false } answer ? answer.Value : null;
 
-    private void ToggleSidebar() => _sidebarOpen = !_sidebarOpen;
-
-    private void CloseSidebar() => _sidebarOpen = false;
+    // The settings and the presets menu are the page's to render: a child's call changes them, so the page renders again.
+    private async Task<string?> RenderedAsync(Task<string?> change)
+    {
+        var error = await change;
+        StateHasChanged();
+        return error;
+    }
 }

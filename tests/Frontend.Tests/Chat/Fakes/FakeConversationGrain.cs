@@ -11,6 +11,9 @@ internal sealed class FakeConversationGrain(ConversationId id) : IConversationGr
 
     public ChangeResult Answer { get; set; } = ChangeResult.Done;
 
+    /// <summary>When set, the answer every change waits for instead of <see cref="Answer"/>.</summary>
+    public Task<ChangeResult>? Held { get; set; }
+
     public int SnapshotReads { get; private set; }
 
     /// <summary>Whether reading the snapshot fails as a grain on a silo that does not answer does.</summary>
@@ -52,6 +55,6 @@ internal sealed class FakeConversationGrain(ConversationId id) : IConversationGr
     private Task<ChangeResult> Change(string method, object? argument = null)
     {
         Calls.Add(argument is null ? method : $"{method} {argument}");
-        return Task.FromResult(Answer);
+        return Held ?? Task.FromResult(Answer);
     }
 }
