@@ -1,31 +1,24 @@
 using ChatbotOrleans.Grains.Abstractions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
-using ConversationKey = ChatbotOrleans.Grains.Abstractions.ConversationId;
 
 namespace ChatbotOrleans.Frontend.Chat;
 
 /// <summary>
 /// The chat page: the sidebar of the user's chats and the open conversation. It owns what it shows (a
-/// <see cref="ConversationView"/> and the list) and its subscriptions (a <see cref="ChatFeed"/>); <see cref="ChatClient"/>
-/// only makes the calls. Stream events arrive on Orleans' threads and reach the view through <see cref="ComponentBase.InvokeAsync(Func{Task})"/>.
+/// <see cref="ConversationView"/> and the list) and its subscriptions (a <see cref="ChatFeed"/>, which a
+/// <see cref="FeedKeeper"/> keeps open); <see cref="ChatCommands"/> runs what the user does, and <see cref="ChatClient"/>
+/// only makes the calls.
 /// </summary>
 public sealed partial class Chat
 {
-    private const string Unreachable = "The chat service is unreachable. Please reload the page in a moment.";
-    private static readonly TimeSpan ClockTick = TimeSpan.FromSeconds(15);
-
-    private readonly CancellationTokenSource _disposed = new();
     private readonly ConversationView _view = new();
-    private ReplyWatch _replyWatch = null!;
     // Set in OnInitialized; a page can be disposed before that, so disposal checks for it.
-    private ChatFeed _feed = null!;
-    private bool _starting;
-    private bool _stopping;
+    private FeedKeeper _keeper = null!;
+    private ConversationOpener _opener = null!;
+    private ChatCommands _commands = null!;
+    private ChatChoices _choices = null!;
     private bool _sidebarOpen;
-    private string? _notice;
-    private ConversationKey? _opened;
-    private DateTimeOffset _now;
 
     /// <summary>The conversation in the address; absent on <c>/</c>, which opens the newest.</summary>
     [Parameter]
@@ -47,138 +40,50 @@ public sealed partial class Chat
     [Inject]
     private IOptions<ChatPageOptions> Options { get; set; } = default!;
 
-    private TimeSpan ReplyQuietLimit => Options.Value.ReplyQuietLimit;
-
     private bool IsInteractive => RendererInfo.IsInteractive;
+
+    private ChatFeed Feed => _keeper.Feed;
 
     // The user's list follows titles live (the first message names a chat); the snapshot's title until it has it.
     private string? Title =>
-        _feed.Conversations.FirstOrDefault(c => c.Id == _view.ConversationId)?.Title is { Length: > 0 } listed
+        Feed.Conversations.FirstOrDefault(c => c.Id == _view.ConversationId)?.Title is { Length: > 0 } listed
             ? listed
             : _view.Title is { Length: > 0 } loaded ? loaded : null;
-
-    private string TitleText => Title ?? "New chat";
 
     private string PageTitle => Title is { } title ? $"{title} · Chatbot" : "Chat · Chatbot";
 
     public async ValueTask DisposeAsync()
     {
-        await _disposed.CancelAsync();
-        _reconnected?.Dispose();
-        if (_feed is not null)
+        if (_keeper is not null)
         {
-            await _feed.DisposeAsync();
+            await _keeper.DisposeAsync();
         }
-
-        _disposed.Dispose();
     }
 
     protected override void OnInitialized()
     {
-        _now = Time.GetUtcNow();
-        _replyWatch = new ReplyWatch(ReplyQuietLimit);
-        _feed = new ChatFeed(Chats, _view, _replyWatch, Time, OnCircuitAsync, LoseStreamsAsync, _disposed.Token);
+        var replyWatch = new ReplyWatch(Options.Value.ReplyQuietLimit);
+        _choices = new ChatChoices(Chats);
+        _keeper = new FeedKeeper(Chats, _view, replyWatch, Time, () => _opener.OpenAsync(ConversationId, Message), InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+        _commands = new ChatCommands(Chats, Feed, _view, replyWatch, _choices, Navigation, Time);
+        _opener = new ConversationOpener(Chats, Feed, _view, _choices, Navigation, _commands.ForgetNotice);
         if (IsInteractive)
         {
-            _ = TickAsync();
+            _keeper.StartClock();
         }
     }
 
     protected override async Task OnParametersSetAsync()
     {
         // Prerendering shows the frame only: no grain calls or subscriptions in a request that is about to end.
-        if (!IsInteractive)
+        if (IsInteractive)
         {
-            return;
-        }
-
-        _sidebarOpen = false;
-        if (!await TryOpenRequestedAsync())
-        {
-            _problem = Reconnecting;
-            _ = OnCircuitAsync(KeepOpenAsync);
+            _sidebarOpen = false;
+            await _keeper.OpenAsync();
         }
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        // Deleted here or in another tab: go to the newest chat left (or a new one).
-        if (_view.IsDeleted && _opened is not null)
-        {
-            _opened = null;
-            Navigation.NavigateTo("/", replace: true);
-        }
-    }
-
-    /// <returns>False when the cluster did not answer.</returns>
-    private async Task<bool> OpenRequestedAsync()
-    {
-        _reconnected ??= Chats.OnReconnected(() => OnCircuitAsync(ReopenAfterReconnectAsync));
-        if (!_feed.FollowsList && !await _feed.FollowListAsync())
-        {
-            return false;
-        }
-
-        if (Choices.Models.Count == 0 && !await Choices.LoadAsync())
-        {
-            return false;
-        }
-
-        if (ConversationId is not { } requested)
-        {
-            _opened = null;
-            var newest = await Chats.FindOrStartNewestAsync();
-            if (newest.IsUnavailable)
-            {
-                return false;
-            }
-
-            _feed.Confirm(newest.Value);
-            Navigation.NavigateTo(Href(newest.Value.Id), replace: true);
-            return true;
-        }
-
-        var conversation = new ConversationKey(requested);
-
-        // A search hit on an earlier version opens that version: switched before the page shows it (an open page reloads on the event).
-        if (Message is { } hit)
-        {
-            await Chats.SelectVersionAsync(conversation, hit);
-        }
-
-        if (_opened == conversation)
-        {
-            // Its stream ends with a reconnect: follow it again and reload, keeping what the reader has paged in.
-            return _feed.FollowsConversation || await _feed.SubscribeAndLoadAsync(conversation);
-        }
-
-        _opened = conversation;
-        _notice = null;
-        if (await _feed.OpenAsync(conversation))
-        {
-            return true;
-        }
-
-        _opened = null; // so that the next attempt opens it again
-        return false;
-    }
-
-    // One clock for the page, so "2 minutes ago" moves on without a reload, and a stalled reply is looked for.
-    private async Task TickAsync()
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Min(ClockTick.Ticks, ReplyQuietLimit.Ticks / 2)), Time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_disposed.Token))
-            {
-                await OnCircuitAsync(LookForStalledReplyAsync);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page is gone.
-        }
-    }
+    protected override void OnAfterRender(bool firstRender) => _opener.LeaveIfDeleted();
 
     private async Task<IReadOnlyList<ChatMessage>?> ReadOlderAsync(long beforeSequence, int maxCount) =>
         _view.ConversationId is { } open && await Chats.GetHistoryAsync(open, beforeSequence, maxCount) is { IsUnavailable: false } read
@@ -191,9 +96,11 @@ public sealed partial class Chat
     private async Task<SearchResult?> SearchAsync(string query) =>
         await Chats.SearchAsync(query) is { IsUnavailable: false } answer ? answer.Value : null;
 
-    private void ToggleSidebar() => _sidebarOpen = !_sidebarOpen;
-
-    private void CloseSidebar() => _sidebarOpen = false;
-
-    private static string Href(ConversationKey conversation) => $"/c/{conversation}";
+    // The settings and the presets menu are the page's to render: a child's call changes them, so the page renders again.
+    private async Task<string?> RenderedAsync(Task<string?> change)
+    {
+        var error = await change;
+        StateHasChanged();
+        return error;
+    }
 }

@@ -12,6 +12,9 @@ public sealed class ReplyWatch(TimeSpan quietLimit)
 {
     private DateTimeOffset _heard = DateTimeOffset.MinValue;
 
+    /// <summary>How long a reply may go without an event before the page looks again.</summary>
+    public TimeSpan QuietLimit { get; } = quietLimit;
+
     /// <summary>Something happened to the conversation: an event, a load, the page's own call.</summary>
     public void Heard(DateTimeOffset now) => _heard = now;
 
@@ -26,7 +29,7 @@ public sealed class ReplyWatch(TimeSpan quietLimit)
             return false;
         }
 
-        if (now - _heard < quietLimit)
+        if (now - _heard < QuietLimit)
         {
             return false;
         }

@@ -3,7 +3,7 @@ using ChatbotOrleans.Grains.Abstractions;
 
 namespace ChatbotOrleans.Frontend.Tests.Chat;
 
-/// <summary>Builds messages, events and snapshots of one conversation for the view tests.</summary>
+/// <summary>Builds messages, events, snapshots and list entries of one conversation for the page's tests.</summary>
 internal sealed class ConversationFixture
 {
     private static readonly DateTimeOffset Now = new(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
@@ -15,6 +15,9 @@ internal sealed class ConversationFixture
 
     public static ChatMessage Bot(long sequence, MessageId replyTo, string text = "hi", ReplyStatus status = ReplyStatus.Complete, string model = "offline") =>
         new(MessageId.New(), sequence, ChatRole.Assistant, text, Now, replyTo, status, model, status == ReplyStatus.Failed ? "The model failed." : null);
+
+    /// <summary>A chat as the user's list shows it; new chats are empty.</summary>
+    public static ConversationSummary Summary(ConversationId id, string title = "", bool isEmpty = true) => new(id, title, Now, isEmpty);
 
     public ConversationSnapshot Snapshot(params ChatMessage[] messages) => Snapshot(null, messages);
 
