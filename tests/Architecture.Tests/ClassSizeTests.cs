@@ -6,7 +6,7 @@ namespace ChatbotOrleans.Architecture.Tests;
 /// A class stays short enough to read in one sitting: a grain tells a short story and its logic lives in plain
 /// classes. A class is its files in one folder that share a name before the first dot, so a grain's partial files
 /// (<c>UserGrain.cs</c>, <c>UserGrain.Data.cs</c>) and a component's markup and code (<c>Chat.razor</c>,
-/// <c>Chat.Actions.razor.cs</c>) count together; stylesheets and scripts do not.
+/// <c>Chat.razor.cs</c>) count together; stylesheets and scripts do not.
 /// </summary>
 public sealed class ClassSizeTests
 {
