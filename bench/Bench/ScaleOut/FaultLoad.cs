@@ -109,8 +109,8 @@ public sealed class FaultLoad(IReadOnlyList<ChatProbe> chats, int characters, Ti
                 await Task.Delay(TimeSpan.FromMilliseconds(200));
             }
 
-            // As the page does (ChatClient): a send left with a silo that died is never answered, so each try stops
-            // waiting after a few seconds; the message id makes trying again harmless.
+            // A send left with a silo that died is never answered, so each try stops waiting after the page's patience
+            // (PatientChange, which gives up on the first try only); the message id makes trying again harmless.
             using var patience = new CancellationTokenSource(SendPatience);
             try
             {
