@@ -16,6 +16,7 @@ public sealed class ConversationView
     private readonly List<ChatMessage> _messages = [];
     private readonly List<ConversationEvent> _buffered = [];
     private long _loadToken;
+    private Announcer _announcer = new();
 
     public ConversationId? ConversationId { get; private set; }
 
@@ -50,7 +51,7 @@ public sealed class ConversationView
     /// A sentence for screen readers about the newest reply that arrived while the page was open (not the
     /// ones loaded with the snapshot); the page puts it in an <c>aria-live</c> region.
     /// </summary>
-    public string Announcement { get; private set; } = string.Empty;
+    public string Announcement => _announcer.Text;
 
     /// <summary>Whether the bot is writing or about to write: the page offers Stop and hides Regenerate.</summary>
     public bool IsReplying => InProgress is not null || AwaitingReply;
@@ -73,7 +74,7 @@ public sealed class ConversationView
         IsLoading = false;
         NotFound = false;
         IsDeleted = false;
-        Announcement = string.Empty;
+        _announcer = new Announcer();
         _loadToken++;
     }
 
@@ -209,7 +210,7 @@ public sealed class ConversationView
         Sequence = message.Sequence;
         if (message.Role == ChatRole.Assistant)
         {
-            Announcement = ReplyAnnouncement.Of(message);
+            _announcer.Say(ReplyAnnouncement.Of(message));
             if (InProgress is { } progress && progress.ReplyTo == message.ReplyTo)
             {
                 InProgress = null;

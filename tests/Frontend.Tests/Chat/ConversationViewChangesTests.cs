@@ -96,6 +96,23 @@ public sealed class ConversationViewChangesTests
     }
 
     [Fact]
+    public void Two_identical_replies_in_a_row_are_each_a_change_of_the_announcement_so_both_are_read_out()
+    {
+        var first = ConversationFixture.User(1, "ping");
+        var view = _c.Loaded(_c.Snapshot(first));
+        view.Apply(_c.Completed(ConversationFixture.Bot(2, first.Id, "pong")));
+        var announcedFirst = view.Announcement;
+        var second = ConversationFixture.User(3, "ping");
+        view.Apply(_c.Added(second));
+
+        view.Apply(_c.Completed(ConversationFixture.Bot(4, second.Id, "pong")));
+
+        announcedFirst.ShouldBe("The bot replied: pong");
+        view.Announcement.ShouldNotBe(announcedFirst);
+        view.Announcement.Trim().ShouldBe("The bot replied: pong");
+    }
+
+    [Fact]
     public void Only_the_newest_reply_offers_regenerate_and_not_while_the_bot_is_writing()
     {
         var first = ConversationFixture.User(1);
