@@ -18,6 +18,9 @@ internal static class FrontendApplicationExtensions
         }
 
         app.Use(SecurityHeaders.ApplyAsync);
+
+        // Every hosted service's start has returned, the Orleans client's included, which waits for the cluster's manifest.
+        app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<ClusterConnectionMonitor>().NotifyClientStarted);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();

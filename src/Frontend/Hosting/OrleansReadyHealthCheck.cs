@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatbotOrleans.Frontend.Hosting;
 
-/// <summary>Ready while the Orleans client holds at least one gateway connection.</summary>
+/// <summary>Ready while the Orleans client can call grains: it has started and holds a gateway connection.</summary>
 internal sealed class OrleansReadyHealthCheck(ClusterConnectionMonitor monitor) : IHealthCheck
 {
     public const string Tag = "ready";
@@ -10,8 +10,9 @@ internal sealed class OrleansReadyHealthCheck(ClusterConnectionMonitor monitor) 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var gateways = monitor.ConnectedGateways;
-        return Task.FromResult(gateways > 0
-            ? HealthCheckResult.Healthy($"Connected to {gateways} Orleans gateway(s).")
+        return Task.FromResult(
+            monitor.IsConnected ? HealthCheckResult.Healthy($"Connected to {gateways} Orleans gateway(s).")
+            : gateways > 0 ? HealthCheckResult.Unhealthy("Connected to a gateway; the cluster's grain types are not read yet.")
             : HealthCheckResult.Unhealthy("Not connected to any Orleans gateway."));
     }
 }

@@ -19,6 +19,7 @@ internal sealed class FakeCluster : IDisposable
 
     public FakeCluster()
     {
+        Monitor.NotifyClientStarted(); // with no gateway yet: Connect() opens one
         _services = new ServiceCollection().AddKeyedSingleton<IStreamProvider>(ConversationStreams.ProviderName, Streams).BuildServiceProvider();
         Client = new ChatClient(ClusterClientProxy.Create(this), Monitor, new SignedInUser(User), TimeProvider.System, NullLogger<ChatClient>.Instance);
     }
