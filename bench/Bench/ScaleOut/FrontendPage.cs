@@ -24,6 +24,7 @@ public sealed class FrontendPage
     private readonly Uri _frontend;
     private readonly Dictionary<string, List<string>> _sent = [];
     private readonly List<DateTime> _answeredAt = [];
+    private readonly List<string> _console = [];
     private int _navigations;
 
     private FrontendPage(IPage page, Uri frontendUrl, int frontend, string name)
@@ -33,7 +34,12 @@ public sealed class FrontendPage
         Frontend = frontend;
         Name = name;
         page.Load += (_, _) => Interlocked.Increment(ref _navigations);
+        page.Console += (_, message) => { lock (_console) { _console.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {message.Type}: {message.Text}"); } };
+        page.Load += (_, _) => { lock (_console) { _console.Add($"{DateTime.UtcNow:HH:mm:ss.fff} load {page.Url}"); } };
     }
+
+    /// <summary>Where a page that failed leaves its screenshot, its HTML and its console, and the phase the processes' output.</summary>
+    public static string DiagnosticsDirectory { get; } = Path.Combine(Path.GetTempPath(), "two-frontends-diag");
 
     public int Frontend { get; }
 
@@ -72,6 +78,7 @@ public sealed class FrontendPage
         catch (TimeoutException exception)
         {
             Failure = $"{Name}: {exception.Message}";
+            await SaveDiagnosticsAsync();
         }
     }
 
@@ -109,6 +116,18 @@ public sealed class FrontendPage
         }
 
         return count;
+    }
+
+    private async Task SaveDiagnosticsAsync()
+    {
+        var directory = Path.Combine(DiagnosticsDirectory, $"{DateTime.UtcNow:HHmmss}-{Name}");
+        Directory.CreateDirectory(directory);
+        await _page.ScreenshotAsync(new() { Path = Path.Combine(directory, "page.png"), FullPage = true });
+        await File.WriteAllTextAsync(Path.Combine(directory, "page.html"), await _page.ContentAsync());
+        lock (_console)
+        {
+            File.WriteAllLines(Path.Combine(directory, "console.txt"), _console);
+        }
     }
 
     private async Task SendAsync(string text) => Resent += await ChatPage.SendUntilAnsweredAsync(_page, text, ReconnectTimeout);

@@ -78,6 +78,13 @@ public static class TwoFrontendsPhase
             context.Log($"{page.Name} on frontend {page.Frontend}: {page.AnsweredAt.Count} answered, {page.Reloads} reloads by the page, {page.Resent} resent{(page.Failure is null ? "" : ", FAILED " + page.Failure)}");
         }
 
+        if (pages.Any(p => p.Failure is not null))
+        {
+            Directory.CreateDirectory(FrontendPage.DiagnosticsDirectory);
+            await File.WriteAllLinesAsync(Path.Combine(FrontendPage.DiagnosticsDirectory, $"{DateTime.UtcNow:HHmmss}-output.txt"), context.Stack.Topology.Output, CancellationToken.None);
+            context.Log($"the failed pages' screenshots, HTML and console, and the processes' output: {FrontendPage.DiagnosticsDirectory}");
+        }
+
         var live = ShownCount.None;
         var reloaded = ShownCount.None;
         foreach (var page in pages.Where(p => p.Failure is null))
