@@ -80,10 +80,11 @@ public sealed partial class BrowserAppFixture(PostgresServerFixture postgres) : 
     /// Stops the web frontend (as a deploy or a crash does) and returns a callback that starts it again on the
     /// same address; pages open in the browser meanwhile lose their circuits.
     /// </summary>
-    public async Task<Func<Task>> StopFrontendAsync()
+    /// <param name="grace">How long the server may take to stop after SIGTERM before it is killed.</param>
+    public async Task<Func<Task>> StopFrontendAsync(TimeSpan? grace = null)
     {
         var web = App.Processes.Last(p => p.Name == "web" && !p.HasExited);
-        await web.StopAsync(TimeSpan.FromSeconds(5));
+        await web.StopAsync(grace ?? TimeSpan.FromSeconds(5));
         return () => App.StartPublishedFrontendAsync(CancellationToken.None, FrontendSettings());
     }
 

@@ -92,6 +92,37 @@ public sealed class WebServerRestartTests(BrowserAppFixture fixture) : IAsyncLif
         (await _page.MessagesAsync()).ShouldBe(["1 before the rolling update", "2 Echo: before the rolling update"]);
     }
 
+    [Fact]
+    public async Task A_stopping_web_server_refuses_the_pages_reconnection_so_the_page_reaches_its_successor()
+    {
+        _page = await fixture.SignedInPageAsync();
+        await _page.SendAsync("before the shutdown");
+        await _page.WaitForSequenceAsync(2);
+        var connections = new List<string>();
+        _page.WebSocket += (_, socket) => { lock (connections) { connections.Add(socket.Url); } };
+
+        // A grace far past the host's 30 s shutdown timeout: the server ends by itself, holding or not holding the page.
+        var stopped = System.Diagnostics.Stopwatch.StartNew();
+        var startAgain = await fixture.StopFrontendAsync(grace: TimeSpan.FromSeconds(60));
+        stopped.Stop();
+        string[] whileStopping;
+        lock (connections)
+        {
+            whileStopping = [.. connections];
+        }
+
+        await startAgain();
+        await _page.WaitForFunctionAsync(
+            "() => document.querySelector('[data-testid=message-input]')?.disabled === false && !document.querySelector('#components-reconnect-modal.components-reconnect-show, #components-reconnect-modal.components-reconnect-rejected')",
+            null,
+            new() { Timeout = 60_000 });
+        await _page.SendAsync("after the shutdown");
+        await _page.WaitForSequenceAsync(4);
+
+        whileStopping.ShouldBeEmpty($"the page opened a connection to the server that was stopping; it took {stopped.Elapsed.TotalSeconds:0.0} s to stop");
+        (await _page.MessagesAsync()).ShouldBe(["1 before the shutdown", "2 Echo: before the shutdown", "3 after the shutdown", "4 Echo: after the shutdown"]);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_page is not null)

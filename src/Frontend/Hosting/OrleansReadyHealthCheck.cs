@@ -2,8 +2,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatbotOrleans.Frontend.Hosting;
 
-/// <summary>Ready while the Orleans client can call grains: it has started and holds a gateway connection.</summary>
-internal sealed class OrleansReadyHealthCheck(ClusterConnectionMonitor monitor) : IHealthCheck
+/// <summary>
+/// Ready while the Orleans client can call grains (started, with a gateway connection) and the process is not
+/// stopping: a proxy then sends new pages to another replica.
+/// </summary>
+internal sealed class OrleansReadyHealthCheck(ClusterConnectionMonitor monitor, IHostApplicationLifetime lifetime) : IHealthCheck
 {
     public const string Tag = "ready";
 
@@ -11,7 +14,8 @@ internal sealed class OrleansReadyHealthCheck(ClusterConnectionMonitor monitor) 
     {
         var gateways = monitor.ConnectedGateways;
         return Task.FromResult(
-            monitor.IsConnected ? HealthCheckResult.Healthy($"Connected to {gateways} Orleans gateway(s).")
+            lifetime.ApplicationStopping.IsCancellationRequested ? HealthCheckResult.Unhealthy("Shutting down.")
+            : monitor.IsConnected ? HealthCheckResult.Healthy($"Connected to {gateways} Orleans gateway(s).")
             : gateways > 0 ? HealthCheckResult.Unhealthy("Connected to a gateway; the cluster's grain types are not read yet.")
             : HealthCheckResult.Unhealthy("Not connected to any Orleans gateway."));
     }

@@ -1,5 +1,7 @@
 using ChatbotOrleans.Frontend.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
 
 namespace ChatbotOrleans.Frontend.Tests.Hosting;
@@ -8,6 +10,7 @@ namespace ChatbotOrleans.Frontend.Tests.Hosting;
 public sealed class OrleansReadyHealthCheckTests
 {
     private readonly ClusterConnectionMonitor _monitor = new();
+    private readonly ApplicationLifetime _lifetime = new(NullLogger<ApplicationLifetime>.Instance);
 
     [Fact]
     public async Task A_gateway_alone_is_not_ready_until_the_clients_start_has_read_the_clusters_grain_types()
@@ -21,6 +24,18 @@ public sealed class OrleansReadyHealthCheckTests
         (await CheckAsync()).Status.ShouldBe(HealthStatus.Healthy);
     }
 
+    [Fact]
+    public async Task A_connected_frontend_that_has_begun_to_stop_is_not_ready()
+    {
+        _monitor.NotifyGatewayCountChanged(1, 0, connectionRecovered: false);
+        _monitor.NotifyClientStarted();
+
+        _lifetime.StopApplication();
+
+        var result = await CheckAsync();
+        (result.Status, result.Description).ShouldBe((HealthStatus.Unhealthy, "Shutting down."));
+    }
+
     private Task<HealthCheckResult> CheckAsync() =>
-        new OrleansReadyHealthCheck(_monitor).CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
+        new OrleansReadyHealthCheck(_monitor, _lifetime).CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
 }
