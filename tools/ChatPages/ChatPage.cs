@@ -11,10 +11,16 @@ public static partial class ChatPage
 {
     private const string Input = "[data-testid=message-input]";
 
-    /// <summary>Blazor drops input before the circuit connects; the page enables its box only then.</summary>
+    // The reconnect banner while Blazor has no circuit: the page keeps its old, enabled box, which takes no input.
+    private const string CutOff = "#components-reconnect-modal:is(.components-reconnect-show, .components-reconnect-retrying, .components-reconnect-failed, .components-reconnect-rejected)";
+
+    /// <summary>
+    /// Blazor drops input before the circuit connects; the page enables its box only then, and a page that lost its
+    /// circuit shows the reconnect banner over a box that still looks enabled.
+    /// </summary>
     public static Task WaitUntilInteractiveAsync(IPage page, TimeSpan timeout) =>
         page.WaitForFunctionAsync(
-            $"() => {{ const i = document.querySelector('{Input}'); return i && !i.disabled; }}",
+            $"() => {{ const i = document.querySelector('{Input}'); return i && !i.disabled && !document.querySelector('{CutOff}'); }}",
             null,
             new() { Timeout = (float)timeout.TotalMilliseconds, PollingInterval = 100 });
 
@@ -62,8 +68,9 @@ public static partial class ChatPage
                 await TryAsync(() => TypeAndSendAsync(page, text));
             }
 
+            // A page that loses its circuit meanwhile may not have sent it: look again once it is back.
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-            while (DateTime.UtcNow < deadline)
+            while (DateTime.UtcNow < deadline && !await IsCutOffAsync(page))
             {
                 shown = await ShownAsync(page);
                 if (shown is not null && IsAnswered(shown, text))
@@ -92,6 +99,18 @@ public static partial class ChatPage
 
     [GeneratedRegex("/c/[0-9a-f]{32}$")]
     public static partial Regex ChatUrl();
+
+    private static async Task<bool> IsCutOffAsync(IPage page)
+    {
+        try
+        {
+            return await page.EvaluateAsync<bool>($"() => !!document.querySelector('{CutOff}')");
+        }
+        catch (PlaywrightException)
+        {
+            return true; // reloading
+        }
+    }
 
     // Reading the page while it reloads fails; that is a moment to wait, not an error.
     private static async Task<IReadOnlyList<(string Role, string Text)>?> ShownAsync(IPage page)
