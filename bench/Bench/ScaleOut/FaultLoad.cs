@@ -125,10 +125,11 @@ public sealed class FaultLoad(IReadOnlyList<ChatProbe> chats, int characters, Ti
                     throw new InvalidOperationException($"The send was refused: {result.Outcome} {result.Error}");
                 }
             }
-            catch (Exception exception) when (exception is OrleansException or TimeoutException || (exception is OperationCanceledException && patience.IsCancellationRequested))
+            // A directory lookup the dead silo owned is cancelled when the membership changes, not only by our patience.
+            catch (Exception exception) when (exception is OrleansException or TimeoutException or OperationCanceledException)
             {
                 // The silo holding the conversation went away: the next attempt reaches its new activation.
-                if (exception is not OrleansException)
+                if (exception is TimeoutException || patience.IsCancellationRequested)
                 {
                     Interlocked.Increment(ref _timedOutCalls);
                 }
@@ -162,7 +163,7 @@ public sealed class FaultLoad(IReadOnlyList<ChatProbe> chats, int characters, Ti
                     return true;
                 }
             }
-            catch (Exception exception) when (exception is OrleansException or TimeoutException)
+            catch (Exception exception) when (exception is OrleansException or TimeoutException or OperationCanceledException)
             {
                 // Still moving; read again.
             }
