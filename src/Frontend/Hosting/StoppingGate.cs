@@ -2,8 +2,8 @@ namespace ChatbotOrleans.Frontend.Hosting;
 
 /// <summary>
 /// What the frontend refuses between SIGTERM and its exit. As the host starts stopping, every Blazor connection is
-/// closed, while Kestrel still accepts new ones until the services stopped before it have: each open page reconnected
-/// to this process at once, held it up for the host's whole shutdown timeout (30 s), and lost its circuit anyway.
+/// closed, while Kestrel still accepts new ones until the services stopped before it have: a page that reconnected to
+/// this process could hold it up until the host's shutdown timeout and lose its circuit anyway (bench/results/scale-out.md).
 /// Refused, a page keeps retrying and reaches the replica that serves next (or this one's successor).
 /// </summary>
 internal static class StoppingGate
