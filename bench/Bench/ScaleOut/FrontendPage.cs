@@ -33,9 +33,12 @@ public sealed class FrontendPage
         _frontend = frontendUrl;
         Frontend = frontend;
         Name = name;
-        page.Load += (_, _) => Interlocked.Increment(ref _navigations);
-        page.Console += (_, message) => { lock (_console) { _console.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {message.Type}: {message.Text}"); } };
-        page.Load += (_, _) => { lock (_console) { _console.Add($"{DateTime.UtcNow:HH:mm:ss.fff} load {page.Url}"); } };
+        page.Load += (_, _) =>
+        {
+            Interlocked.Increment(ref _navigations);
+            Note($"load {page.Url}");
+        };
+        page.Console += (_, message) => Note($"{message.Type}: {message.Text}");
     }
 
     /// <summary>Where a page that failed leaves its screenshot, its HTML and its console, and the phase the processes' output.</summary>
@@ -116,6 +119,14 @@ public sealed class FrontendPage
         }
 
         return count;
+    }
+
+    private void Note(string line)
+    {
+        lock (_console)
+        {
+            _console.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
+        }
     }
 
     private async Task SaveDiagnosticsAsync()
