@@ -1,3 +1,4 @@
+using ChatbotOrleans.Bench.Hosting;
 using ChatbotOrleans.Grains.Abstractions;
 
 namespace ChatbotOrleans.Bench.Chats;
@@ -24,11 +25,11 @@ public sealed class ChatFactory(IClusterClient client, CancellationToken cancell
 
             // Each user from an address of its own in the benchmarking range (198.18.0.0/15), as people sign in.
             var network = $"198.{18 + ((number >> 16) & 1)}.{(number >> 8) & 255}.{number & 255}";
-            var signIn = await client.GetGrain<ISignInGrain>(0).SignInAsync(email, network);
+            var signIn = await ClusterFault.RetryAsync(() => client.GetGrain<ISignInGrain>(0).SignInAsync(email, network), cancellationToken);
             var user = signIn.User?.Id ?? throw new InvalidOperationException($"Sign-in failed: {signIn.Error}");
             for (var i = u * perUser; i < Math.Min(count, (u + 1) * perUser); i++)
             {
-                var summary = await client.GetGrain<IUserGrain>(user.Value).StartConversationAsync();
+                var summary = await ClusterFault.RetryAsync(() => client.GetGrain<IUserGrain>(user.Value).StartConversationAsync(), cancellationToken);
                 probes[i] = new ChatProbe(client, user, summary.Id);
                 if (subscribe)
                 {

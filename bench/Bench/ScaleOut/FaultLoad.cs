@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ChatbotOrleans.Bench.Chats;
+using ChatbotOrleans.Bench.Hosting;
 using ChatbotOrleans.Bench.Measure;
 using ChatbotOrleans.Grains.Abstractions;
 
@@ -126,7 +127,7 @@ public sealed class FaultLoad(IReadOnlyList<ChatProbe> chats, int characters, Ti
                 }
             }
             // A directory lookup the dead silo owned is cancelled when the membership changes, not only by our patience.
-            catch (Exception exception) when (exception is OrleansException or TimeoutException or OperationCanceledException)
+            catch (Exception exception) when (ClusterFault.IsTransient(exception))
             {
                 // The silo holding the conversation went away: the next attempt reaches its new activation.
                 if (exception is TimeoutException || patience.IsCancellationRequested)
@@ -163,7 +164,7 @@ public sealed class FaultLoad(IReadOnlyList<ChatProbe> chats, int characters, Ti
                     return true;
                 }
             }
-            catch (Exception exception) when (exception is OrleansException or TimeoutException or OperationCanceledException)
+            catch (Exception exception) when (ClusterFault.IsTransient(exception))
             {
                 // Still moving; read again.
             }
