@@ -11,6 +11,7 @@ using ChatbotOrleans.Silo.Conversations;
 using ChatbotOrleans.Silo.Dashboard;
 using ChatbotOrleans.Silo.Email;
 using ChatbotOrleans.Silo.Placement;
+using ChatbotOrleans.Silo.Streams;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -91,6 +92,7 @@ public static class SiloHostingExtensions
         silo.AddMemoryStreams(ConversationStreams.ProviderName, streams =>
         {
             streams.ConfigurePartitioning(StreamQueueCount(silo.Configuration));
+            streams.ConfigurePartitionBalancing(EvenQueueBalancer.Create);
             streams.ConfigurePullingAgent(agent => agent.Configure<IConfiguration>((o, configuration) =>
                 o.GetQueueMsgsTimerPeriod = configuration.GetValue("Orleans:StreamPollPeriod", StreamPollPeriod)));
             streams.ConfigureCacheEviction(cache => cache.Configure(o =>
@@ -158,9 +160,8 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// The memory-stream queues (<c>Orleans:StreamQueueCount</c>, default <see cref="ConversationStreams.QueueCount"/>).
-    /// Each queue is read by one silo, picked by the silos' ranges of a hash ring, so a silo may read none and another
-    /// several (4 queues on 4 silos: 2/2/0/0, bench/results/scale-out.md); every silo of a cluster must use the same
-    /// count, since the publishing silo picks the queue.
+    /// Each queue is read by one silo, dealt out evenly (<see cref="EvenQueueBalancer"/>), so a cluster wants at least
+    /// as many queues as silos; every silo of a cluster must use the same count, since the publishing silo picks the queue.
     /// </summary>
     private static int StreamQueueCount(IConfiguration configuration)
     {
