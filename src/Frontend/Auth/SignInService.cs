@@ -43,7 +43,7 @@ internal sealed partial class SignInService(IClusterClient client, ClusterConnec
         {
             result = await call(client.GetGrain<ISignInGrain>(0));
         }
-        catch (Exception exception) when (exception is OrleansException or TimeoutException)
+        catch (Exception exception) when (ClusterFault.Is(exception))
         {
             LogClusterUnavailable(logger, exception);
             return Unavailable;

@@ -32,6 +32,8 @@ internal sealed class FakeCluster : IDisposable
 
     public FakeChoicesGrain Choices { get; } = new();
 
+    public FakeSignInGrain SignIns { get; } = new();
+
     public FakeStreams Streams { get; } = new();
 
     /// <summary>Whether every grain call and subscription fails as the cluster's not answering does.</summary>
@@ -40,6 +42,9 @@ internal sealed class FakeCluster : IDisposable
     public ChatClient Client { get; }
 
     public IServiceProvider Services => _services;
+
+    /// <summary>The client the page's services are given, grains and streams from this cluster.</summary>
+    public IClusterClient ClusterClient => ClusterClientProxy.Create(this);
 
     /// <summary>The user's list stream, as the client subscribes to it.</summary>
     public StreamId ListStream => StreamId.Create(UserStreams.Namespace, User.Value);
@@ -62,6 +67,7 @@ internal sealed class FakeCluster : IDisposable
         _ when grainInterface == typeof(IConversationGrain) => Conversation(new ConversationId((Guid)key)),
         _ when grainInterface == typeof(IUserGrain) && (Guid)key == User.Value => Users,
         _ when grainInterface == typeof(IChatModelsGrain) || grainInterface == typeof(IUserPresetsGrain) => Choices,
+        _ when grainInterface == typeof(ISignInGrain) => SignIns,
         _ => throw new NotSupportedException($"No fake for {grainInterface.Name} {key}."),
     };
 
