@@ -21,7 +21,8 @@ internal sealed class FakeCluster : IDisposable
     {
         Monitor.NotifyClientStarted(); // with no gateway yet: Connect() opens one
         _services = new ServiceCollection().AddKeyedSingleton<IStreamProvider>(ConversationStreams.ProviderName, Streams).BuildServiceProvider();
-        Client = new ChatClient(ClusterClientProxy.Create(this), Monitor, new SignedInUser(User), TimeProvider.System, NullLogger<ChatClient>.Instance);
+        ClusterClient = ClusterClientProxy.Create(this);
+        Client = new ChatClient(ClusterClient, Monitor, new SignedInUser(User), TimeProvider.System, NullLogger<ChatClient>.Instance);
     }
 
     public UserId User { get; } = UserId.New();
@@ -44,7 +45,7 @@ internal sealed class FakeCluster : IDisposable
     public IServiceProvider Services => _services;
 
     /// <summary>The client the page's services are given, grains and streams from this cluster.</summary>
-    public IClusterClient ClusterClient => ClusterClientProxy.Create(this);
+    public IClusterClient ClusterClient { get; }
 
     /// <summary>The user's list stream, as the client subscribes to it.</summary>
     public StreamId ListStream => StreamId.Create(UserStreams.Namespace, User.Value);
