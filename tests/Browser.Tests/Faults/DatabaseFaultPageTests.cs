@@ -37,19 +37,23 @@ public sealed class DatabaseFaultPageTests(FaultAppFixture fixture) : IAsyncLife
         release.SetResult();
         var clock = Stopwatch.StartNew();
         string error;
+        string[] shownDuringOutage;
+        string draft;
         try
         {
             await ChatPageProbe.SendAsync(_page, "during the outage", (float)(OutageAnswerDeadline + TimeSpan.FromSeconds(30)).TotalMilliseconds);
+            clock.Stop();
             error = await _page.Locator("[data-testid=send-error]").InnerTextAsync(new() { Timeout = 1_000 });
+
+            // Read while the database is still down: once it is back, the owed reply is written within a sweep.
+            shownDuringOutage = await ChatPageProbe.ShownAsync(_page);
+            draft = await _page.InputValueAsync("[data-testid=message-input]");
         }
         finally
         {
-            clock.Stop();
             await fixture.Postgres.StartAgainAsync();
         }
 
-        var shownDuringOutage = await ChatPageProbe.ShownAsync(_page);
-        var draft = await _page.InputValueAsync("[data-testid=message-input]");
         var attempts = await ChatPageProbe.SendUntilStoredAsync(fixture, _page, "during the outage", expectedMessages: 4);
         var shown = await ChatPageProbe.ShownAfterReloadAsync(_page, 4);
         await Poll.StaysTrueForAsync(
