@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatbotOrleans.DevLoop.Tests.Watch;
 
 namespace ChatbotOrleans.DevLoop.Tests.Template;
 
@@ -8,16 +9,18 @@ namespace ChatbotOrleans.DevLoop.Tests.Template;
 /// </summary>
 /// <remarks>
 /// Only the solution made without deployment is built and tested: building both would cost the suite a minute of
-/// both cores, and the two differ only in the deployment projects, which the renaming checks still read.
+/// both cores, and the two differ only in the deployment projects, which the renaming checks still read. The
+/// watch-mode test runs in the same built project (<see cref="WatchedProject"/>).
 /// </remarks>
-public sealed class TemplateTests(TemplateInstallation template) : IClassFixture<TemplateInstallation>
+[Collection(WatchTarget.Collection)]
+public sealed class TemplateTests(WatchedProject watched)
 {
     private static readonly string[] OldNames = ["ChatbotOrleans", "chatbotorleans", "chatbot-orleans", "chatbot", "CHATBOT"];
 
     [Fact]
     public async Task Generated_solution_is_renamed_throughout()
     {
-        var project = await template.GenerateAsync("Acme.Chat");
+        var project = await watched.Template.GenerateAsync("Acme.Chat");
 
         File.Exists(Path.Combine(project, "Acme.Chat.sln")).ShouldBeTrue();
         File.Exists(Path.Combine(project, "tests", "DevLoop.Tests", "Template", "TemplateTests.cs")).ShouldBeFalse("the template's own test is not part of a project made from it");
@@ -49,14 +52,14 @@ public sealed class TemplateTests(TemplateInstallation template) : IClassFixture
     [Fact]
     public async Task Without_the_bench_the_solution_names_only_projects_that_exist()
     {
-        var project = await template.GenerateAsync("Acme.Lean", "--no-bench");
+        var project = await watched.Template.GenerateAsync("Acme.Lean", "--no-bench");
 
         System.IO.Directory.Exists(Path.Combine(project, "bench")).ShouldBeFalse();
         System.IO.Directory.Exists(Path.Combine(project, "tests", "Bench.Tests")).ShouldBeFalse();
         File.Exists(Path.Combine(project, "bench.sh")).ShouldBeFalse();
         var solution = await File.ReadAllTextAsync(Path.Combine(project, "Acme.Lean.sln"), Ct);
         solution.ShouldNotContain("Bench", Case.Insensitive);
-        var listed = (await template.DotnetAsync(project, TimeSpan.FromMinutes(1), "sln", "Acme.Lean.sln", "list")).ShouldSucceed();
+        var listed = (await watched.Template.DotnetAsync(project, TimeSpan.FromMinutes(1), "sln", "Acme.Lean.sln", "list")).ShouldSucceed();
         var projects = listed.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Where(line => line.EndsWith(".csproj", StringComparison.Ordinal))
             .ToList();
@@ -69,7 +72,7 @@ public sealed class TemplateTests(TemplateInstallation template) : IClassFixture
     [Fact]
     public async Task Without_deployment_the_project_keeps_no_deploy_file_builds_whole_and_passes_its_domain_tests()
     {
-        var project = await template.GenerateAsync("Acme.Ship", "--no-deploy");
+        var (project, build) = await watched.BuiltAsync();
 
         string[] gone = ["deploy", Path.Combine("tests", "Deployment.Tests"), Path.Combine("tools", "ContainerCheck")];
         gone.ShouldAllBe(folder => !System.IO.Directory.Exists(Path.Combine(project, folder)));
@@ -90,12 +93,9 @@ public sealed class TemplateTests(TemplateInstallation template) : IClassFixture
         (await File.ReadAllTextAsync(Path.Combine(project, "Acme.Ship.sln"), Ct)).ShouldNotContain("Deployment");
         (await File.ReadAllTextAsync(Path.Combine(project, ".template-origin"), Ct)).ShouldContain("options=--no-deploy");
 
-        // Every project the solution names compiles from the locked packages, with warnings as errors. The analyzers
-        // are left out: the same sources pass them in this repository's build, and they
-        // would be much of this one's time.
-        (await template.DotnetAsync(project, TimeSpan.FromMinutes(30), "build", "Acme.Ship.sln", "--disable-build-servers", "--nologo", "-clp:ErrorsOnly", "-p:RestoreLockedMode=true", "-p:RunAnalyzers=false"))
-            .ShouldSucceed();
-        var test = (await template.DotnetAsync(project, TimeSpan.FromMinutes(5), "test", "--project", "tests/Domain.Tests", "--no-build")).ShouldSucceed();
+        // Every project the solution names compiles from the locked packages, with warnings as errors.
+        build.ShouldSucceed();
+        var test = (await watched.Template.DotnetAsync(project, TimeSpan.FromMinutes(5), "test", "--project", "tests/Domain.Tests", "--no-build")).ShouldSucceed();
         test.Output.ShouldContain("failed: 0", Case.Sensitive, test.ToString());
         test.Output.ShouldNotContain("succeeded: 0", Case.Sensitive, test.ToString());
     }

@@ -4,10 +4,11 @@ using ChatbotOrleans.LocalRun;
 namespace ChatbotOrleans.DevLoop.Tests.Watch;
 
 /// <summary>
-/// `./run.sh --watch` in a copy of the repository: an edit of the sign-in page is served without a restart
-/// by hand, and Ctrl+C leaves no process of the run behind (app, watcher or PostgreSQL).
+/// `./run.sh --watch` in a project of its own (<see cref="WatchedProject"/>): an edit of the sign-in page is served
+/// without a restart by hand, and Ctrl+C leaves no process of the run behind (app, watcher or PostgreSQL).
 /// </summary>
-public sealed class WatchModeTests(ITestOutputHelper output)
+[Collection(WatchTarget.Collection)]
+public sealed class WatchModeTests(WatchedProject project, ITestOutputHelper output)
 {
     private const string SignInPage = "src/Frontend/Components/Pages/SignIn/SignIn.razor";
     private const string Lead = "Enter your email address to continue.";
@@ -15,21 +16,21 @@ public sealed class WatchModeTests(ITestOutputHelper output)
     [Fact]
     public async Task An_edited_page_is_served_while_running_and_ctrl_c_leaves_no_process_behind()
     {
-        using var copy = new RepositoryCopy();
+        var (folder, built) = await project.ReadyAsync();
         var marker = "devloop-watch-" + Guid.NewGuid().ToString("N");
         var port = FreePort.Any();
-        var environment = new Dictionary<string, string?>
-        {
-            ["DEVLOOP_WATCH_RUN"] = marker,
-            ["ConnectionStrings__Orleans"] = null,
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
 
-            // MSBuild reads it as a property: run.sh's build skips the analyzers, which this repository's own build
-            // has run on the same sources; the test is about the watch loop, not the analyzers.
-            ["RunAnalyzers"] = "false",
-        };
-        using var run = new RunningScript(copy.Root, ["bash", "run.sh", "--watch", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], environment);
+        // As the project's first build ran (if it had one), so that run.sh's build finds it up to date.
+        var environment = built.ToDictionary(variable => variable.Key, string? (variable) => variable.Value);
+        environment["DEVLOOP_WATCH_RUN"] = marker;
+        environment["ConnectionStrings__Orleans"] = null;
+        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        environment["DOTNET_NOLOGO"] = "1";
+
+        // MSBuild reads it as a property: run.sh's build skips the analyzers, which this repository's own build
+        // has run on the same sources; the test is about the watch loop, not the analyzers.
+        environment["RunAnalyzers"] = "false";
+        using var run = new RunningScript(folder, ["bash", "run.sh", "--watch", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], environment);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
         try
         {
@@ -38,7 +39,7 @@ public sealed class WatchModeTests(ITestOutputHelper output)
             (await SignInPageAsync(http)).ShouldContain(Lead, Case.Sensitive, "the sign-in page before the edit");
 
             var edited = $"Enter your address, {marker[^8..]}, to continue.";
-            var page = copy.PathOf(SignInPage);
+            var page = Path.Combine(folder, SignInPage);
             await File.WriteAllTextAsync(page, (await File.ReadAllTextAsync(page, Ct)).Replace(Lead, edited, StringComparison.Ordinal), Ct);
             run.Note($"edited {SignInPage}");
             var clock = Stopwatch.StartNew();
@@ -50,7 +51,7 @@ public sealed class WatchModeTests(ITestOutputHelper output)
 
             exitCode.ShouldBe(0, run.Output);
             run.Output.ShouldContain("PostgreSQL stopped", Case.Sensitive, run.Output);
-            var left = await ProcessesLeftAsync(marker, copy.Root);
+            var left = await ProcessesLeftAsync(marker, folder);
             left.ShouldBeEmpty($"processes of the run left after Ctrl+C:\n{string.Join('\n', left)}\n{run.Output}");
             run.Note($"up after {started.TotalSeconds:0} s; edit served {served.TotalSeconds:0.0} s after it was saved; stopped and checked at {run.Elapsed.TotalSeconds:0} s");
         }
