@@ -50,9 +50,10 @@ public sealed class TemplateInstallation : IAsyncLifetime
         {
             _directory.Delete(recursive: true);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // A build server may still hold a file in the temporary folder; the folder is the system's to clear.
+            // A build server may still hold a file in the temporary folder, or the watch-mode test's database left one
+            // owned by the postgres account: the folder is the system's to clear.
         }
 
         return ValueTask.CompletedTask;
