@@ -44,6 +44,15 @@ swarm_logs() {
   timeout 60 docker service logs chatbot_frontend 2>&1 | grep -iE 'warn|fail|crit' -A3 | tail -n 60 >&2
 }
 
+# The services' state and logs first, then why the stage failed (and FILE's end, if given), so the reason
+# closes the log a CI shows only the end of; then the stage ends.
+swarm_fail() {
+  swarm_logs
+  [ -z "${2:-}" ] || tail -n 30 "$2" >&2
+  echo "swarm: $1" >&2
+  exit 1
+}
+
 migrated() { docker service ps chatbot_migrate --format '{{.CurrentState}}' 2>/dev/null | grep -q '^Complete'; }
 # Stops waiting as soon as deploy.sh has given up (its own message says why).
 migrated_or_given_up() { migrated || ! kill -0 "$deploy_pid" 2>/dev/null; }
@@ -61,9 +70,10 @@ create_web_role() {
 release v1
 TAG=v1 "$repo/deploy/swarm/deploy.sh" &
 deploy_pid=$!
-create_web_role || { kill "$deploy_pid" 2>/dev/null; swarm_logs; exit 1; }
-wait "$deploy_pid" || { swarm_logs; exit 1; }
-wait_for "the chat through the Traefik stand-in" 300 in_ns wget -q -O /dev/null http://localhost/health/ready || { swarm_logs; exit 1; }
+create_web_role || { kill "$deploy_pid" 2>/dev/null; swarm_fail "the first deploy (v1) made no login for the frontend"; }
+wait "$deploy_pid" || swarm_fail "the first deploy (v1) failed"
+wait_for "the chat through the Traefik stand-in" 300 in_ns wget -q -O /dev/null http://localhost/health/ready ||
+  swarm_fail "the chat was not ready through the Traefik stand-in after the first deploy"
 
 echo "== rolling update v1 -> v2 while pages keep chatting"
 stop=$RUN_DIR/load.stop
@@ -72,7 +82,7 @@ load_pid=$!
 wait_for "pages chatting" 240 test -e "$stop.ready" || { cat "$RUN_DIR/load.log" >&2; exit 1; }
 release v2
 update_started=$SECONDS
-TAG=v2 "$repo/deploy/swarm/deploy.sh" || { swarm_logs; exit 1; }
+TAG=v2 "$repo/deploy/swarm/deploy.sh" || swarm_fail "the rolling update to v2 failed" "$RUN_DIR/load.log"
 update_seconds=$((SECONDS - update_started))
 # The pages go on for a while on the new release before they stop and count.
 sleep 15
@@ -80,7 +90,7 @@ touch "$stop"
 load_status=0
 wait "$load_pid" || load_status=$?
 cat "$RUN_DIR/load.log"
-[ "$load_status" -eq 0 ] || { echo "the load check failed during the rolling update" >&2; swarm_logs; exit 1; }
+[ "$load_status" -eq 0 ] || swarm_fail "the load check failed during the rolling update" "$RUN_DIR/load.log"
 for service in silo frontend; do
   image=$(docker service inspect "chatbot_$service" --format '{{.Spec.TaskTemplate.ContainerSpec.Image}}')
   [ "${image%@*}" = "chatbot/$service:v2" ] || { echo "chatbot_$service runs $image after the update to v2" >&2; exit 1; }
