@@ -74,9 +74,10 @@ internal sealed class PageRun(ChatBrowser browser, IPage page, string email, str
                 await Task.Delay(Pause);
             }
         }
-        catch (TimeoutException exception)
+        catch (Exception exception) when (exception is TimeoutException or PlaywrightException)
         {
-            Failure = $"{name}: {exception.Message}\n{await DescribeAsync()}";
+            // This page's run ends here; the others go on, and every page's messages are still counted.
+            Failure = $"{name}: {exception.GetType().Name}: {exception.Message}\n{await DescribeAsync()}";
         }
     }
 
@@ -129,8 +130,10 @@ internal sealed class PageRun(ChatBrowser browser, IPage page, string email, str
                 await ChatPage.WaitUntilInteractiveAsync(page, ReconnectTimeout);
                 return new Uri(page.Url).AbsolutePath;
             }
-            catch (TimeoutException)
+            catch (Exception exception) when (exception is TimeoutException or PlaywrightException)
             {
+                // A reload of the page that failed while the frontend restarted ends the wait: Playwright fails a
+                // navigation wait on any failed navigation. The next attempt looks at the page again.
             }
         }
 
