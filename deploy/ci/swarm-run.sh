@@ -32,7 +32,9 @@ release() {
   docker tag chatbot-frontend:dev "chatbot/frontend:$tag"
 }
 
-swarm_logs() {
+# In a subshell without -e: a grep that finds nothing must not end the stage before the reason is printed.
+swarm_logs() (
+  set +e
   docker service ls >&2
   docker service ps --no-trunc chatbot_silo chatbot_frontend 2>&1 | head -n 20 >&2
   # Bounded: a log read of a service whose tasks are going away has hung here for minutes.
@@ -42,7 +44,7 @@ swarm_logs() {
     grep -v 'permanently removing producer' | tail -n 40 | cut -c1-700 >&2
   # The frontends' warnings say why a page was signed out or stuck; the engine and its logs end with the run.
   timeout 60 docker service logs chatbot_frontend 2>&1 | grep -iE 'warn|fail|crit' -A3 | tail -n 60 >&2
-}
+)
 
 # The services' state and logs first, then why the stage failed (and FILE's end, if given), so the reason
 # closes the log a CI shows only the end of; then the stage ends.
