@@ -124,16 +124,19 @@ internal sealed class PageRun(ChatBrowser browser, IPage page, string email, str
         {
             await ChatPage.WaitUntilInteractiveAsync(page, ReconnectTimeout);
             await ChatPage.TryAsync(() => page.ClickAsync("[data-testid=new-chat]", new() { Timeout = 10_000 }));
-            try
+
+            // Playwright fails a navigation wait on any failed navigation, such as a reload while the frontend
+            // restarts, not only on its timeout: either way the next attempt looks at the page again.
+            string? opened = null;
+            await ChatPage.TryAsync(async () =>
             {
                 await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != current && ChatPage.ChatUrl().IsMatch(url), new() { Timeout = 20_000 });
                 await ChatPage.WaitUntilInteractiveAsync(page, ReconnectTimeout);
-                return new Uri(page.Url).AbsolutePath;
-            }
-            catch (Exception exception) when (exception is TimeoutException or PlaywrightException)
+                opened = new Uri(page.Url).AbsolutePath;
+            });
+            if (opened is not null)
             {
-                // A reload of the page that failed while the frontend restarted ends the wait: Playwright fails a
-                // navigation wait on any failed navigation. The next attempt looks at the page again.
+                return opened;
             }
         }
 
