@@ -81,7 +81,7 @@ echo "== rolling update v1 -> v2 while pages keep chatting"
 stop=$RUN_DIR/load.stop
 "${check[@]}" load http://localhost http://localhost:8025/ "${LOAD_PAGES:-3}" "$stop" >"$RUN_DIR/load.log" 2>&1 &
 load_pid=$!
-wait_for "pages chatting" 240 test -e "$stop.ready" || { cat "$RUN_DIR/load.log" >&2; exit 1; }
+wait_for "pages chatting" 240 test -e "$stop.ready" || swarm_fail "the pages did not sign in and start chatting on v1" "$RUN_DIR/load.log"
 release v2
 update_started=$SECONDS
 TAG=v2 "$repo/deploy/swarm/deploy.sh" || swarm_fail "the rolling update to v2 failed" "$RUN_DIR/load.log"
