@@ -5,12 +5,11 @@ using Microsoft.Playwright;
 namespace ChatbotOrleans.Bench.ScaleOut;
 
 /// <summary>
-/// One signed-in chat page on one frontend that sends numbered messages, each a pause after the last one's reply,
-/// and never reloads itself: when its frontend goes away, the page reconnects (or reloads) on its own and the run
-/// goes on from what it then shows, sending a message again only when the page does not show it
+/// One signed-in chat page behind the sticky proxy that sends numbered messages, each a pause after the last one's
+/// reply, and never reloads itself: when its frontend goes away, the page reconnects (or reloads) on its own and the
+/// run goes on from what it then shows, sending a message again only when the page does not show it
 /// (<see cref="ChatPage.SendUntilAnsweredAsync"/>, as the Swarm load check does). It stays in one chat, as many
-/// messages as the page's window of recent ones holds: starting a chat navigates, and a navigation to a frontend
-/// that is shutting down finds no listener, where a proxy would have sent it to the other replica.
+/// messages as the page's window of recent ones holds, so that every navigation is the page's own.
 /// </summary>
 public sealed class FrontendPage
 {
@@ -21,16 +20,16 @@ public sealed class FrontendPage
     private const int MessagesPerChat = 15;
 
     private readonly IPage _page;
-    private readonly Uri _frontend;
+    private readonly Uri _proxy;
     private readonly Dictionary<string, List<string>> _sent = [];
     private readonly List<DateTime> _answeredAt = [];
     private readonly List<string> _console = [];
     private int _navigations;
 
-    private FrontendPage(IPage page, Uri frontendUrl, int frontend, string name)
+    private FrontendPage(IPage page, Uri proxy, int frontend, string name)
     {
         _page = page;
-        _frontend = frontendUrl;
+        _proxy = proxy;
         Frontend = frontend;
         Name = name;
         page.Load += (_, _) =>
@@ -44,6 +43,7 @@ public sealed class FrontendPage
     /// <summary>Where a page that failed leaves its screenshot, its HTML and its console, and the phase the processes' output.</summary>
     public static string DiagnosticsDirectory { get; } = Path.Combine(Path.GetTempPath(), "two-frontends-diag");
 
+    /// <summary>The frontend the proxy kept the page on when it opened.</summary>
     public int Frontend { get; }
 
     public string Name { get; }
@@ -57,11 +57,15 @@ public sealed class FrontendPage
 
     public IReadOnlyList<DateTime> AnsweredAt => _answeredAt;
 
-    public static async Task<FrontendPage> OpenAsync(IBrowser browser, Uri frontend, int index, string name)
+    public static async Task<FrontendPage> OpenAsync(IBrowser browser, Uri proxy, string name)
     {
-        var page = await ChatBrowser.SignInAsync(await browser.NewContextAsync(), frontend);
-        return new FrontendPage(page, frontend, index, name);
+        var page = await ChatBrowser.SignInAsync(await browser.NewContextAsync(), proxy);
+        var frontend = await FrontendOfAsync(page) ?? throw new InvalidOperationException($"{name}: the proxy named no frontend");
+        return new FrontendPage(page, proxy, frontend, name);
     }
+
+    /// <summary>The frontend the proxy sends the page's requests to now (its sticky cookie's), if it answers.</summary>
+    public Task<int?> FrontendNowAsync() => FrontendOfAsync(_page);
 
     public async Task ChatUntilAsync(CancellationToken stop)
     {
@@ -113,7 +117,7 @@ public sealed class FrontendPage
         var count = ShownCount.None;
         foreach (var (chat, texts) in _sent)
         {
-            await _page.GotoAsync(new Uri(_frontend, chat).ToString());
+            await _page.GotoAsync(new Uri(_proxy, chat).ToString());
             await WaitUntilInteractiveAsync();
             count += ShownCount.Of(texts, await ChatPage.MessagesAsync(_page));
         }
@@ -140,6 +144,10 @@ public sealed class FrontendPage
             File.WriteAllLines(Path.Combine(directory, "console.txt"), _console);
         }
     }
+
+    private static async Task<int?> FrontendOfAsync(IPage page) =>
+        StickyProxy.FrontendOf(await page.EvaluateAsync<string?>(
+            $"fetch('/health/live', {{ cache: 'no-store' }}).then(r => r.headers.get('{StickyProxy.FrontendHeader}'))"));
 
     private async Task SendAsync(string text) => Resent += await ChatPage.SendUntilAnsweredAsync(_page, text, ReconnectTimeout);
 

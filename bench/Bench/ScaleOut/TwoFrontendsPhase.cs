@@ -7,10 +7,11 @@ using Microsoft.Playwright;
 namespace ChatbotOrleans.Bench.ScaleOut;
 
 /// <summary>
-/// Section 9, frontends: two published frontend processes on the same cluster, chat pages opened on each (a sticky
-/// proxy keeps a page on one replica; here each page is routed to its replica directly), all of them chatting while
-/// one frontend is stopped (SIGTERM) and started again at the same address. Every page must come back by itself,
-/// and what it shows, then and after a reload, must hold every message once with one reply.
+/// Section 9, frontends: two published frontend processes on the same cluster behind a sticky proxy
+/// (<see cref="StickyProxy"/>), chat pages opened through it, all of them chatting while one frontend is stopped
+/// (SIGTERM) and started again at the same address. Every page must come back by itself (the proxy sends the stopped
+/// frontend's pages to the other one), and what it shows, then and after a reload, must hold every message once
+/// with one reply.
 /// </summary>
 public static class TwoFrontendsPhase
 {
@@ -34,11 +35,14 @@ public static class TwoFrontendsPhase
         }
 
         var (restarted, other) = (context.Stack.Topology.Processes[^2], context.Stack.Topology.Processes[^1]);
+        await using var proxy = await StickyProxy.StartAsync(urls, ct);
         var pages = new List<FrontendPage>();
         for (var p = 0; p < PagesPerFrontend * Frontends; p++)
         {
-            pages.Add(await FrontendPage.OpenAsync(browser, urls[p % Frontends], p % Frontends, $"page{p}"));
+            pages.Add(await FrontendPage.OpenAsync(browser, proxy.Url, $"page{p}"));
         }
+
+        context.Log($"through the sticky proxy {proxy.Url}: {string.Join(", ", pages.GroupBy(p => p.Frontend).OrderBy(g => g.Key).Select(g => $"{g.Count()} pages on frontend {g.Key}"))}");
 
         using var stop = new CancellationTokenSource();
         var chatting = Task.WhenAll(pages.Select(p => p.ChatUntilAsync(stop.Token)));
@@ -71,11 +75,17 @@ public static class TwoFrontendsPhase
         }
 
         // Read before the count below loads every chat again.
+        var moved = 0;
+        foreach (var page in ofRestarted)
+        {
+            moved += await page.FrontendNowAsync() is { } now && now != page.Frontend ? 1 : 0;
+        }
+
         var reloads = ofRestarted.Sum(p => p.Reloads);
         var reloadsOfOthers = pages.Except(ofRestarted).Sum(p => p.Reloads);
         foreach (var page in pages)
         {
-            context.Log($"{page.Name} on frontend {page.Frontend}: {page.AnsweredAt.Count} answered, {page.Reloads} reloads by the page, {page.Resent} resent{(page.Failure is null ? "" : ", FAILED " + page.Failure)}");
+            context.Log($"{page.Name} opened on frontend {page.Frontend}: {page.AnsweredAt.Count} answered, {page.Reloads} reloads by the page, {page.Resent} resent{(page.Failure is null ? "" : ", FAILED " + page.Failure)}");
         }
 
         if (pages.Any(p => p.Failure is not null))
@@ -95,16 +105,16 @@ public static class TwoFrontendsPhase
 
         await Task.WhenAll(again.StopAsync(TimeSpan.FromSeconds(10)), other.StopAsync(TimeSpan.FromSeconds(10)));
         context.Log($"two frontends: as shown {live}; after a reload {reloaded}; load average {Machine.LoadAverage()}");
-        Report(context, pages, reconnected, stall, live, reloaded, reloads, reloadsOfOthers);
+        Report(context, pages, reconnected, stall, live, reloaded, (reloads, reloadsOfOthers, moved, ofRestarted.Count));
     }
 
-    private static void Report(BenchContext context, List<FrontendPage> pages, int reconnected, Samples stall, ShownCount live, ShownCount reloaded, int reloads, int reloadsOfOthers)
+    private static void Report(BenchContext context, List<FrontendPage> pages, int reconnected, Samples stall, ShownCount live, ShownCount reloaded, (int OfRestarted, int OfOthers, int Moved, int Restarted) reloads)
     {
         const string Section = "9 Scale-out";
-        var what = $"2 frontends, {pages.Count} chat pages chatting, one frontend stopped (SIGTERM) and started again";
+        var what = $"2 frontends behind a sticky proxy, {pages.Count} chat pages chatting, one frontend stopped (SIGTERM) and started again";
         var exact = live.Lost + live.Doubled + live.Unanswered + live.ExtraReplies + reloaded.Lost + reloaded.Doubled + reloaded.Unanswered + reloaded.ExtraReplies == 0;
         context.Table.Add(new ResultRow(Section, $"{what}: pages that came back by themselves", $"{reconnected} / {pages.Count}",
-            $"{reloads} reloads by the restarted frontend's {pages.Count / Frontends} pages themselves, {reloadsOfOthers} by the others", null, "all", reconnected == pages.Count));
+            $"{reloads.OfRestarted} reloads by the restarted frontend's {reloads.Restarted} pages themselves ({reloads.Moved} moved to the other frontend), {reloads.OfOthers} by the others", null, "all", reconnected == pages.Count));
         context.Table.Add(new ResultRow(Section, $"{what}: messages lost / shown twice / unanswered / with two replies, as shown and after a reload",
             $"{live.Lost} / {live.Doubled} / {live.Unanswered} / {live.ExtraReplies}; {reloaded.Lost} / {reloaded.Doubled} / {reloaded.Unanswered} / {reloaded.ExtraReplies}",
             $"{reloaded.Sent} sent ({live.Sent} in the chats open at the end), {pages.Sum(p => p.Resent)} sent again by the page", null, "0", exact));
