@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Configuration;
@@ -64,8 +62,7 @@ public sealed class StickyProxy : IAsyncDisposable
         var app = builder.Build();
         app.MapReverseProxy();
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new StickyProxy(app, new Uri(address.TrimEnd('/') + "/"));
+        return new StickyProxy(app, new Uri(app.Urls.Single().TrimEnd('/') + "/"));
     }
 
     /// <summary>The frontend's index in the list given to <see cref="StartAsync"/>, from the header a response carried.</summary>
