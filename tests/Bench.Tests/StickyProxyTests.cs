@@ -36,12 +36,10 @@ public sealed class StickyProxyTests
 
         // Until the probes take it out, a request to the stopped frontend fails (502); after that, it goes to the other.
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        int? moved = null;
-        while (moved is null && DateTime.UtcNow < deadline)
+        int? moved;
+        while ((moved = await AnsweringFrontendAsync(alice, ct)) is null && DateTime.UtcNow < deadline)
         {
-            using var response = await alice.GetAsync("/", ct);
-            moved = response.IsSuccessStatusCode ? StickyProxy.FrontendOf(response.Headers.GetValues(StickyProxy.FrontendHeader).Single()) : null;
-            await Task.Delay(moved is null ? 200 : 0, ct);
+            await Task.Delay(200, ct);
         }
 
         moved.ShouldBe(bobsFrontend, "the stopped frontend's client is sent to the one still running");
@@ -54,11 +52,16 @@ public sealed class StickyProxyTests
 
     private static async Task<int> FrontendAsync(HttpClient client, CancellationToken ct)
     {
-        using var response = await client.GetAsync("/", ct);
-        response.EnsureSuccessStatusCode();
-        var named = StickyProxy.FrontendOf(response.Headers.GetValues(StickyProxy.FrontendHeader).Single());
-        named.ShouldNotBeNull();
+        var named = await AnsweringFrontendAsync(client, ct);
+        named.ShouldNotBeNull("the proxy answered and named the frontend behind it");
         return named.Value;
+    }
+
+    /// <summary>The frontend that answered a request through the proxy, or null when the request failed (a 502).</summary>
+    private static async Task<int?> AnsweringFrontendAsync(HttpClient client, CancellationToken ct)
+    {
+        using var response = await client.GetAsync("/", ct);
+        return response.IsSuccessStatusCode ? StickyProxy.FrontendOf(response.Headers.GetValues(StickyProxy.FrontendHeader).Single()) : null;
     }
 
     /// <summary>A frontend reduced to what the proxy looks at: a page and <c>/health/ready</c>.</summary>
