@@ -105,16 +105,16 @@ public static class TwoFrontendsPhase
 
         await Task.WhenAll(again.StopAsync(TimeSpan.FromSeconds(10)), other.StopAsync(TimeSpan.FromSeconds(10)));
         context.Log($"two frontends: as shown {live}; after a reload {reloaded}; load average {Machine.LoadAverage()}");
-        Report(context, pages, reconnected, stall, live, reloaded, (reloads, reloadsOfOthers, moved, ofRestarted.Count));
+        Report(context, pages, reconnected, stall, live, reloaded, (ofRestarted.Count, reloads, moved, reloadsOfOthers));
     }
 
-    private static void Report(BenchContext context, List<FrontendPage> pages, int reconnected, Samples stall, ShownCount live, ShownCount reloaded, (int OfRestarted, int OfOthers, int Moved, int Restarted) reloads)
+    private static void Report(BenchContext context, List<FrontendPage> pages, int reconnected, Samples stall, ShownCount live, ShownCount reloaded, (int Pages, int Reloads, int Moved, int ReloadsOfOthers) restarted)
     {
         const string Section = "9 Scale-out";
         var what = $"2 frontends behind a sticky proxy, {pages.Count} chat pages chatting, one frontend stopped (SIGTERM) and started again";
         var exact = live.Lost + live.Doubled + live.Unanswered + live.ExtraReplies + reloaded.Lost + reloaded.Doubled + reloaded.Unanswered + reloaded.ExtraReplies == 0;
         context.Table.Add(new ResultRow(Section, $"{what}: pages that came back by themselves", $"{reconnected} / {pages.Count}",
-            $"{reloads.OfRestarted} reloads by the restarted frontend's {reloads.Restarted} pages themselves ({reloads.Moved} moved to the other frontend), {reloads.OfOthers} by the others", null, "all", reconnected == pages.Count));
+            $"{restarted.Reloads} reloads by the restarted frontend's {restarted.Pages} pages themselves ({restarted.Moved} moved to the other frontend), {restarted.ReloadsOfOthers} by the others", null, "all", reconnected == pages.Count));
         context.Table.Add(new ResultRow(Section, $"{what}: messages lost / shown twice / unanswered / with two replies, as shown and after a reload",
             $"{live.Lost} / {live.Doubled} / {live.Unanswered} / {live.ExtraReplies}; {reloaded.Lost} / {reloaded.Doubled} / {reloaded.Unanswered} / {reloaded.ExtraReplies}",
             $"{reloaded.Sent} sent ({live.Sent} in the chats open at the end), {pages.Sum(p => p.Resent)} sent again by the page", null, "0", exact));
