@@ -9,17 +9,24 @@ public static class FreePort
 {
     private const int LowestPort = 10_000;
 
+    // The next port to try, as an offset into the range: set at random once, then moved on by every call.
+    private static int _cursor = -1;
+
     /// <summary>
-    /// A free port below the kernel's ephemeral range. A port the kernel hands out for port 0 comes from that
-    /// range, which outgoing connections of every process on the machine also draw from: between our choosing
-    /// it and the server binding it, a parallel test's connection could take it ("Address already in use").
+    /// A free port below the kernel's ephemeral range, never the same one twice in a process. A port the kernel
+    /// hands out for port 0 comes from that range, which outgoing connections of every process on the machine also
+    /// draw from: between our choosing it and the server binding it, a parallel test's connection could take it
+    /// ("Address already in use"). Ports are taken in turn from a random start rather than at random, so that two
+    /// parallel tests of one process never get the same port before either binds it, and two processes start far
+    /// apart.
     /// </summary>
     public static int Any()
     {
-        var below = EphemeralRangeStart();
-        for (var attempt = 0; attempt < 100; attempt++)
+        var span = EphemeralRangeStart() - LowestPort;
+        Interlocked.CompareExchange(ref _cursor, Random.Shared.Next(span), -1);
+        for (var attempt = 0; attempt < 1_000; attempt++)
         {
-            var port = Random.Shared.Next(LowestPort, below);
+            var port = LowestPort + (int)((uint)Interlocked.Increment(ref _cursor) % (uint)span);
             if (IsFree(port))
             {
                 return port;

@@ -23,6 +23,16 @@ public sealed class FreePortTests
     }
 
     [Fact]
+    public void One_process_never_hands_out_the_same_port_twice()
+    {
+        // Chosen but not yet bound, a port is free again for the next caller: two parallel tests starting silos once
+        // both got 18485, and one silo exited with "address already in use". 2,000 random picks would repeat one.
+        var ports = Enumerable.Range(0, 2_000).Select(_ => FreePort.Any()).ToList();
+
+        ports.Distinct().Count().ShouldBe(ports.Count, string.Join(", ", ports.GroupBy(port => port).Where(g => g.Count() > 1).Select(g => g.Key)));
+    }
+
+    [Fact]
     public void A_taken_preferred_port_gives_another_free_one()
     {
         using var taken = new TcpListener(IPAddress.Loopback, FreePort.Any());
