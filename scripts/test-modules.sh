@@ -9,7 +9,7 @@ solution=$1
 shift
 
 # The tests start many short-lived .NET processes (silos, frontends, builds); without dynamic PGO the runtime skips
-# their instrumented tier and its rejits: 7 % less CPU for Integration.Tests (bench/results/test-suite.md).
+# their instrumented tier and its rejits: about 8 % less CPU for Integration.Tests (bench/results/test-suite.md).
 export DOTNET_TieredPGO=0
 
 # The longest modules as measured; any other test project of the solution follows them.
@@ -64,5 +64,6 @@ for module in "${modules[@]}"; do
   failed=$((failed + $(count failed "$module")))
   skipped=$((skipped + $(count skipped "$module")))
 done
+echo "-- the modules took $((SECONDS / 60)):$(printf %02d $((SECONDS % 60)))"
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"
