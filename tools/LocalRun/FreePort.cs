@@ -9,8 +9,12 @@ public static class FreePort
 {
     private const int LowestPort = 10_000;
 
-    // The next port to try, as an offset into the range: set at random once, then moved on by every call.
-    private static int _cursor = -1;
+    // How many ports lie between LowestPort and the kernel's ephemeral range; the range is read once, as the cursor
+    // walks a fixed span.
+    private static readonly int Span = EphemeralRangeStart() - LowestPort;
+
+    // The offset of the last port tried: set at random once, then moved on by one with every try.
+    private static int _cursor = Random.Shared.Next(Span);
 
     /// <summary>
     /// A free port below the kernel's ephemeral range, never the same one twice in a process. A port the kernel
@@ -22,11 +26,9 @@ public static class FreePort
     /// </summary>
     public static int Any()
     {
-        var span = EphemeralRangeStart() - LowestPort;
-        Interlocked.CompareExchange(ref _cursor, Random.Shared.Next(span), -1);
         for (var attempt = 0; attempt < 1_000; attempt++)
         {
-            var port = LowestPort + (int)((uint)Interlocked.Increment(ref _cursor) % (uint)span);
+            var port = LowestPort + (int)((uint)Interlocked.Increment(ref _cursor) % (uint)Span);
             if (IsFree(port))
             {
                 return port;
