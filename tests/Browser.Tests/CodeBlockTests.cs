@@ -37,11 +37,21 @@ public sealed class CodeBlockTests(BrowserAppFixture fixture) : IAsyncLifetime
             Permissions = ["clipboard-read", "clipboard-write"],
         });
 
+        // The colouring script is held until the reader has pressed Copy, as on a slow link: the button must work
+        // from the moment it shows, not only once that script has loaded.
+        var pressed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _page.RouteAsync("**/Chat/MarkdownView.*.js", async route =>
+        {
+            await pressed.Task;
+            await route.ContinueAsync();
+        });
+
         await _page.SendAsync("show me some markdown");
         await _page.WaitForSequenceAsync(2);
         var reply = _page.Locator($"{PageSteps.Replies} [data-testid=markdown]");
         await reply.Locator("button.code-copy").ClickAsync();
         await reply.Locator("button.code-copy >> text=Copied").WaitForAsync();
+        pressed.SetResult();
         var copied = await _page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
         await reply.Locator("pre code.language-csharp .hljs-comment").WaitForAsync();
         await BrowserAppFixture.ScreenshotAsync(_page, "chat-markdown");

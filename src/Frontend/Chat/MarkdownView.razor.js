@@ -1,8 +1,6 @@
-// Copy buttons and colours of code blocks in rendered Markdown. The markup comes from the server as a
-// string of escaped text, so it carries no Blazor events: one click handler on the document serves every
-// block, and one observer colours every block the page inserts, including those a streaming reply
-// re-renders on each delta. A <button> fires click for Enter and Space too.
-const feedbackMs = 2000;
+// Colours of code blocks in rendered Markdown. The markup comes from the server as a string of escaped text:
+// one observer colours every block the page inserts, including those a streaming reply re-renders on each
+// delta. The blocks' copy buttons work without this script (code-copy.js, loaded with the page).
 const codeSelector = ".markdown pre code[class^='language-']";
 const maxCached = 100;
 
@@ -13,14 +11,7 @@ let hljs;
 
 if (!window.chatbotMarkdown) {
   window.chatbotMarkdown = true;
-  document.addEventListener("click", (event) => {
-    const button = event.target instanceof Element ? event.target.closest(".markdown .code-copy") : null;
-    if (button) {
-      copyBlock(button);
-    }
-  });
-  // Loaded after the copy handler is in place, so a reader's first click never waits for highlight.js.
-  // Should it fail to load, the code stays plain, readable text.
+  // Should highlight.js fail to load, the code stays plain, readable text.
   startColouring().catch(() => {});
 }
 
@@ -85,55 +76,4 @@ function colour(code) {
   // Safe as markup: highlight.js escapes every piece of the text and adds only spans with classes of its own
   // (hljs-…, and language-… around an embedded language such as a script in HTML).
   code.innerHTML = html;
-}
-
-async function copyBlock(button) {
-  const block = button.closest(".code-block");
-  const code = block?.querySelector("pre code");
-  if (!code) {
-    return;
-  }
-
-  const copied = await copy(code);
-  const status = block.querySelector(".code-status");
-  const label = copied ? "Copied" : "Press Ctrl+C to copy";
-  button.textContent = copied ? "Copied" : "Press Ctrl+C";
-  button.classList.toggle("copied", copied);
-  if (status) {
-    status.textContent = label;
-  }
-
-  clearTimeout(button.copyTimer);
-  button.copyTimer = setTimeout(() => {
-    button.textContent = "Copy code";
-    button.classList.remove("copied");
-    if (status) {
-      status.textContent = "";
-    }
-  }, feedbackMs);
-}
-
-async function copy(code) {
-  const text = code.textContent ?? "";
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Permission refused or no focus: fall through to selecting the text for the reader.
-  }
-
-  // Without the clipboard API (plain http) select the code: the legacy copy command may still work, and
-  // if it does not, the reader's own Ctrl+C will.
-  const range = document.createRange();
-  range.selectNodeContents(code);
-  const selection = window.getSelection();
-  selection?.removeAllRanges();
-  selection?.addRange(range);
-  try {
-    return document.execCommand("copy");
-  } catch {
-    return false;
-  }
 }

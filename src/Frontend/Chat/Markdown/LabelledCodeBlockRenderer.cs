@@ -6,10 +6,11 @@ using Markdig.Syntax;
 namespace ChatbotOrleans.Frontend.Chat.Markdown;
 
 /// <summary>
-/// A code block as escaped text under a toolbar with its language and a copy button. MarkdownView.razor.js
-/// wires the button (one delegated handler, since markup rendered from a string carries no Blazor events) and
-/// colours the text with highlight.js from the <c>language-…</c> class, in the browser: the server never
-/// writes markup from the code. An unclosed fence, as in a reply still streaming, is a block up to the end.
+/// A code block as escaped text under a toolbar with its language and a copy button. code-copy.js wires the
+/// button (one delegated handler, since markup rendered from a string carries no Blazor events) and
+/// MarkdownView.razor.js colours the text with highlight.js from the <c>language-…</c> class, in the browser:
+/// the server never writes markup from the code. An unclosed fence, as in a reply still streaming, is a block up
+/// to the end.
 /// </summary>
 internal sealed class LabelledCodeBlockRenderer : HtmlObjectRenderer<CodeBlock>
 {
