@@ -20,7 +20,7 @@ public sealed class MessageMarkup
     private Dictionary<MessageId, Entry> _current = [];
     private Dictionary<MessageId, Entry> _previous = [];
 
-    /// <summary>Whether a reply rendered so far has a code block: the page then needs the script that colours code.</summary>
+    /// <summary>Whether a reply rendered so far has a code block: the page then needs the colouring script.</summary>
     public bool HasCode { get; private set; }
 
     /// <summary>Starts a render: the messages not asked for since the last one are let go.</summary>
