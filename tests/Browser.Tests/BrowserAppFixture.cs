@@ -1,3 +1,4 @@
+using ChatbotOrleans.ChatPages;
 using ChatbotOrleans.TestSupport;
 using ChatbotOrleans.TestSupport.FakeOpenAI;
 using Microsoft.Playwright;
@@ -6,8 +7,8 @@ namespace ChatbotOrleans.Browser.Tests;
 
 /// <summary>
 /// The whole app (a silo and the frontend as separate processes on a fresh database, the streaming
-/// fake model) and Debian's Chromium driven by Playwright. Browser downloads cannot work here, so the
-/// browser is the installed one; ./test.sh installs it when it is missing.
+/// fake model) and Debian's headless Chromium driven by Playwright. Browser downloads cannot work here, so the
+/// browser is the installed one (<see cref="HeadlessChromium"/>); ./test.sh installs it when it is missing.
 /// </summary>
 public sealed partial class BrowserAppFixture(PostgresServerFixture postgres) : IAsyncLifetime
 {
@@ -34,13 +35,8 @@ public sealed partial class BrowserAppFixture(PostgresServerFixture postgres) : 
 
     public async ValueTask InitializeAsync()
     {
-        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-        {
-            throw new InvalidOperationException(
-                $"Chromium was not found at {chromium}. Install it (sudo apt-get install -y chromium; ./test.sh does this) or set CHROMIUM_PATH.");
-        }
-
+        // Before the app starts: a missing browser fails at once, saying what to install.
+        HeadlessChromium.Find();
         App = await AppTopology.CreateAsync(postgres, CancellationToken.None);
         var (exitCode, output) = await App.MigrateAsync(CancellationToken.None);
         if (exitCode != 0)
@@ -67,12 +63,7 @@ public sealed partial class BrowserAppFixture(PostgresServerFixture postgres) : 
         await App.StartPublishedFrontendAsync(CancellationToken.None, FrontendSettings());
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await HeadlessChromium.LaunchAsync(_playwright);
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 

@@ -25,12 +25,7 @@ internal sealed class ChatBrowser : IAsyncDisposable
     public static async Task<ChatBrowser> StartAsync(Uri baseUrl, Mailbox mailbox)
     {
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        var browser = await HeadlessChromium.LaunchAsync(playwright);
         return new ChatBrowser(playwright, browser, baseUrl, mailbox);
     }
 

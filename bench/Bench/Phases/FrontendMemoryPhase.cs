@@ -1,5 +1,6 @@
 using ChatbotOrleans.Bench.Measure;
 using ChatbotOrleans.Bench.Report;
+using ChatbotOrleans.ChatPages;
 using Microsoft.Playwright;
 
 namespace ChatbotOrleans.Bench.Phases;
@@ -21,7 +22,7 @@ public static class FrontendMemoryPhase
     {
         context.SetModel(context.Sizes.ShortReplyTokens, TimeSpan.Zero, TimeSpan.Zero);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await ChatBrowser.LaunchAsync(playwright);
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
 
         // Published and in Production, as the container image runs it.
         Report(context, await MeasureAsync(context, browser));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChatbotOrleans.Bench.Measure;
 using ChatbotOrleans.Bench.Report;
+using ChatbotOrleans.ChatPages;
 using Microsoft.Playwright;
 
 namespace ChatbotOrleans.Bench.Phases;
@@ -25,7 +26,7 @@ public static class ScrolledPagesPhase
         var sizes = context.Sizes;
         context.SetModel(sizes.ShortReplyTokens, TimeSpan.Zero, TimeSpan.Zero);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await ChatBrowser.LaunchAsync(playwright);
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
 
         // Published and in Production, as the container image runs it.
         var url = await context.Stack.Topology.StartPublishedFrontendAsync(context.CancellationToken);

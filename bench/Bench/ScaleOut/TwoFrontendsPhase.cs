@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChatbotOrleans.Bench.Measure;
-using ChatbotOrleans.Bench.Phases;
 using ChatbotOrleans.Bench.Report;
+using ChatbotOrleans.ChatPages;
 using Microsoft.Playwright;
 
 namespace ChatbotOrleans.Bench.ScaleOut;
@@ -25,7 +25,7 @@ public static class TwoFrontendsPhase
         var ct = context.CancellationToken;
         context.SetModel(context.Sizes.ShortReplyTokens, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(10));
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await ChatBrowser.LaunchAsync(playwright);
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
 
         var ports = Enumerable.Range(0, Frontends).Select(_ => FreePort()).ToArray();
         var urls = new Uri[Frontends];

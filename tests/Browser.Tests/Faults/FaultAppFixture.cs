@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatbotOrleans.ChatPages;
 using ChatbotOrleans.LocalRun;
 using ChatbotOrleans.TestSupport;
 using Microsoft.Playwright;
@@ -39,7 +40,7 @@ public sealed class FaultAppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        HeadlessChromium.Find();
         _postgres = await PostgresServerFixture.StartPrivateAsync();
         App = await AppTopology.CreateAsync(_postgres, CancellationToken.None);
         var (exitCode, output) = await App.MigrateAsync(CancellationToken.None);
@@ -56,12 +57,7 @@ public sealed class FaultAppFixture : IAsyncLifetime
         });
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     /// <summary>Puts the model back to quick, faultless echo replies.</summary>
