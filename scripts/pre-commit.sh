@@ -21,6 +21,6 @@ fi
 
 echo "pre-commit: architecture tests"
 dotnet build tests/Architecture.Tests --no-restore --nologo -v:quiet -clp:ErrorsOnly ||
-  { echo "pre-commit: the build failed (if a package changed: dotnet restore ChatbotOrleans.sln)" >&2; exit 1; }
+  { echo "pre-commit: the build failed (if a package changed: dotnet restore ChatbotOrleans.sln --force-evaluate)" >&2; exit 1; }
 dotnet test --project tests/Architecture.Tests --no-build --no-progress >/dev/null ||
   { echo "pre-commit: the architecture tests failed; run: dotnet test --project tests/Architecture.Tests" >&2; exit 1; }

@@ -30,8 +30,8 @@ public sealed class WatchedProject : IAsyncLifetime
 
     public ValueTask DisposeAsync() => Template.DisposeAsync();
 
-    // The analyzers are left out: the same sources pass them in this repository's build, and they would be much of
-    // this one's time.
+    // Restored in locked mode, as ./test.sh restores. The analyzers are left out: the same sources pass them in this
+    // repository's build, and they would be much of this one's time.
     private async Task<BuiltProject> BuildAsync()
     {
         var project = await Template.GenerateAsync("Acme.Ship", "--no-deploy");
