@@ -40,7 +40,7 @@ public sealed class WatchModeTests(WatchedProject project, ITestOutputHelper out
             (await SignInPageAsync(http)).ShouldContain(Lead, Case.Sensitive, "the sign-in page before the edit");
             // Built as ./test.sh builds, the app comes up without compiling anything again: not the shared library after the
             // silo's watcher loaded it in a design-time build (Directory.Build.targets), not the silo after a restore in
-            // another mode (Directory.Build.props). Each cost 10-40 s on every start.
+            // another mode (Directory.Build.props). Each added 10-40 s to a start.
             CompiledAssemblies(folder).Except(compiled).ShouldBeEmpty("compiled again on the way up");
 
             var edited = $"Enter your address, {marker[^8..]}, to continue.";
