@@ -40,6 +40,7 @@ public sealed class FaultAppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Before the app starts: a missing browser fails at once, saying what to install.
         HeadlessChromium.Find();
         _postgres = await PostgresServerFixture.StartPrivateAsync();
         App = await AppTopology.CreateAsync(_postgres, CancellationToken.None);
