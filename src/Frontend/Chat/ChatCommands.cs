@@ -64,13 +64,13 @@ internal sealed class ChatCommands(
 
     /// <returns>Null when stored, else why not.</returns>
     public async Task<string?> SendAsync(SendMessage message) =>
-        view.ConversationId is { } open ? await ConfirmAsync(await chats.SendAsync(open, message), "The message was not sent.") : NoneOpen;
+        view.ConversationId is { } open ? await ConfirmAsync(open, await chats.SendAsync(open, message), "The message was not sent.") : NoneOpen;
 
     /// <returns>Null when stored, else why not.</returns>
     public async Task<string?> EditAsync(ChatMessage original, string text)
     {
         var edit = new EditMessage(original.Id, MessageId.New(), text, original.Sequence);
-        return view.ConversationId is { } open ? await ConfirmAsync(await chats.EditAsync(open, edit), "The message was not changed.") : NoneOpen;
+        return view.ConversationId is { } open ? await ConfirmAsync(open, await chats.EditAsync(open, edit), "The message was not changed.") : NoneOpen;
     }
 
     /// <summary>Shows another version of a message; the path shown changes with it, so the view reloads.</summary>
@@ -183,12 +183,20 @@ internal sealed class ChatCommands(
 
     // The message the call stored is shown at once, whether or not its stream event has come; one that does not
     // continue what is shown (an edit's fork) makes the view reload.
-    private async Task<string?> ConfirmAsync(ChangeResult result, string refused)
+    private async Task<string?> ConfirmAsync(ConversationId open, ChangeResult result, string refused)
     {
         replyWatch.Heard(time.GetUtcNow());
-        if (result.Message is { } stored && view.Confirm(stored) == ViewUpdate.ReloadNeeded)
+        if (result.Message is { } stored)
         {
-            await feed.ReloadAsync();
+            if (view.Confirm(stored) == ViewUpdate.ReloadNeeded)
+            {
+                await feed.ReloadAsync();
+            }
+
+            if (stored.ParentSequence == 0)
+            {
+                await feed.ConfirmFirstMessageAsync(open);
+            }
         }
 
         return ErrorOf(result, refused);

@@ -108,6 +108,17 @@ internal sealed class ChatFeed(
     public void Confirm(ConversationSummary summary) =>
         Conversations = [summary, .. Conversations.Where(c => c.Id != summary.Id)];
 
+    /// <summary>
+    /// A call's answer stored the first message of a chat, which gives it its title. The owner's list was told before
+    /// the answer came, but its event may be lost (a silo stopping), leaving the chat "New chat" and empty, and "New
+    /// chat" would open it again: the list is read now, and the chat is not empty whatever it says.
+    /// </summary>
+    public async Task ConfirmFirstMessageAsync(ConversationKey conversation)
+    {
+        var list = await chats.ListConversationsAsync();
+        Conversations = ConversationList.Used(list.IsUnavailable ? Conversations : list.Value, conversation);
+    }
+
     public async Task EndSubscriptionsAsync()
     {
         await EndSubscriptionAsync();
@@ -140,6 +151,10 @@ internal sealed class ChatFeed(
         {
             Conversations = ConversationList.Renamed(Conversations, renamed.ConversationId, renamed.Title);
         }
+        else if (conversationEvent is MessageAdded added)
+        {
+            Conversations = ConversationList.Used(Conversations, added.ConversationId);
+        }
 
         if (view.Apply(conversationEvent) == ViewUpdate.ReloadNeeded)
         {
@@ -164,6 +179,10 @@ internal sealed class ChatFeed(
         }
 
         replyWatch.Heard(time.GetUtcNow());
+        if (snapshot.Value is { Sequence: > 0 })
+        {
+            Conversations = ConversationList.Used(Conversations, conversation);
+        }
 
         return view.Load(loadToken, snapshot.Value) != ViewUpdate.ReloadNeeded || await ReloadAsync(reloads + 1);
     }

@@ -11,8 +11,7 @@ public sealed class ChatCommandsTests : IDisposable
     private readonly ChatPageParts _page = new();
     private readonly ChatCommands _commands;
 
-    public ChatCommandsTests() =>
-        _commands = new ChatCommands(_page.Cluster.Client, _page.Feed, _page.View, _page.ReplyWatch, _page.Choices, _page.Navigation, _page.Time);
+    public ChatCommandsTests() => _commands = _page.Commands();
 
     public void Dispose() => _page.Dispose();
 
@@ -60,44 +59,6 @@ public sealed class ChatCommandsTests : IDisposable
 
         (await _commands.SendAsync(new SendMessage(MessageId.New(), "hello"))).ShouldBe(shown);
         _commands.Notice.ShouldBeNull("the composer shows it, not the page");
-    }
-
-    [Fact]
-    public async Task New_chat_opens_the_empty_chat_the_list_has_rather_than_starting_another()
-    {
-        var empty = ConversationFixture.Summary(ConversationId.New());
-        _page.Feed.Confirm(empty);
-
-        await _commands.NewChatAsync();
-
-        _page.Cluster.Users.Starts.ShouldBe(0);
-        _page.Navigation.Visits.ShouldBe([(ConversationOpener.Href(empty.Id), false)]);
-    }
-
-    [Fact]
-    public async Task New_chat_starts_one_shows_it_in_the_list_and_opens_it()
-    {
-        await _commands.NewChatAsync();
-
-        var started = _page.Feed.Conversations.ShouldHaveSingleItem();
-        _page.Navigation.Visits.ShouldBe([(ConversationOpener.Href(started.Id), false)]);
-        _commands.IsStarting.ShouldBeFalse();
-    }
-
-    [Fact]
-    public async Task A_chat_that_cannot_be_started_leaves_a_notice_and_the_page_where_it_is()
-    {
-        _page.Cluster.Users.Started = new StartConversationResult(null, "You have too many chats.");
-        await _commands.NewChatAsync();
-        _commands.Notice.ShouldBe("You have too many chats.");
-
-        _page.Cluster.Down = true;
-        await _commands.NewChatAsync();
-        _commands.Notice.ShouldBe("The chat service is unreachable. Please reload the page in a moment.");
-
-        _page.Navigation.Visits.ShouldBeEmpty();
-        _commands.ForgetNotice();
-        _commands.Notice.ShouldBeNull();
     }
 
     [Fact]

@@ -37,6 +37,9 @@ internal sealed class ChatPageParts : IDisposable
 
     public ChatChoices Choices { get; }
 
+    /// <summary>The page's commands over these parts.</summary>
+    public ChatCommands Commands() => new(Cluster.Client, Feed, View, ReplyWatch, Choices, Navigation, Time);
+
     /// <summary>Opens the fixture's conversation as <paramref name="snapshot"/> shows it.</summary>
     public async Task OpenAsync(ConversationSnapshot snapshot)
     {

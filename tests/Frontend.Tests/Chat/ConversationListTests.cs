@@ -36,4 +36,18 @@ public sealed class ConversationListTests
         ConversationList.Drops([_open, _other], [_other, _open], _open.Id).ShouldBeFalse();
         ConversationList.Drops([_other], [_other], _open.Id).ShouldBeFalse("a chat just started may reach the list later");
     }
+
+    [Fact]
+    public void A_message_seen_in_a_chat_listed_as_empty_makes_its_entry_used_and_leaves_the_others()
+    {
+        var empty = _open with { IsEmpty = true };
+        var otherEmpty = _other with { IsEmpty = true };
+
+        var used = ConversationList.Used([empty, otherEmpty], _open.Id);
+
+        used.Select(c => c.IsEmpty).ShouldBe([false, true]);
+        used[0].Title.ShouldBe("Old title");
+        IReadOnlyList<ConversationSummary> shown = [_open];
+        ConversationList.Used(shown, _open.Id).ShouldBeSameAs(shown, "already used");
+    }
 }
