@@ -18,13 +18,7 @@ public sealed class UserConversationListTests(ClusterFixture fixture)
         var second = fixture.Client.GetGrain<IConversationGrain>((await userGrain.StartConversationAsync()).Id.Value);
         await second.SendAsync(user, new SendMessage(MessageId.New(), "second chat"), TestContext.Current.CancellationToken);
         var published = new ConcurrentQueue<ConversationListChanged>();
-        var handle = await fixture.Client.GetStreamProvider(ConversationStreams.ProviderName)
-            .GetStream<ConversationListChanged>(StreamId.Create(UserStreams.Namespace, user.Value))
-            .SubscribeAsync((changed, _) =>
-            {
-                published.Enqueue(changed);
-                return Task.CompletedTask;
-            });
+        var handle = await SubscribeAsync(user, published);
 
         var before = await userGrain.ListConversationsAsync();
         await first.SendAsync(user, new SendMessage(MessageId.New(), "first chat again"), TestContext.Current.CancellationToken);
@@ -47,6 +41,35 @@ public sealed class UserConversationListTests(ClusterFixture fixture)
         moved.OnlyChanged.ShouldBeTrue("a message that only moves a chat publishes that chat, not the whole list");
         moved.Conversations.Select(c => c.Title).ShouldBe(["first chat"]);
         moved.ApplyTo(before).ShouldBe(listed, "a page that applies it shows the user grain's list");
+    }
+
+    [Fact]
+    public async Task Every_whole_list_is_one_version_up_even_after_deactivation_and_a_moved_chat_carries_the_last()
+    {
+        var (user, first) = await fixture.NewConversationAsync();
+        var userGrain = fixture.Client.GetGrain<IUserGrain>(user.Value);
+        await first.SendAsync(user, new SendMessage(MessageId.New(), "first chat"), TestContext.Current.CancellationToken);
+        var published = new ConcurrentQueue<ConversationListChanged>();
+        var handle = await SubscribeAsync(user, published);
+
+        var second = fixture.Client.GetGrain<IConversationGrain>((await userGrain.StartConversationAsync()).Id.Value);
+        await second.SendAsync(user, new SendMessage(MessageId.New(), "second chat"), TestContext.Current.CancellationToken);
+        await first.SendAsync(user, new SendMessage(MessageId.New(), "first chat again"), TestContext.Current.CancellationToken);
+        await fixture.Cluster.DeactivateAsync(userGrain);
+        await fixture.Cluster.WaitForDeactivationAsync(userGrain);
+        await userGrain.StartConversationAsync();
+        var seen = await Poll.UntilAsync(
+            () => Task.FromResult(published.ToList()), p => p.Any(c => c.Conversations.Count == 3), TimeSpan.FromSeconds(30), "the list after the third chat started");
+        await handle.UnsubscribeAsync();
+
+        var started = seen.Single(c => !c.OnlyChanged && c.Conversations.Select(s => s.Title).SequenceEqual(["New chat", "first chat"]));
+        var titled = seen.Single(c => !c.OnlyChanged && c.Conversations.Select(s => s.Title).SequenceEqual(["second chat", "first chat"]));
+        var moved = seen.Single(c => c.OnlyChanged);
+        var third = seen.Single(c => c.Conversations.Count == 3);
+        started.Version.ShouldBeGreaterThan(0);
+        titled.Version.ShouldBe(started.Version + 1);
+        (moved.Conversations.Single().Title, moved.Version).ShouldBe(("first chat", titled.Version), "a moved chat goes on from the last whole list");
+        third.Version.ShouldBe(titled.Version + 1, "the version is stored with the list");
     }
 
     [Fact]
@@ -74,4 +97,13 @@ public sealed class UserConversationListTests(ClusterFixture fixture)
         opened[0].Id.ShouldBe(opened[1].Id);
         (await userGrain.ListConversationsAsync()).Count.ShouldBe(1);
     }
+
+    private Task<StreamSubscriptionHandle<ConversationListChanged>> SubscribeAsync(UserId user, ConcurrentQueue<ConversationListChanged> published) =>
+        fixture.Client.GetStreamProvider(ConversationStreams.ProviderName)
+            .GetStream<ConversationListChanged>(StreamId.Create(UserStreams.Namespace, user.Value))
+            .SubscribeAsync((changed, _) =>
+            {
+                published.Enqueue(changed);
+                return Task.CompletedTask;
+            });
 }

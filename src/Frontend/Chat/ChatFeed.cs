@@ -21,6 +21,8 @@ internal sealed class ChatFeed(
 {
     private const int MaxConsecutiveReloads = 3;
 
+    private readonly ListVersion _listVersion = new();
+
     private IAsyncDisposable? _subscription;
     private IAsyncDisposable? _listSubscription;
     private long _generation;
@@ -75,7 +77,7 @@ internal sealed class ChatFeed(
     /// <returns>False when the cluster did not answer.</returns>
     public async Task<bool> FollowListAsync()
     {
-        var subscription = await chats.SubscribeToListAsync(changed => onCircuit(() => ShowListAsync(changed.ApplyTo(Conversations))), () => onCircuit(ReadListAgainAsync));
+        var subscription = await chats.SubscribeToListAsync(changed => onCircuit(() => ListChangedAsync(changed)), () => onCircuit(ReadListAgainAsync));
         if (subscription.IsUnavailable)
         {
             return false;
@@ -137,6 +139,9 @@ internal sealed class ChatFeed(
             await ReloadOrReopenAsync();
         }
     }
+
+    private Task ListChangedAsync(ConversationListChanged changed) =>
+        _listVersion.Follows(changed) ? ShowListAsync(changed.ApplyTo(Conversations)) : ReadListAgainAsync();
 
     private async Task ReadListAgainAsync()
     {

@@ -20,6 +20,9 @@ public sealed class User(UserId id, UserState state, BudgetOptions budgets)
 
     public UserProfile Profile => new(id, state.Email, state.CreatedAt, state.SessionStamp, state.AddressProven);
 
+    /// <summary>The version of the list as last published whole (see <see cref="ConversationListChanged.Version"/>).</summary>
+    public long ListVersion => state.ListVersion;
+
     /// <summary>Whether chats got newer since the list was last written (see <see cref="UpdateConversation"/>).</summary>
     public bool HasUnwrittenTimes { get; private set; }
 
@@ -106,6 +109,9 @@ public sealed class User(UserId id, UserState state, BudgetOptions budgets)
         HasUnwrittenTimes = true;
         return wasNewest ? ListedChange.None : ListedChange.Moved;
     }
+
+    /// <summary>The list is to be written and published whole: one version more.</summary>
+    public void NextListVersion() => state.ListVersion++;
 
     /// <summary>The list was written with every chat's newest time.</summary>
     public void TimesWritten() => HasUnwrittenTimes = false;

@@ -97,7 +97,7 @@ public sealed partial class UserGrain(
                 await WriteAndPublishListAsync();
                 break;
             case ListedChange.Moved:
-                await _events.MovedAsync(_user.Listed(summary.Id));
+                await _events.MovedAsync(_user.Listed(summary.Id), _user.ListVersion);
                 break;
         }
     }
@@ -112,8 +112,9 @@ public sealed partial class UserGrain(
 
     private async Task WriteAndPublishListAsync()
     {
+        _user.NextListVersion();
         await state.WriteStateAsync();
         _user.TimesWritten();
-        await _events.ListChangedAsync(_user.NewestFirst());
+        await _events.ListChangedAsync(_user.NewestFirst(), _user.ListVersion);
     }
 }

@@ -20,4 +20,7 @@ public sealed class UserState
 
     /// <summary>The client network the account was made from: its accounts share one message budget. Empty for older users.</summary>
     [Id(5)] public string Network { get; set; } = "";
+
+    /// <summary>How many times the whole list was published; every list event carries it (<see cref="ConversationListChanged.Version"/>).</summary>
+    [Id(6)] public long ListVersion { get; set; }
 }
