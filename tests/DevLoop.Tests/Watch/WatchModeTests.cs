@@ -70,10 +70,13 @@ public sealed class WatchModeTests(WatchedProject project, ITestOutputHelper out
         }
     }
 
-    // What the compiler wrote for the app's projects, by path and time: compiled again, one shows with a new time.
+    // What the compiler wrote for the app's projects, by path and time: compiled again, one shows with a new time. A
+    // project the build never reached has no obj folder; if the run compiles it, it shows as new.
     private static HashSet<string> CompiledAssemblies(string folder) =>
         [.. System.IO.Directory.EnumerateDirectories(Path.Combine(folder, "src"))
-            .SelectMany(project => System.IO.Directory.EnumerateFiles(Path.Combine(project, "obj"), "*.dll", SearchOption.AllDirectories))
+            .Select(project => Path.Combine(project, "obj"))
+            .Where(System.IO.Directory.Exists)
+            .SelectMany(obj => System.IO.Directory.EnumerateFiles(obj, "*.dll", SearchOption.AllDirectories))
             .Select(path => $"{Path.GetRelativePath(folder, path)} {File.GetLastWriteTimeUtc(path):HH:mm:ss.fff}")];
 
     // The SDK's build servers (MSBuild nodes, the compiler server) outlive every build by design and serve the
