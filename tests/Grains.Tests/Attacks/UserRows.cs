@@ -42,32 +42,36 @@ internal static class UserRows
         var counts = new Dictionary<string, long>();
         foreach (var table in tables)
         {
-            var byKey = table == "orleansstorage"
+            var isGrainState = table == "orleansstorage";
+            var byKey = isGrainState
                 ? " or exists (select 1 from unnest(@n0, @n1) k(n0, n1) where k.n0 = t.grainidn0 and k.n1 = t.grainidn1)"
                 : "";
-            await using var count = new NpgsqlCommand($"select count(*) from \"{table}\" t where lower(t::text) like any(@patterns){byKey}", connection);
+
+            // Grain state is counted by grain type, and its total summed from the same query: stream bookkeeping rows
+            // are written while a pulling agent registers a stream, and a second query could see some the first did not.
+            var select = isGrainState ? "graintypestring, count(*)" : "'', count(*)";
+            var groupBy = isGrainState ? " group by 1 order by 1" : "";
+            await using var count = new NpgsqlCommand($"select {select} from \"{table}\" t where lower(t::text) like any(@patterns){byKey}{groupBy}", connection);
             count.Parameters.AddWithValue("patterns", patterns.ToArray());
             count.Parameters.AddWithValue("n0", n0);
             count.Parameters.AddWithValue("n1", n1);
-            counts[table] = (long)(await count.ExecuteScalarAsync())!;
-            if (table == "orleansstorage")
+            counts[table] = 0;
+            await using var reader = await count.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
             {
-                // Which grains' states they are, for failure messages; stream bookkeeping counted apart (see StreamBookkeeping).
-                await using var types = new NpgsqlCommand(
-                    $"select graintypestring, count(*) from orleansstorage t where lower(t::text) like any(@patterns){byKey} group by 1 order by 1", connection);
-                types.Parameters.AddWithValue("patterns", patterns.ToArray());
-                types.Parameters.AddWithValue("n0", n0);
-                types.Parameters.AddWithValue("n1", n1);
-                await using var reader = await types.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
+                var type = reader.GetString(0);
+                var rows = reader.GetInt64(1);
+                if (!isGrainState)
                 {
-                    var type = reader.GetString(0);
-                    var rows = reader.GetInt64(1);
-                    counts[$"orleansstorage:{type}"] = rows;
-                    if (type.Contains(StreamBookkeeping, StringComparison.OrdinalIgnoreCase))
-                    {
-                        counts[table] -= rows;
-                    }
+                    counts[table] = rows;
+                    continue;
+                }
+
+                // Which grains' states they are, for failure messages; stream bookkeeping counted apart (see StreamBookkeeping).
+                counts[$"orleansstorage:{type}"] = rows;
+                if (!type.Contains(StreamBookkeeping, StringComparison.OrdinalIgnoreCase))
+                {
+                    counts[table] += rows;
                 }
             }
         }
