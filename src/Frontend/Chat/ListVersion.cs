@@ -10,13 +10,14 @@ namespace ChatbotOrleans.Frontend.Chat;
 /// <remarks>Not thread-safe: its page calls it from the circuit's dispatcher.</remarks>
 public sealed class ListVersion
 {
-    // 0 until the first event: the list read on opening carries no version.
+    // 0 until the first event: the list read on opening carries no version, so a moved chat before any whole list
+    // has the list read once more (rare: a chat moves only when it was not the newest already).
     private long _shown;
 
     /// <returns>Whether the event goes on from the list shown; false when the list is to be read again instead.</returns>
     public bool Follows(ConversationListChanged changed)
     {
-        var missed = changed.OnlyChanged && _shown > 0 && changed.Version > _shown;
+        var missed = changed.OnlyChanged && changed.Version > _shown;
         _shown = Math.Max(_shown, changed.Version);
         return !missed;
     }

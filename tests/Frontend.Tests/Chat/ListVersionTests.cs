@@ -27,12 +27,13 @@ public sealed class ListVersionTests : IDisposable
     }
 
     [Fact]
-    public void Before_any_version_and_from_older_silos_nothing_counts_as_missed()
+    public void A_moved_chat_before_any_whole_list_has_the_list_read_once_and_older_silos_never()
     {
         var version = new ListVersion();
 
-        version.Follows(Moved(7)).ShouldBeTrue("the list read on opening has no version to compare");
-        new ListVersion().Follows(Moved(0)).ShouldBeTrue();
+        version.Follows(Moved(7)).ShouldBeFalse("the list read on opening has no version: a whole list may have been lost before");
+        version.Follows(Moved(7)).ShouldBeTrue();
+        new ListVersion().Follows(Moved(0)).ShouldBeTrue("silos older than the version send 0");
         var old = new ListVersion();
         old.Follows(Whole(0)).ShouldBeTrue();
         old.Follows(Moved(0)).ShouldBeTrue();
