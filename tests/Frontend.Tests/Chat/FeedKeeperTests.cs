@@ -1,5 +1,5 @@
 using ChatbotOrleans.Frontend.Chat;
-using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Frontend.Tests.Chat.Fakes;
 using Shouldly;
 
 namespace ChatbotOrleans.Frontend.Tests.Chat;
@@ -16,7 +16,7 @@ public sealed class FeedKeeperTests : IDisposable
 
     private TimeSpan QuietLimit => _page.ReplyWatch.QuietLimit;
 
-    private StreamId ConversationStream => StreamId.Create(ConversationStreams.Namespace, _page.Conversation.Id.Value);
+    private StreamId ConversationStream => FakeCluster.ConversationStream(_page.Conversation.Id);
 
     public void Dispose() => _page.Dispose();
 

@@ -1,4 +1,5 @@
 using ChatbotOrleans.Frontend.Chat;
+using ChatbotOrleans.Frontend.Tests.Chat.Fakes;
 using ChatbotOrleans.Grains.Abstractions;
 using Shouldly;
 
@@ -37,8 +38,7 @@ public sealed class NewChatCommandTests : IDisposable
         _page.Feed.Confirm(ConversationFixture.Summary(_page.Conversation.Id));
         _page.Grain.Answer = new ChangeResult(ChangeOutcome.Accepted, Question);
         _page.Cluster.Users.Conversations.Add(ConversationFixture.Summary(_page.Conversation.Id, "question", isEmpty: false));
-        await _page.Cluster.Streams.PublishAsync<ConversationEvent>(
-            StreamId.Create(ConversationStreams.Namespace, _page.Conversation.Id.Value), new MessageAdded(_page.Conversation.Id, Question));
+        await _page.Cluster.Streams.PublishAsync<ConversationEvent>(FakeCluster.ConversationStream(_page.Conversation.Id), _page.Conversation.Added(Question));
         (await _commands.SendAsync(new SendMessage(Question.Id, Question.Text))).ShouldBeNull();
         _page.Feed.Conversations.ShouldHaveSingleItem().Title.ShouldBe("question", "the list is read again, with the title it missed, even after the message's own event");
 
@@ -73,8 +73,7 @@ public sealed class NewChatCommandTests : IDisposable
         _page.Feed.Confirm(ConversationFixture.Summary(other.Id));
         _page.Cluster.Conversation(other.Id).Snapshot = other.Snapshot();
         (await _page.Feed.OpenAsync(other.Id)).ShouldBeTrue();
-        await _page.Cluster.Streams.PublishAsync<ConversationEvent>(
-            StreamId.Create(ConversationStreams.Namespace, other.Id.Value), new MessageAdded(other.Id, Question));
+        await _page.Cluster.Streams.PublishAsync<ConversationEvent>(FakeCluster.ConversationStream(other.Id), other.Added(Question));
 
         _page.Feed.Conversations.ShouldAllBe(c => !c.IsEmpty);
     }

@@ -50,6 +50,9 @@ internal sealed class FakeCluster : IDisposable
     /// <summary>The user's list stream, as the client subscribes to it.</summary>
     public StreamId ListStream => StreamId.Create(UserStreams.Namespace, User.Value);
 
+    /// <summary>A conversation's stream, as the client subscribes to it.</summary>
+    public static StreamId ConversationStream(ConversationId conversation) => StreamId.Create(ConversationStreams.Namespace, conversation.Value);
+
     public FakeConversationGrain Conversation(ConversationId id)
     {
         if (!_conversations.TryGetValue(id, out var grain))
