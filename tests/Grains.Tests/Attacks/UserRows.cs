@@ -49,9 +49,9 @@ internal static class UserRows
 
             // Grain state is counted by grain type, and its total summed from the same query: stream bookkeeping rows
             // are written while a pulling agent registers a stream, and a second query could see some the first did not.
-            var select = isGrainState ? "graintypestring, count(*)" : "'', count(*)";
-            var groupBy = isGrainState ? " group by 1 order by 1" : "";
-            await using var count = new NpgsqlCommand($"select {select} from \"{table}\" t where lower(t::text) like any(@patterns){byKey}{groupBy}", connection);
+            var kind = isGrainState ? "graintypestring" : "''";
+            await using var count = new NpgsqlCommand(
+                $"select {kind}, count(*) from \"{table}\" t where lower(t::text) like any(@patterns){byKey} group by 1 order by 1", connection);
             count.Parameters.AddWithValue("patterns", patterns.ToArray());
             count.Parameters.AddWithValue("n0", n0);
             count.Parameters.AddWithValue("n1", n1);
@@ -61,14 +61,12 @@ internal static class UserRows
             {
                 var type = reader.GetString(0);
                 var rows = reader.GetInt64(1);
-                if (!isGrainState)
+                if (isGrainState)
                 {
-                    counts[table] = rows;
-                    continue;
+                    // Which grains' states they are, for failure messages; stream bookkeeping counted apart (see StreamBookkeeping).
+                    counts[$"orleansstorage:{type}"] = rows;
                 }
 
-                // Which grains' states they are, for failure messages; stream bookkeeping counted apart (see StreamBookkeeping).
-                counts[$"orleansstorage:{type}"] = rows;
                 if (!type.Contains(StreamBookkeeping, StringComparison.OrdinalIgnoreCase))
                 {
                     counts[table] += rows;
