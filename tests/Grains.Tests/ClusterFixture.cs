@@ -47,7 +47,7 @@ public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
         Mail.RecipientReply = to => to.StartsWith("reject-", StringComparison.Ordinal) ? "550 5.1.1 No such user here"
             : to.StartsWith("busy-", StringComparison.Ordinal) ? "451 4.3.0 Try again later" : null;
 
-        var builder = new InProcessTestClusterBuilder(1);
+        var builder = new InProcessTestClusterBuilder(SiloCount);
         UseRealMembership(builder.Options);
         builder.ConfigureSilo((_, silo) =>
         {
@@ -137,6 +137,9 @@ public class ClusterFixture(PostgresServerFixture postgres) : IAsyncLifetime
     protected virtual void ConfigureConversations(ConversationOptions options)
     {
     }
+
+    /// <summary>How many silos the cluster starts with.</summary>
+    protected virtual short SiloCount => 1;
 
     /// <summary>Lets a derived fixture tune its own cluster's silo further (its streams, for one).</summary>
     protected virtual void ConfigureSilo(ISiloBuilder silo)

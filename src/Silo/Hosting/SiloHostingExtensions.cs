@@ -101,6 +101,7 @@ public static class SiloHostingExtensions
                 o.DataMaxAgeInCache = StreamCacheTime;
             }));
         });
+        silo.Services.AddKeyedSingleton<LocalQueues>(ConversationStreams.ProviderName);
         silo.Configure<GrainCollectionOptions>(o => o.ClassSpecificCollectionAge[PubSubRendezvousGrainType] = PubSubRendezvousCollectionAge);
 
         // A storage failure reaches the caller as an OrleansException wrapping Npgsql's exception. Orleans

@@ -7,19 +7,25 @@ namespace ChatbotOrleans.Silo.Streams;
 /// hands each silo the queues in its range of a hash ring, so a silo may read none and another most of them, and
 /// that one delivers most of the cluster's events (bench/results/scale-out.md). Orleans' deployment-based balancer
 /// splits evenly too, but only over silo names listed in advance, which a Swarm service's tasks do not have.
+/// The silo moves the grains of the queues it was dealt here, and starts conversations on them (<see cref="LocalQueues"/>).
 /// </summary>
-internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQueueBalancer> logger)
+internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQueueBalancer> logger, LocalQueues local, MemoryQueueGrainMover mover)
     : QueueBalancerBase(services, logger)
 {
     private List<QueueId> _queues = [];
+    private IStreamQueueMapper? _mapper;
     private volatile IReadOnlyCollection<SiloAddress> _activeSilos = [];
 
     public static IStreamQueueBalancer Create(IServiceProvider services, string name) =>
-        ActivatorUtilities.CreateInstance<EvenQueueBalancer>(services);
+        ActivatorUtilities.CreateInstance<EvenQueueBalancer>(services,
+            services.GetRequiredKeyedService<LocalQueues>(name),
+            ActivatorUtilities.CreateInstance<MemoryQueueGrainMover>(services, new MemoryQueueGrainKey(name)));
 
     public override Task Initialize(IStreamQueueMapper queueMapper)
     {
+        _mapper = queueMapper;
         _queues = [.. queueMapper.GetAllQueues()];
+        local.Set(queueMapper, GetMyQueues());
         return base.Initialize(queueMapper);
     }
 
@@ -28,6 +34,13 @@ internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQ
     protected override void OnClusterMembershipChange(HashSet<SiloAddress> activeSilos)
     {
         _activeSilos = [.. activeSilos];
+        var mine = GetMyQueues().ToList();
+        if (_mapper is not null)
+        {
+            local.Set(_mapper, mine);
+        }
+
         NotifyListeners().Ignore();
+        mover.MoveHereAsync(mine, SiloAddress).Ignore();
     }
 }
