@@ -15,6 +15,7 @@ internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQ
     private List<QueueId> _queues = [];
     private IStreamQueueMapper? _mapper;
     private volatile IReadOnlyCollection<SiloAddress> _activeSilos = [];
+    private CancellationTokenSource? _moving;
 
     public static IStreamQueueBalancer Create(IServiceProvider services, string name) =>
         ActivatorUtilities.CreateInstance<EvenQueueBalancer>(services,
@@ -41,6 +42,15 @@ internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQ
         }
 
         NotifyListeners().Ignore();
-        mover.MoveHereAsync(mine, SiloAddress).Ignore();
+
+        // A move still under way for the queues dealt before would fight the silo that reads them now.
+        var moving = new CancellationTokenSource();
+        if (Interlocked.Exchange(ref _moving, moving) is { } before)
+        {
+            before.Cancel();
+            before.Dispose();
+        }
+
+        mover.MoveHereAsync(mine, SiloAddress, moving.Token).Ignore();
     }
 }

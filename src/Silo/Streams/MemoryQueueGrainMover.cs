@@ -7,32 +7,80 @@ namespace ChatbotOrleans.Silo.Streams;
 
 /// <summary>
 /// Moves each memory-stream queue grain to the silo that reads its queue. The reader polls its queue grain every
-/// 10 ms, busy or not, and this silo publishes to the queues it reads (<see cref="LocalQueues"/>); but a grain stays
-/// wherever it was first activated, on another silo after the queues are dealt anew. Migration keeps the queued events.
+/// 10 ms, busy or not, but a grain stays wherever it was first activated, on another silo once the queues are dealt
+/// anew. Migration keeps the queued events. A move asked for while silos join is sometimes not made, so the mover
+/// looks where each grain is and asks again until all are here or the queues are dealt anew.
 /// </summary>
 internal sealed partial class MemoryQueueGrainMover(IGrainFactory grains, MemoryQueueGrainKey keys, ILogger<MemoryQueueGrainMover> logger)
 {
-    public async Task MoveHereAsync(IEnumerable<QueueId> queues, SiloAddress here)
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(8);
+
+    /// <param name="queues">The queues this silo reads.</param>
+    /// <param name="here">This silo.</param>
+    /// <param name="cancellation">Cancelled when the queues are dealt anew: another silo may read them then.</param>
+    public async Task MoveHereAsync(IReadOnlyList<QueueId> queues, SiloAddress here, CancellationToken cancellation)
     {
-        foreach (var queue in queues)
+        var away = queues;
+        for (var wait = TimeSpan.Zero; ; wait = wait == TimeSpan.Zero ? TimeSpan.FromSeconds(1) : Min(2 * wait, LongestWait))
         {
-            // The placement hint is how Orleans' own repartitioner names a migration's target.
-            RequestContext.Set(IPlacementDirector.PlacementHintKey, here);
-            try
+            await Task.Delay(wait, cancellation);
+            away = [.. await AwayAsync(away, here)];
+            if (away.Count == 0)
             {
-                await grains.GetGrain<IMemoryStreamQueueGrain>(keys.Of(queue)).Cast<IGrainManagementExtension>().MigrateOnIdle();
+                return;
             }
-            catch (Exception exception) when (exception is OrleansException or TimeoutException)
+
+            if (wait == LongestWait)
             {
-                LogNotMoved(logger, exception, queue.ToString());
+                LogNotMovedYet(logger, string.Join(", ", away));
             }
-            finally
+
+            foreach (var queue in away)
             {
-                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+                await AskToMoveAsync(queue, here);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream queue {Queue}'s grain was not moved to the silo that reads it")]
-    private static partial void LogNotMoved(ILogger logger, Exception exception, string queue);
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private async Task<IEnumerable<QueueId>> AwayAsync(IReadOnlyList<QueueId> queues, SiloAddress here)
+    {
+        var management = grains.GetGrain<IManagementGrain>(0);
+        List<QueueId> away = [];
+        foreach (var queue in queues)
+        {
+            var where = await management.GetActivationAddress(grains.GetGrain<IMemoryStreamQueueGrain>(keys.Of(queue)));
+            if (!here.Equals(where))
+            {
+                away.Add(queue);
+            }
+        }
+
+        return away;
+    }
+
+    private async Task AskToMoveAsync(QueueId queue, SiloAddress here)
+    {
+        // The placement hint is how Orleans' own repartitioner names a migration's target.
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, here);
+        try
+        {
+            await grains.GetGrain<IMemoryStreamQueueGrain>(keys.Of(queue)).Cast<IGrainManagementExtension>().MigrateOnIdle();
+        }
+        catch (Exception exception) when (exception is OrleansException or TimeoutException)
+        {
+            LogMoveFailed(logger, exception, queue);
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stream queue {Queue}'s grain could not be asked to move to the silo that reads it")]
+    private static partial void LogMoveFailed(ILogger logger, Exception exception, QueueId queue);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream queues {Queues} still have their grains on another silo than the one that reads them; asking again")]
+    private static partial void LogNotMovedYet(ILogger logger, string queues);
 }
