@@ -2,7 +2,7 @@ using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Conversations;
 using ChatbotOrleans.Grains.Email;
 using ChatbotOrleans.Grains.Users;
-using ChatbotOrleans.Silo.Hosting;
+using ChatbotOrleans.Silo.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -45,10 +45,10 @@ public sealed class ActivationLifetimeTests(ClusterFixture fixture)
     {
         var collection = Silo.GetRequiredService<IOptions<GrainCollectionOptions>>().Value;
 
-        collection.ClassSpecificCollectionAge.ShouldContainKeyAndValue(SiloHostingExtensions.PubSubRendezvousGrainType, TimeSpan.FromMinutes(2));
+        collection.ClassSpecificCollectionAge.ShouldContainKeyAndValue(StreamHostingExtensions.PubSubRendezvousGrainType, TimeSpan.FromMinutes(2));
 
         // Orleans looks the age up by the class's full name: a renamed class would silently keep the default.
-        typeof(Orleans.Streams.StreamSubscriptionHandle<>).Assembly.GetType(SiloHostingExtensions.PubSubRendezvousGrainType)
+        typeof(Orleans.Streams.StreamSubscriptionHandle<>).Assembly.GetType(StreamHostingExtensions.PubSubRendezvousGrainType)
             .ShouldNotBeNull().IsAssignableTo(typeof(Grain)).ShouldBeTrue();
     }
 

@@ -10,7 +10,7 @@ namespace ChatbotOrleans.Grains.Tests;
 /// What the chat page can and cannot learn from Orleans' memory streams about an event that never reached it. A
 /// delivery given up is reported through the subscription's error callback (the page then reads what it shows again,
 /// ChatClient); an event that left the queue cache while the subscriber was behind is lost without a word, which is
-/// why the silo keeps events for <c>SiloHostingExtensions.StreamCacheTime</c> and the page has its own safety nets.
+/// why the silo keeps events for <c>StreamHostingExtensions.StreamCacheTime</c> and the page has its own safety nets.
 /// </summary>
 [Collection(StreamGapCollection.Name)]
 public sealed class StreamGapTests(StreamGapClusterFixture fixture)

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using ChatbotOrleans.Grains;
-using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Grains.Conversations;
 using ChatbotOrleans.Grains.Hosting;
 using ChatbotOrleans.ServiceDefaults;
@@ -57,11 +56,7 @@ public static class SiloHostingExtensions
             silo.UseChatbotJobs();
             silo.BindOrleansTuning();
 
-            // New activations go to the silos in turn, but for a user's grains, which start beside each other
-            // ([PreferLocalPlacement]). Placement by CPU or by activation count reads statistics a second old, and a
-            // burst of new conversations piled onto the silo that looked emptiest (bench/results/scale-out.md).
-            silo.Services.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
-            silo.Services.AddSingleton<PlacementStrategy, RoundRobinPlacement>();
+            silo.UsePlacementInTurn();
             silo.AddDashboard();
             silo.UseGrainDirectory();
 
@@ -89,26 +84,24 @@ public static class SiloHostingExtensions
         });
         silo.AddChatbotStorage(StorageNames.Chat, connectionString);
         silo.AddChatbotStorage("PubSubStore", connectionString);
-        silo.AddMemoryStreams(ConversationStreams.ProviderName, streams =>
-        {
-            streams.ConfigurePartitioning(StreamQueueCount(silo.Configuration));
-            streams.ConfigurePartitionBalancing(EvenQueueBalancer.Create);
-            streams.ConfigurePullingAgent(agent => agent.Configure<IConfiguration>((o, configuration) =>
-                o.GetQueueMsgsTimerPeriod = configuration.GetValue("Orleans:StreamPollPeriod", StreamPollPeriod)));
-            streams.ConfigureCacheEviction(cache => cache.Configure(o =>
-            {
-                o.DataMinTimeInCache = StreamCacheTime;
-                o.DataMaxAgeInCache = StreamCacheTime;
-            }));
-        });
-        silo.Services.AddKeyedSingleton<LocalQueues>(ConversationStreams.ProviderName);
-        silo.Configure<GrainCollectionOptions>(o => o.ClassSpecificCollectionAge[PubSubRendezvousGrainType] = PubSubRendezvousCollectionAge);
+        silo.AddConversationStreams();
 
         // A storage failure reaches the caller as an OrleansException wrapping Npgsql's exception. Orleans
         // serializes only Microsoft/System/Azure exceptions by default, so without this the answer itself
         // failed to serialize while the database was down, and the caller got a CodecNotFoundException.
         silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         return silo;
+    }
+
+    /// <summary>
+    /// New activations go to the silos in turn, but for a user's grains, which start beside each other
+    /// ([PreferLocalPlacement]). Placement by CPU or by activation count reads statistics a second old, and a burst of
+    /// new conversations piled onto the silo that looked emptiest (bench/results/scale-out.md).
+    /// </summary>
+    internal static void UsePlacementInTurn(this ISiloBuilder silo)
+    {
+        silo.Services.AddPlacementDirector<RoundRobinPlacement, RoundRobinPlacementDirector>();
+        silo.Services.AddSingleton<PlacementStrategy, RoundRobinPlacement>();
     }
 
     /// <summary>
@@ -158,41 +151,6 @@ public static class SiloHostingExtensions
         silo.Services.AddOptions<ReminderOptions>().Configure<IConfiguration>((o, configuration) =>
             o.MinimumReminderPeriod = configuration.GetValue("Orleans:MinimumReminderPeriod", o.MinimumReminderPeriod));
     }
-
-    /// <summary>
-    /// The memory-stream queues (<c>Orleans:StreamQueueCount</c>, default <see cref="ConversationStreams.QueueCount"/>).
-    /// Each queue is read by one silo, dealt out evenly (<see cref="EvenQueueBalancer"/>), so a cluster wants at least
-    /// as many queues as silos; every silo of a cluster must use the same count, since the publishing silo picks the queue.
-    /// </summary>
-    private static int StreamQueueCount(IConfiguration configuration)
-    {
-        var count = configuration.GetValue("Orleans:StreamQueueCount", ConversationStreams.QueueCount);
-        return count is >= 1 and <= 256 ? count : throw new InvalidOperationException($"Orleans:StreamQueueCount must be 1–256, not {count}.");
-    }
-
-    /// <summary>
-    /// How often each memory-stream queue is read when it was last found empty (<c>Orleans:StreamPollPeriod</c>
-    /// overrides it). A page waits up to one period for each event, so Orleans' 100 ms default was most of a
-    /// message's latency; a shorter period costs idle CPU (bench/results/settings.md).
-    /// </summary>
-    internal static readonly TimeSpan StreamPollPeriod = TimeSpan.FromMilliseconds(10);
-
-    /// <summary>
-    /// How long a stream event stays in the silo's queue cache. Orleans keeps events for rewinding consumers,
-    /// and its memory grows with traffic; nothing here rewinds, but a subscriber further behind than this loses
-    /// events without a word (StreamGapTests), so it is as long as a page on a loaded machine may lag
-    /// (bench/results/settings.md).
-    /// </summary>
-    internal static readonly TimeSpan StreamCacheTime = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// Orleans' stream pub-sub grain: one activation per stream (each conversation, each user) that is only
-    /// called when a producer or a page subscribes or leaves; collected after two idle minutes instead of a
-    /// quarter of an hour, it reads its row again at the next page that opens the chat.
-    /// </summary>
-    internal const string PubSubRendezvousGrainType = "Orleans.Streams.PubSubRendezvousGrain";
-
-    internal static readonly TimeSpan PubSubRendezvousCollectionAge = TimeSpan.FromMinutes(2);
 
     public static WebApplication MapSilo(this WebApplication app)
     {
