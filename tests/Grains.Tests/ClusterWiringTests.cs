@@ -1,5 +1,8 @@
 using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Conversations;
+using ChatbotOrleans.Silo.Streams;
 using ChatbotOrleans.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Shouldly;
 
@@ -56,6 +59,19 @@ public sealed class ClusterWiringTests(ClusterFixture fixture)
         list.Count.ShouldBe(2);
         list[0].Id.ShouldBe(second.Id);
         list[1].Title.ShouldBe("Plan a trip to Lisbon");
+    }
+
+    [Fact]
+    public async Task A_new_conversation_streams_through_a_queue_its_silo_reads()
+    {
+        var services = fixture.Cluster.Silos[0].ServiceProvider;
+        var local = services.GetRequiredKeyedService<LocalQueues>(ConversationStreams.ProviderName);
+        var (_, conversation) = await fixture.NewConversationAsync();
+
+        // A single silo reads every queue, once its balancer has been handed the queues.
+        local.Mine.Count.ShouldBe(ConversationStreams.QueueCount);
+        services.GetRequiredService<IConversationIds>().ShouldBeOfType<LocalQueueConversationIds>();
+        local.Reads(StreamId.Create(ConversationStreams.Namespace, conversation.GetPrimaryKey())).ShouldBeTrue();
     }
 
     private static async Task<long> CountAsync(NpgsqlConnection connection, string sql)

@@ -2,12 +2,39 @@ using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Silo.Streams;
 using ChatbotOrleans.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
 
 namespace ChatbotOrleans.Grains.Tests;
 
-/// <summary>Which silo reads which stream queue, and where the queues' grains live.</summary>
+/// <summary>
+/// A new conversation's events need not leave its silo: it starts beside its user, with an id whose stream queue that
+/// silo reads, and the queue's grain lives there too.
+/// </summary>
 public sealed class StreamLocalityTests(TwoSiloClusterFixture fixture) : IClassFixture<TwoSiloClusterFixture>
 {
+    [Fact]
+    public async Task Each_new_conversation_starts_on_the_silo_that_reads_its_stream_queue_on_both_silos()
+    {
+        var silos = fixture.Cluster.Silos.Select(s => (s.SiloAddress, Queues: s.ServiceProvider.GetRequiredKeyedService<LocalQueues>(ConversationStreams.ProviderName))).ToList();
+        // Each silo reads one of the two queues once both balancers have seen both silos.
+        await Poll.UntilAsync(() => Task.FromResult(silos.Select(s => s.Queues.Mine.Count).ToList()), counts => counts.All(c => c == 1), TimeSpan.FromSeconds(30), "each silo to read one queue");
+
+        List<Guid> conversations = [];
+        for (var i = 0; i < 8; i++)
+        {
+            var (_, conversation) = await fixture.NewConversationAsync();
+            conversations.Add(conversation.GetPrimaryKey());
+        }
+
+        var hosts = await HostsAsync(conversations);
+        hosts.Values.Distinct().Count().ShouldBe(2, "users go to the silos in turn, so their chats start on both");
+        foreach (var (conversation, host) in hosts)
+        {
+            silos.Single(s => s.SiloAddress.Equals(host)).Queues.Reads(StreamId.Create(ConversationStreams.Namespace, conversation))
+                .ShouldBeTrue($"conversation {conversation} on {host} streams through a queue another silo reads");
+        }
+    }
+
     [Fact]
     public async Task Each_silo_holds_the_grain_of_the_stream_queue_it_reads()
     {
@@ -25,5 +52,12 @@ public sealed class StreamLocalityTests(TwoSiloClusterFixture fixture) : IClassF
         var statistics = await fixture.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
         return string.Join(", ", statistics.Where(s => s.GrainType.Contains("MemoryStreamQueueGrain", StringComparison.Ordinal))
             .Select(s => $"{(s.GrainId.TryGetGuidKey(out var key, out _) ? key : Guid.Empty)} on {s.SiloAddress}").Order());
+    }
+
+    private async Task<Dictionary<Guid, SiloAddress>> HostsAsync(List<Guid> conversations)
+    {
+        var statistics = await fixture.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        return statistics.Where(s => s.GrainId.Type.ToString()!.Contains("conversation", StringComparison.OrdinalIgnoreCase) && s.GrainId.TryGetGuidKey(out var key, out _) && conversations.Contains(key))
+            .ToDictionary(s => s.GrainId.TryGetGuidKey(out var key, out _) ? key : Guid.Empty, s => s.SiloAddress);
     }
 }

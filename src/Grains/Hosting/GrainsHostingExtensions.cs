@@ -31,6 +31,7 @@ public static class GrainsHostingExtensions
         // A host that registers only one model (tests, the offline bot) offers just that one.
         builder.Services.TryAddSingleton<IChatModels>(provider => new ChatModelCatalog([provider.GetRequiredService<IChatModel>()]));
         builder.Services.TryAddSingleton(UsagePrices.None);
+        builder.Services.TryAddSingleton(IConversationIds.Random);
         return builder;
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.Chat)] IPersistentState<UserState> state,
     TimeProvider time,
     IMessageLog log,
+    IConversationIds conversationIds,
     IOptions<BudgetOptions> budgets,
     ILogger<UserGrain> logger)
     : Grain, IUserGrain, IUserConversations
@@ -64,7 +65,7 @@ public sealed partial class UserGrain(
             return new StartConversationResult(null, refusal);
         }
 
-        var id = ConversationId.New();
+        var id = conversationIds.Next();
         await GrainFactory.GetGrain<IInternalConversationGrain>(id.Value).CreateAsync(Id);
         var summary = _user.AddConversation(id, time.GetUtcNow());
         await WriteAndPublishListAsync();

@@ -1,4 +1,5 @@
 using ChatbotOrleans.Grains.Abstractions;
+using ChatbotOrleans.Grains.Conversations;
 using Orleans.Configuration;
 
 namespace ChatbotOrleans.Silo.Streams;
@@ -22,6 +23,8 @@ internal static class StreamHostingExtensions
             }));
         });
         silo.Services.AddKeyedSingleton<LocalQueues>(ConversationStreams.ProviderName);
+        silo.Services.AddSingleton<IConversationIds>(services =>
+            new LocalQueueConversationIds(services.GetRequiredKeyedService<LocalQueues>(ConversationStreams.ProviderName)));
         silo.Configure<GrainCollectionOptions>(o => o.ClassSpecificCollectionAge[PubSubRendezvousGrainType] = PubSubRendezvousCollectionAge);
         return silo;
     }
