@@ -13,7 +13,6 @@ internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQ
     : QueueBalancerBase(services, logger)
 {
     private List<QueueId> _queues = [];
-    private IStreamQueueMapper? _mapper;
     private volatile IReadOnlyCollection<SiloAddress> _activeSilos = [];
     private CancellationTokenSource? _moving;
 
@@ -24,9 +23,10 @@ internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQ
 
     public override Task Initialize(IStreamQueueMapper queueMapper)
     {
-        _mapper = queueMapper;
         _queues = [.. queueMapper.GetAllQueues()];
-        local.Set(queueMapper, GetMyQueues());
+        local.UseMapper(queueMapper);
+
+        // Listens for the membership from here on, so the mapper is handed over before any queue is dealt.
         return base.Initialize(queueMapper);
     }
 
@@ -36,10 +36,7 @@ internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQ
     {
         _activeSilos = [.. activeSilos];
         var mine = GetMyQueues().ToList();
-        if (_mapper is not null)
-        {
-            local.Set(_mapper, mine);
-        }
+        local.Set(mine);
 
         NotifyListeners().Ignore();
 

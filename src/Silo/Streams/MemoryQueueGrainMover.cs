@@ -6,14 +6,15 @@ using Orleans.Streams;
 namespace ChatbotOrleans.Silo.Streams;
 
 /// <summary>
-/// Moves each memory-stream queue grain to the silo that reads its queue. The reader polls its queue grain every
-/// 10 ms, busy or not, but a grain stays wherever it was first activated, on another silo once the queues are dealt
+/// Moves each memory-stream queue grain to the silo that reads its queue. The reader polls its queue grain at every
+/// poll period, busy or not, but a grain stays wherever it was first activated, on another silo once the queues are dealt
 /// anew. Migration keeps the queued events. A move asked for while silos join is sometimes not made, so the mover
 /// looks where each grain is and asks again until all are here or the queues are dealt anew.
 /// </summary>
 internal sealed partial class MemoryQueueGrainMover(IGrainFactory grains, MemoryQueueGrainKey keys, ILogger<MemoryQueueGrainMover> logger)
 {
-    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(8);
+    // Before each look: at once, then backing off to the last, which repeats until every grain is here.
+    private static readonly TimeSpan[] Waits = [TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)];
 
     /// <param name="queues">The queues this silo reads.</param>
     /// <param name="here">This silo.</param>
@@ -21,16 +22,16 @@ internal sealed partial class MemoryQueueGrainMover(IGrainFactory grains, Memory
     public async Task MoveHereAsync(IReadOnlyList<QueueId> queues, SiloAddress here, CancellationToken cancellation)
     {
         var away = queues;
-        for (var wait = TimeSpan.Zero; ; wait = wait == TimeSpan.Zero ? TimeSpan.FromSeconds(1) : Min(2 * wait, LongestWait))
+        for (var look = 0; ; look++)
         {
-            await Task.Delay(wait, cancellation);
-            away = [.. await AwayAsync(away, here)];
+            await Task.Delay(Waits[Math.Min(look, Waits.Length - 1)], cancellation);
+            away = await AwayAsync(away, here);
             if (away.Count == 0)
             {
                 return;
             }
 
-            if (wait == LongestWait)
+            if (look >= Waits.Length - 1)
             {
                 LogNotMovedYet(logger, string.Join(", ", away));
             }
@@ -42,9 +43,7 @@ internal sealed partial class MemoryQueueGrainMover(IGrainFactory grains, Memory
         }
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    private async Task<IEnumerable<QueueId>> AwayAsync(IReadOnlyList<QueueId> queues, SiloAddress here)
+    private async Task<List<QueueId>> AwayAsync(IReadOnlyList<QueueId> queues, SiloAddress here)
     {
         var management = grains.GetGrain<IManagementGrain>(0);
         List<QueueId> away = [];

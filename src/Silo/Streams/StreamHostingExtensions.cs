@@ -42,7 +42,7 @@ internal static class StreamHostingExtensions
 
     /// <summary>
     /// How often each memory-stream queue is read when it was last found empty (<c>Orleans:StreamPollPeriod</c>
-    /// overrides it). A page waits up to one period for each event, so Orleans' 100 ms default was most of a
+    /// overrides it). A page waits up to one period for each event, so Orleans' default period was most of a
     /// message's latency; a shorter period costs idle CPU (bench/results/settings.md).
     /// </summary>
     internal static readonly TimeSpan StreamPollPeriod = TimeSpan.FromMilliseconds(10);

@@ -17,7 +17,8 @@ public sealed class LocalQueueConversationIdsTests
     public void Every_new_conversation_streams_through_a_queue_this_silo_reads()
     {
         var local = new LocalQueues();
-        local.Set(Mapper, [Queues[1], Queues[3]]);
+        local.UseMapper(Mapper);
+        local.Set([Queues[1], Queues[3]]);
         var ids = new LocalQueueConversationIds(local);
 
         var queues = Enumerable.Range(0, 400).Select(_ => QueueOf(ids.Next())).ToList();
@@ -31,7 +32,8 @@ public sealed class LocalQueueConversationIdsTests
     public void A_silo_that_reads_no_queue_still_makes_fresh_random_ids()
     {
         var local = new LocalQueues();
-        local.Set(Mapper, []);
+        local.UseMapper(Mapper);
+        local.Set([]);
         var ids = new LocalQueueConversationIds(local);
 
         var made = Enumerable.Range(0, 400).Select(_ => ids.Next()).ToList();
