@@ -18,7 +18,7 @@ internal static class FrontendApplicationExtensions
         }
 
         app.Use(SecurityHeaders.ApplyAsync);
-        app.Use(StoppingGate.RefuseCircuitsWhileStopping(app.Lifetime));
+        app.Use(StoppingGate.RefuseWhileStopping(app.Lifetime));
 
         // Every hosted service's start has returned, the Orleans client's included, which waits for the cluster's manifest.
         app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<ClusterConnectionMonitor>().NotifyClientStarted);

@@ -20,7 +20,7 @@ internal static class StoppingGate
         <body><p>This server is restarting. The page loads again in a moment.</p></body></html>
         """;
 
-    public static Func<HttpContext, RequestDelegate, Task> RefuseCircuitsWhileStopping(IHostApplicationLifetime lifetime) =>
+    public static Func<HttpContext, RequestDelegate, Task> RefuseWhileStopping(IHostApplicationLifetime lifetime) =>
         (context, next) =>
         {
             // Health probes keep their own answers: the proxy learns from them that this process is going.

@@ -53,7 +53,7 @@ public sealed class StoppingGateTests
         context.Request.Path = path;
         context.Response.Body = new MemoryStream();
         var passed = false;
-        await StoppingGate.RefuseCircuitsWhileStopping(lifetime)(context, _ =>
+        await StoppingGate.RefuseWhileStopping(lifetime)(context, _ =>
         {
             passed = true;
             return Task.CompletedTask;
