@@ -19,15 +19,15 @@ public sealed class StreamLocalityTests(TwoSiloClusterFixture fixture) : IClassF
         // Each silo reads one of the two queues once both balancers have seen both silos.
         await Poll.UntilAsync(() => Task.FromResult(silos.Select(s => s.Queues.Mine.Count).ToList()), counts => counts.All(c => c == 1), TimeSpan.FromSeconds(30), "each silo to read one queue");
 
-        List<Guid> conversations = [];
+        var management = fixture.Client.GetGrain<IManagementGrain>(0);
+        List<(Guid Conversation, SiloAddress? Host)> hosts = [];
         for (var i = 0; i < 8; i++)
         {
             var (_, conversation) = await fixture.NewConversationAsync();
-            conversations.Add(conversation.GetPrimaryKey());
+            hosts.Add((conversation.GetPrimaryKey(), await management.GetActivationAddress(conversation, TestContext.Current.CancellationToken)));
         }
 
-        var hosts = await HostsAsync(conversations);
-        hosts.Values.Distinct().Count().ShouldBe(2, "users go to the silos in turn, so their chats start on both");
+        hosts.Select(h => h.Host).Distinct().Count().ShouldBe(2, "users go to the silos in turn, so their chats start on both");
         foreach (var (conversation, host) in hosts)
         {
             silos.Single(s => s.SiloAddress.Equals(host)).Queues.Reads(StreamId.Create(ConversationStreams.Namespace, conversation))
@@ -42,7 +42,7 @@ public sealed class StreamLocalityTests(TwoSiloClusterFixture fixture) : IClassF
         var reads = fixture.Cluster.Silos.Select(s => (s.SiloAddress, s.ServiceProvider.GetRequiredKeyedService<LocalQueues>(ConversationStreams.ProviderName).Mine)).ToList();
         await Poll.UntilAsync(() => Task.FromResult(reads.Sum(r => r.Mine.Count)), count => count == 2, TimeSpan.FromSeconds(30), "the two queues to be dealt");
 
-        // The reader polls its queue's grain every 10 ms: moved beside it, no poll crosses a socket.
+        // The reader polls its queue's grain at every poll period: moved beside it, no poll crosses a socket.
         var expected = string.Join(", ", reads.SelectMany(r => r.Mine.Select(q => $"{keys.Of(q)} on {r.SiloAddress}")).Order());
         await Poll.UntilAsync(QueueGrainsAsync, actual => actual == expected, TimeSpan.FromSeconds(30), $"each queue grain to sit on the silo that reads its queue ({expected})");
     }
@@ -52,12 +52,5 @@ public sealed class StreamLocalityTests(TwoSiloClusterFixture fixture) : IClassF
         var statistics = await fixture.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
         return string.Join(", ", statistics.Where(s => s.GrainType.Contains("MemoryStreamQueueGrain", StringComparison.Ordinal))
             .Select(s => $"{(s.GrainId.TryGetGuidKey(out var key, out _) ? key : Guid.Empty)} on {s.SiloAddress}").Order());
-    }
-
-    private async Task<Dictionary<Guid, SiloAddress>> HostsAsync(List<Guid> conversations)
-    {
-        var statistics = await fixture.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        return statistics.Where(s => s.GrainId.Type.ToString()!.Contains("conversation", StringComparison.OrdinalIgnoreCase) && s.GrainId.TryGetGuidKey(out var key, out _) && conversations.Contains(key))
-            .ToDictionary(s => s.GrainId.TryGetGuidKey(out var key, out _) ? key : Guid.Empty, s => s.SiloAddress);
     }
 }
