@@ -7,17 +7,15 @@ using Shouldly;
 namespace ChatbotOrleans.Grains.Tests;
 
 /// <summary>
-/// A new conversation's events need not leave its silo: it starts beside its user, with an id whose stream queue that
-/// silo reads, and the queue's grain lives there too.
+/// A conversation's events need not leave its silo: a new one starts beside its user, with an id whose stream queue
+/// that silo reads; one activated again starts on that queue's reader; and the queue's grain lives there too.
 /// </summary>
 public sealed class StreamLocalityTests(TwoSiloClusterFixture fixture) : IClassFixture<TwoSiloClusterFixture>
 {
     [Fact]
     public async Task Each_new_conversation_starts_on_the_silo_that_reads_its_stream_queue_on_both_silos()
     {
-        var silos = fixture.Cluster.Silos.Select(s => (s.SiloAddress, Queues: s.ServiceProvider.GetRequiredKeyedService<LocalQueues>(ConversationStreams.ProviderName))).ToList();
-        // Each silo reads one of the two queues once both balancers have seen both silos.
-        await Poll.UntilAsync(() => Task.FromResult(silos.Select(s => s.Queues.Mine.Count).ToList()), counts => counts.All(c => c == 1), TimeSpan.FromSeconds(30), "each silo to read one queue");
+        var silos = await DealtAsync();
 
         var management = fixture.Client.GetGrain<IManagementGrain>(0);
         List<(Guid Conversation, SiloAddress? Host)> hosts = [];
@@ -36,6 +34,30 @@ public sealed class StreamLocalityTests(TwoSiloClusterFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_conversation_activated_again_through_the_client_starts_on_the_silo_that_reads_its_stream_queue()
+    {
+        var silos = await DealtAsync();
+
+        // The client's calls go in through both silos' gateways; the called silo places a grain that is not active.
+        var management = fixture.Client.GetGrain<IManagementGrain>(0);
+        List<(Guid Conversation, SiloAddress? Host)> hosts = [];
+        for (var i = 0; i < 8; i++)
+        {
+            var (user, conversation) = await fixture.NewConversationAsync();
+            await fixture.Cluster.DeactivateAsync(conversation);
+            await fixture.Cluster.WaitForDeactivationAsync(conversation);
+            (await conversation.GetSnapshotAsync(user)).ShouldNotBeNull();
+            hosts.Add((conversation.GetPrimaryKey(), await management.GetActivationAddress(conversation, TestContext.Current.CancellationToken)));
+        }
+
+        foreach (var (conversation, host) in hosts)
+        {
+            silos.Single(s => s.SiloAddress.Equals(host)).Queues.Reads(StreamId.Create(ConversationStreams.Namespace, conversation))
+                .ShouldBeTrue($"conversation {conversation}, activated again on {host}, streams through a queue another silo reads");
+        }
+    }
+
+    [Fact]
     public async Task Each_silo_holds_the_grain_of_the_stream_queue_it_reads()
     {
         var keys = new MemoryQueueGrainKey(ConversationStreams.ProviderName);
@@ -45,6 +67,14 @@ public sealed class StreamLocalityTests(TwoSiloClusterFixture fixture) : IClassF
         // The reader polls its queue's grain at every poll period: moved beside it, no poll crosses a socket.
         var expected = string.Join(", ", reads.SelectMany(r => r.Mine.Select(q => $"{keys.Of(q)} on {r.SiloAddress}")).Order());
         await Poll.UntilAsync(QueueGrainsAsync, actual => actual == expected, TimeSpan.FromSeconds(30), $"each queue grain to sit on the silo that reads its queue ({expected})");
+    }
+
+    // Each silo reads one of the two queues once both balancers have seen both silos.
+    private async Task<List<(SiloAddress SiloAddress, LocalQueues Queues)>> DealtAsync()
+    {
+        var silos = fixture.Cluster.Silos.Select(s => (s.SiloAddress, Queues: s.ServiceProvider.GetRequiredKeyedService<LocalQueues>(ConversationStreams.ProviderName))).ToList();
+        await Poll.UntilAsync(() => Task.FromResult(silos.Select(s => s.Queues.Mine.Count).ToList()), counts => counts.All(c => c == 1), TimeSpan.FromSeconds(30), "each silo to read one queue");
+        return silos;
     }
 
     private async Task<string> QueueGrainsAsync()

@@ -8,10 +8,10 @@ using Microsoft.Extensions.Options;
 namespace ChatbotOrleans.Grains.Conversations;
 
 /// <summary>
-/// Holds one conversation, placed beside its owner's grain, which starts it. Each call checks the caller, asks the
-/// <see cref="Conversation"/>, stores and publishes; the reply is written beside the calls by a <see cref="ReplyWriter"/>.
+/// Holds one conversation, placed where its events are read (<see cref="ConversationPlacement"/>). Each call checks the
+/// caller, asks the <see cref="Conversation"/>, stores and publishes; a <see cref="ReplyWriter"/> writes the reply.
 /// </summary>
-[Orleans.Placement.PreferLocalPlacement]
+[ConversationPlacement]
 public sealed partial class ConversationGrain(
     [PersistentState("conversation", StorageNames.Chat)] IPersistentState<ConversationState> state,
     IMessageLog log,

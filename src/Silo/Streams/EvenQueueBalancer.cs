@@ -7,7 +7,7 @@ namespace ChatbotOrleans.Silo.Streams;
 /// hands each silo the queues in its range of a hash ring, so a silo may read none and another most of them, and
 /// that one delivers most of the cluster's events (bench/results/scale-out.md). Orleans' deployment-based balancer
 /// splits evenly too, but only over silo names listed in advance, which a Swarm service's tasks do not have.
-/// The silo moves the grains of the queues it was dealt here, and starts conversations on them (<see cref="LocalQueues"/>).
+/// The silo moves the grains of the queues it was dealt here, and places conversations by the deal (<see cref="LocalQueues"/>).
 /// </summary>
 internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQueueBalancer> logger, LocalQueues local, MemoryQueueGrainMover mover)
     : QueueBalancerBase(services, logger)
@@ -36,7 +36,7 @@ internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQ
     {
         _activeSilos = [.. activeSilos];
         var mine = GetMyQueues().ToList();
-        local.Set(mine);
+        local.Set(_activeSilos, _queues, mine);
 
         NotifyListeners().Ignore();
 

@@ -22,4 +22,13 @@ internal static class EvenQueueSplit
 
         return [.. queues.Order().Where((_, position) => position % silos.Count == index)];
     }
+
+    /// <summary>The silo that reads a queue in the same split; none while no silo is active or the queue is unknown.</summary>
+    public static TSilo? ReaderOf<TSilo, TQueue>(TQueue queue, IReadOnlyCollection<TSilo> activeSilos, IEnumerable<TQueue> queues)
+        where TSilo : class, IComparable<TSilo>
+        where TQueue : IComparable<TQueue>
+    {
+        var position = queues.Order().ToList().IndexOf(queue);
+        return position < 0 || activeSilos.Count == 0 ? null : activeSilos.Order().ElementAt(position % activeSilos.Count);
+    }
 }

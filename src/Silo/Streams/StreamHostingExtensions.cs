@@ -25,6 +25,7 @@ internal static class StreamHostingExtensions
         silo.Services.AddKeyedSingleton<LocalQueues>(ConversationStreams.ProviderName);
         silo.Services.AddSingleton<IConversationIds>(services =>
             new LocalQueueConversationIds(services.GetRequiredKeyedService<LocalQueues>(ConversationStreams.ProviderName)));
+        silo.Services.AddPlacementDirector<ConversationPlacement, ConversationPlacementDirector>();
         silo.Configure<GrainCollectionOptions>(o => o.ClassSpecificCollectionAge[PubSubRendezvousGrainType] = PubSubRendezvousCollectionAge);
         return silo;
     }

@@ -32,6 +32,29 @@ public sealed class EvenQueueSplitTests
         EvenQueueSplit.QueuesOf("a", seenByOne, Queues).ShouldBe(EvenQueueSplit.QueuesOf("a", seenByAnother, Queues.Reverse()));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void The_reader_of_each_queue_is_the_silo_it_is_dealt_to(int silos)
+    {
+        var active = Enumerable.Range(0, silos).Select(i => $"silo-{i}").Reverse().ToArray();
+
+        foreach (var queue in Queues)
+        {
+            var reader = EvenQueueSplit.ReaderOf(queue, active, Queues.Reverse());
+            reader.ShouldNotBeNull();
+            EvenQueueSplit.QueuesOf(reader, active, Queues).ShouldContain(queue);
+        }
+    }
+
+    [Fact]
+    public void No_silo_reads_a_queue_before_any_is_active_or_a_queue_not_dealt()
+    {
+        EvenQueueSplit.ReaderOf(3, Array.Empty<string>(), Queues).ShouldBeNull();
+        EvenQueueSplit.ReaderOf(99, ["a"], Queues).ShouldBeNull();
+    }
+
     [Fact]
     public void A_silo_not_yet_active_or_leaving_reads_nothing() =>
         EvenQueueSplit.QueuesOf("d", ["a", "b"], Queues).ShouldBeEmpty();

@@ -18,7 +18,7 @@ public sealed class LocalQueueConversationIdsTests
     {
         var local = new LocalQueues();
         local.UseMapper(Mapper);
-        local.Set([Queues[1], Queues[3]]);
+        local.Set([], Queues, [Queues[1], Queues[3]]);
         var ids = new LocalQueueConversationIds(local);
 
         var queues = Enumerable.Range(0, 400).Select(_ => QueueOf(ids.Next())).ToList();
@@ -33,7 +33,7 @@ public sealed class LocalQueueConversationIdsTests
     {
         var local = new LocalQueues();
         local.UseMapper(Mapper);
-        local.Set([]);
+        local.Set([], Queues, []);
         var ids = new LocalQueueConversationIds(local);
 
         var made = Enumerable.Range(0, 400).Select(_ => ids.Next()).ToList();
