@@ -20,6 +20,12 @@ internal sealed class ConversationPlacementDirector([FromKeyedServices(Conversat
             return Task.FromResult(hint);
         }
 
+        // A stopping silo may still deal itself queues for a moment: a grain placed on it now would take calls it never answers.
+        if (context.LocalSiloStatus != SiloStatus.Active && compatible.Where(silo => !silo.Equals(context.LocalSilo)).ToArray() is { Length: > 0 } others)
+        {
+            compatible = others;
+        }
+
         if (target.GrainIdentity.TryGetGuidKey(out var key, out _)
             && queues.ReaderOf(StreamId.Create(ConversationStreams.Namespace, key)) is { } reader
             && compatible.Contains(reader))
@@ -27,8 +33,6 @@ internal sealed class ConversationPlacementDirector([FromKeyedServices(Conversat
             return Task.FromResult(reader);
         }
 
-        return Task.FromResult(context.LocalSiloStatus == SiloStatus.Active && compatible.Contains(context.LocalSilo)
-            ? context.LocalSilo
-            : compatible[Random.Shared.Next(compatible.Length)]);
+        return Task.FromResult(compatible.Contains(context.LocalSilo) ? context.LocalSilo : compatible[Random.Shared.Next(compatible.Length)]);
     }
 }

@@ -1,6 +1,5 @@
 using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Silo.Streams;
-using Orleans.Configuration;
 using Orleans.Streams;
 using Shouldly;
 
@@ -9,7 +8,7 @@ namespace ChatbotOrleans.Infrastructure.Tests.Streams;
 public sealed class LocalQueueConversationIdsTests
 {
     // Orleans' own mapper, as the memory adapter makes it, so these ids meet the queues the silos really use.
-    private static readonly HashRingBasedStreamQueueMapper Mapper = new(new HashRingStreamQueueMapperOptions { TotalQueueCount = 4 }, ConversationStreams.ProviderName);
+    private static readonly HashRingBasedStreamQueueMapper Mapper = StreamQueues.Mapper(4);
 
     private static readonly QueueId[] Queues = [.. Mapper.GetAllQueues().Order()];
 

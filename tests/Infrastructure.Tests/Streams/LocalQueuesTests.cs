@@ -1,7 +1,4 @@
-using System.Net;
-using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Silo.Streams;
-using Orleans.Configuration;
 using Orleans.Streams;
 using Shouldly;
 
@@ -9,10 +6,9 @@ namespace ChatbotOrleans.Infrastructure.Tests.Streams;
 
 public sealed class LocalQueuesTests
 {
-    // Orleans' own mapper, as the memory adapter makes it.
-    private static readonly HashRingBasedStreamQueueMapper Mapper = new(new HashRingStreamQueueMapperOptions { TotalQueueCount = 8 }, ConversationStreams.ProviderName);
+    private static readonly HashRingBasedStreamQueueMapper Mapper = StreamQueues.Mapper(8);
 
-    private static readonly SiloAddress[] Silos = [.. Enumerable.Range(1, 3).Select(i => SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 11110 + i), i))];
+    private static readonly SiloAddress[] Silos = StreamQueues.Silos(3);
 
     [Fact]
     public void A_conversation_is_placed_on_the_silo_whose_dealt_queues_hold_its_streams_queue()
@@ -22,7 +18,7 @@ public sealed class LocalQueuesTests
         local.UseMapper(Mapper);
         local.Set(Silos, queues, EvenQueueSplit.QueuesOf(Silos[0], Silos, queues));
 
-        var readers = Enumerable.Range(0, 300).Select(_ => StreamId.Create(ConversationStreams.Namespace, Guid.NewGuid()))
+        var readers = Enumerable.Range(0, 300).Select(_ => StreamQueues.NewConversationStream())
             .Select(stream => (Queue: Mapper.GetQueueForStream(stream), Reader: local.ReaderOf(stream), Here: local.Reads(stream))).ToList();
 
         readers.ShouldAllBe(r => EvenQueueSplit.QueuesOf(r.Reader!, Silos, queues).Contains(r.Queue));
@@ -33,23 +29,23 @@ public sealed class LocalQueuesTests
     [Fact]
     public void With_more_silos_than_queues_no_silo_is_named_so_that_none_is_left_idle()
     {
-        var mapper = new HashRingBasedStreamQueueMapper(new HashRingStreamQueueMapperOptions { TotalQueueCount = 2 }, ConversationStreams.ProviderName);
+        var mapper = StreamQueues.Mapper(2);
         var queues = mapper.GetAllQueues().ToList();
         var local = new LocalQueues();
         local.UseMapper(mapper);
         local.Set(Silos, queues, EvenQueueSplit.QueuesOf(Silos[0], Silos, queues));
 
-        Enumerable.Range(0, 20).Select(_ => local.ReaderOf(StreamId.Create(ConversationStreams.Namespace, Guid.NewGuid()))).ShouldAllBe(reader => reader == null);
+        Enumerable.Range(0, 20).Select(_ => local.ReaderOf(StreamQueues.NewConversationStream())).ShouldAllBe(reader => reader == null);
         local.Set(Silos.Take(2).ToList(), queues, EvenQueueSplit.QueuesOf(Silos[0], Silos.Take(2).ToList(), queues));
-        local.ReaderOf(StreamId.Create(ConversationStreams.Namespace, Guid.NewGuid())).ShouldNotBeNull("as many silos as queues");
+        local.ReaderOf(StreamQueues.NewConversationStream()).ShouldNotBeNull("as many silos as queues");
     }
 
     [Fact]
     public void Before_the_first_deal_no_silo_is_named()
     {
         var local = new LocalQueues();
-        local.ReaderOf(StreamId.Create(ConversationStreams.Namespace, Guid.NewGuid())).ShouldBeNull();
+        local.ReaderOf(StreamQueues.NewConversationStream()).ShouldBeNull();
         local.UseMapper(Mapper);
-        local.ReaderOf(StreamId.Create(ConversationStreams.Namespace, Guid.NewGuid())).ShouldBeNull();
+        local.ReaderOf(StreamQueues.NewConversationStream()).ShouldBeNull();
     }
 }
