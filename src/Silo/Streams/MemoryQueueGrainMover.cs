@@ -25,7 +25,17 @@ internal sealed partial class MemoryQueueGrainMover(IGrainFactory grains, Memory
         for (var look = 0; ; look++)
         {
             await Task.Delay(Waits[Math.Min(look, Waits.Length - 1)], cancellation);
-            away = await AwayAsync(away, here);
+            try
+            {
+                away = await AwayAsync(away, here);
+            }
+            catch (Exception exception) when (exception is OrleansException or TimeoutException)
+            {
+                // A silo that has just joined may not reach the management grain yet: one failed look must not end the moves.
+                LogLookFailed(logger, exception);
+                continue;
+            }
+
             if (away.Count == 0)
             {
                 return;
@@ -76,6 +86,9 @@ internal sealed partial class MemoryQueueGrainMover(IGrainFactory grains, Memory
             RequestContext.Remove(IPlacementDirector.PlacementHintKey);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look where the stream queues' grains are; looking again")]
+    private static partial void LogLookFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stream queue {Queue}'s grain could not be asked to move to the silo that reads it")]
     private static partial void LogMoveFailed(ILogger logger, Exception exception, QueueId queue);
