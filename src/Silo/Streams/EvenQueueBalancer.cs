@@ -13,7 +13,6 @@ internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQ
     : QueueBalancerBase(services, logger)
 {
     private List<QueueId> _queues = [];
-    private volatile IReadOnlyCollection<SiloAddress> _activeSilos = [];
     private CancellationTokenSource? _moving;
 
     public static IStreamQueueBalancer Create(IServiceProvider services, string name) =>
@@ -30,13 +29,12 @@ internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQ
         return base.Initialize(queueMapper);
     }
 
-    public override IEnumerable<QueueId> GetMyQueues() => EvenQueueSplit.QueuesOf(SiloAddress, _activeSilos, _queues);
+    public override IEnumerable<QueueId> GetMyQueues() => local.Mine;
 
     protected override void OnClusterMembershipChange(HashSet<SiloAddress> activeSilos)
     {
-        _activeSilos = [.. activeSilos];
-        var mine = GetMyQueues().ToList();
-        local.Set(_activeSilos, _queues, mine);
+        local.Set(SiloAddress, activeSilos, _queues);
+        var mine = local.Mine.ToList();
 
         NotifyListeners().Ignore();
 

@@ -8,27 +8,20 @@ namespace ChatbotOrleans.Silo.Streams;
 /// </summary>
 internal static class EvenQueueSplit
 {
-    public static IReadOnlyList<TQueue> QueuesOf<TSilo, TQueue>(TSilo silo, IReadOnlyCollection<TSilo> activeSilos, IEnumerable<TQueue> queues)
+    /// <summary>Each queue with the silo that reads it; empty while no silo is active.</summary>
+    public static IReadOnlyDictionary<TQueue, TSilo> Deal<TSilo, TQueue>(IReadOnlyCollection<TSilo> activeSilos, IEnumerable<TQueue> queues)
         where TSilo : IComparable<TSilo>
-        where TQueue : IComparable<TQueue>
+        where TQueue : notnull, IComparable<TQueue>
     {
         var silos = activeSilos.Order().ToList();
-        var index = silos.IndexOf(silo);
-        if (index < 0)
-        {
-            // Not active yet, or leaving: an active silo reads its queues.
-            return [];
-        }
-
-        return [.. queues.Order().Where((_, position) => position % silos.Count == index)];
+        return silos.Count == 0
+            ? new Dictionary<TQueue, TSilo>()
+            : queues.Order().Select((queue, position) => (queue, silos[position % silos.Count])).ToDictionary();
     }
 
-    /// <summary>The silo that reads a queue in the same split; none while no silo is active or the queue is unknown.</summary>
-    public static TSilo? ReaderOf<TSilo, TQueue>(TQueue queue, IReadOnlyCollection<TSilo> activeSilos, IEnumerable<TQueue> queues)
-        where TSilo : class, IComparable<TSilo>
-        where TQueue : IComparable<TQueue>
-    {
-        var position = queues.Order().ToList().IndexOf(queue);
-        return position < 0 || activeSilos.Count == 0 ? null : activeSilos.Order().ElementAt(position % activeSilos.Count);
-    }
+    /// <summary>The queues a silo reads; none while it is not active yet, or leaving: an active silo reads them.</summary>
+    public static IReadOnlyList<TQueue> QueuesOf<TSilo, TQueue>(TSilo silo, IReadOnlyCollection<TSilo> activeSilos, IEnumerable<TQueue> queues)
+        where TSilo : IComparable<TSilo>
+        where TQueue : notnull, IComparable<TQueue> =>
+        [.. Deal(activeSilos, queues).Where(dealt => EqualityComparer<TSilo>.Default.Equals(dealt.Value, silo)).Select(dealt => dealt.Key).Order()];
 }

@@ -10,31 +10,37 @@ namespace ChatbotOrleans.Silo.Streams;
 internal sealed class LocalQueues
 {
     private volatile IStreamQueueMapper? _mapper;
-    private volatile Deal _deal = new([], [], []);
+    private volatile Deal _deal = new(new Dictionary<QueueId, SiloAddress>(), []);
 
     public IReadOnlyCollection<QueueId> Mine => _deal.Mine;
 
     /// <summary>The provider's own mapper, handed over before any queue is dealt.</summary>
     public void UseMapper(IStreamQueueMapper mapper) => _mapper = mapper;
 
-    /// <summary>The queues dealt to the active silos, this silo's among them.</summary>
-    public void Set(IReadOnlyCollection<SiloAddress> activeSilos, IReadOnlyList<QueueId> queues, IEnumerable<QueueId> mine) =>
-        _deal = new([.. activeSilos], [.. queues], [.. mine]);
+    /// <summary>
+    /// Deals the queues to the active silos (<see cref="EvenQueueSplit"/>), once per change of the membership; this
+    /// silo (<paramref name="here"/>) reads none while it is not among them.
+    /// </summary>
+    public void Set(SiloAddress here, IReadOnlyCollection<SiloAddress> activeSilos, IReadOnlyCollection<QueueId> queues)
+    {
+        var readers = EvenQueueSplit.Deal(activeSilos, queues);
+
+        // With more silos than queues, grains placed by their queue would leave the silos that read none idle.
+        _deal = new(activeSilos.Count <= queues.Count ? readers : new Dictionary<QueueId, SiloAddress>(),
+            [.. readers.Where(dealt => dealt.Value.Equals(here)).Select(dealt => dealt.Key)]);
+    }
 
     /// <summary>Whether this silo reads the queue of a stream; false while it reads none (not active yet, leaving).</summary>
     public bool Reads(StreamId stream) => _deal.Mine is { Count: > 0 } mine && _mapper is { } mapper && mine.Contains(mapper.GetQueueForStream(stream));
 
     /// <summary>
     /// The silo that reads the queue of a stream, as dealt; null before the first deal, and while there are more silos
-    /// than queues: grains placed by their queue would then leave the silos that read none idle.
+    /// than queues.
     /// </summary>
-    public SiloAddress? ReaderOf(StreamId stream)
-    {
-        var deal = _deal;
-        return _mapper is { } mapper && deal.Silos.Count <= deal.Queues.Count
-            ? EvenQueueSplit.ReaderOf(mapper.GetQueueForStream(stream), deal.Silos, deal.Queues)
-            : null;
-    }
+    public SiloAddress? ReaderOf(StreamId stream) =>
+        _mapper is { } mapper && _deal.Readers.TryGetValue(mapper.GetQueueForStream(stream), out var reader) ? reader : null;
 
-    private sealed record Deal(List<SiloAddress> Silos, List<QueueId> Queues, HashSet<QueueId> Mine);
+    /// <param name="Readers">Each queue's reader, for placing by queue; empty when grains are not placed so.</param>
+    /// <param name="Mine">The queues this silo reads.</param>
+    private sealed record Deal(IReadOnlyDictionary<QueueId, SiloAddress> Readers, HashSet<QueueId> Mine);
 }

@@ -65,11 +65,7 @@ public sealed class ConversationPlacementDirectorTests
         (await director.OnAddActivation(new ConversationPlacement(), target, new Context(reader, SiloStatus.Active, Silos))).ShouldBe(elsewhere);
     }
 
-    private void Deal()
-    {
-        var queues = Mapper.GetAllQueues().ToList();
-        _queues.Set(Silos, queues, EvenQueueSplit.QueuesOf(Silos[0], Silos, queues));
-    }
+    private void Deal() => _queues.Set(Silos[0], Silos, Mapper.GetAllQueues().ToList());
 
     private IEnumerable<(Guid Conversation, SiloAddress Reader)> Conversations(int count) =>
         Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).Select(id => (id, _queues.ReaderOf(StreamId.Create(ConversationStreams.Namespace, id))!));

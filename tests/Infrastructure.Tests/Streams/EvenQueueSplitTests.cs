@@ -40,10 +40,11 @@ public sealed class EvenQueueSplitTests
     {
         var active = Enumerable.Range(0, silos).Select(i => $"silo-{i}").Reverse().ToArray();
 
-        foreach (var queue in Queues)
+        var deal = EvenQueueSplit.Deal(active, Queues.Reverse());
+
+        deal.Keys.Order().ShouldBe(Queues);
+        foreach (var (queue, reader) in deal)
         {
-            var reader = EvenQueueSplit.ReaderOf(queue, active, Queues.Reverse());
-            reader.ShouldNotBeNull();
             EvenQueueSplit.QueuesOf(reader, active, Queues).ShouldContain(queue);
         }
     }
@@ -51,8 +52,8 @@ public sealed class EvenQueueSplitTests
     [Fact]
     public void No_silo_reads_a_queue_before_any_is_active_or_a_queue_not_dealt()
     {
-        EvenQueueSplit.ReaderOf(3, Array.Empty<string>(), Queues).ShouldBeNull();
-        EvenQueueSplit.ReaderOf(99, ["a"], Queues).ShouldBeNull();
+        EvenQueueSplit.Deal(Array.Empty<string>(), Queues).ShouldBeEmpty();
+        EvenQueueSplit.Deal(["a"], Queues).ContainsKey(99).ShouldBeFalse();
     }
 
     [Fact]

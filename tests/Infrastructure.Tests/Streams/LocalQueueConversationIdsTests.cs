@@ -12,12 +12,16 @@ public sealed class LocalQueueConversationIdsTests
 
     private static readonly QueueId[] Queues = [.. Mapper.GetAllQueues().Order()];
 
+    private static readonly SiloAddress[] Silos = StreamQueues.Silos(2);
+
     [Fact]
     public void Every_new_conversation_streams_through_a_queue_this_silo_reads()
     {
         var local = new LocalQueues();
         local.UseMapper(Mapper);
-        local.Set([], Queues, [Queues[1], Queues[3]]);
+        // The second of two silos is dealt the second and fourth queue.
+        local.Set(Silos[1], Silos, Queues);
+        local.Mine.ShouldBe([Queues[1], Queues[3]], ignoreOrder: true);
         var ids = new LocalQueueConversationIds(local);
 
         var queues = Enumerable.Range(0, 400).Select(_ => QueueOf(ids.Next())).ToList();
@@ -32,7 +36,7 @@ public sealed class LocalQueueConversationIdsTests
     {
         var local = new LocalQueues();
         local.UseMapper(Mapper);
-        local.Set([], Queues, []);
+        local.Set(StreamQueues.Silos(3)[2], Silos, Queues);
         var ids = new LocalQueueConversationIds(local);
 
         var made = Enumerable.Range(0, 400).Select(_ => ids.Next()).ToList();

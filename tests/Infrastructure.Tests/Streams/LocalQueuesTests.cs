@@ -16,7 +16,7 @@ public sealed class LocalQueuesTests
         var queues = Mapper.GetAllQueues().ToList();
         var local = new LocalQueues();
         local.UseMapper(Mapper);
-        local.Set(Silos, queues, EvenQueueSplit.QueuesOf(Silos[0], Silos, queues));
+        local.Set(Silos[0], Silos, queues);
 
         var readers = Enumerable.Range(0, 300).Select(_ => StreamQueues.NewConversationStream())
             .Select(stream => (Queue: Mapper.GetQueueForStream(stream), Reader: local.ReaderOf(stream), Here: local.Reads(stream))).ToList();
@@ -33,10 +33,10 @@ public sealed class LocalQueuesTests
         var queues = mapper.GetAllQueues().ToList();
         var local = new LocalQueues();
         local.UseMapper(mapper);
-        local.Set(Silos, queues, EvenQueueSplit.QueuesOf(Silos[0], Silos, queues));
+        local.Set(Silos[0], Silos, queues);
 
         Enumerable.Range(0, 20).Select(_ => local.ReaderOf(StreamQueues.NewConversationStream())).ShouldAllBe(reader => reader == null);
-        local.Set(Silos.Take(2).ToList(), queues, EvenQueueSplit.QueuesOf(Silos[0], Silos.Take(2).ToList(), queues));
+        local.Set(Silos[0], Silos.Take(2).ToList(), queues);
         local.ReaderOf(StreamQueues.NewConversationStream()).ShouldNotBeNull("as many silos as queues");
     }
 
