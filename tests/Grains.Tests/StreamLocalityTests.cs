@@ -26,11 +26,7 @@ public sealed class StreamLocalityTests(TwoSiloClusterFixture fixture) : IClassF
         }
 
         hosts.Select(h => h.Host).Distinct().Count().ShouldBe(2, "users go to the silos in turn, so their chats start on both");
-        foreach (var (conversation, host) in hosts)
-        {
-            silos.Single(s => s.SiloAddress.Equals(host)).Queues.Reads(StreamId.Create(ConversationStreams.Namespace, conversation))
-                .ShouldBeTrue($"conversation {conversation} on {host} streams through a queue another silo reads");
-        }
+        EachOnItsReader(silos, hosts, "");
     }
 
     [Fact]
@@ -50,19 +46,15 @@ public sealed class StreamLocalityTests(TwoSiloClusterFixture fixture) : IClassF
             hosts.Add((conversation.GetPrimaryKey(), await management.GetActivationAddress(conversation, TestContext.Current.CancellationToken)));
         }
 
-        foreach (var (conversation, host) in hosts)
-        {
-            silos.Single(s => s.SiloAddress.Equals(host)).Queues.Reads(StreamId.Create(ConversationStreams.Namespace, conversation))
-                .ShouldBeTrue($"conversation {conversation}, activated again on {host}, streams through a queue another silo reads");
-        }
+        EachOnItsReader(silos, hosts, "activated again ");
     }
 
     [Fact]
     public async Task Each_silo_holds_the_grain_of_the_stream_queue_it_reads()
     {
         var keys = new MemoryQueueGrainKey(ConversationStreams.ProviderName);
-        var reads = fixture.Cluster.Silos.Select(s => (s.SiloAddress, s.ServiceProvider.GetRequiredKeyedService<LocalQueues>(ConversationStreams.ProviderName).Mine)).ToList();
-        await Poll.UntilAsync(() => Task.FromResult(reads.Sum(r => r.Mine.Count)), count => count == 2, TimeSpan.FromSeconds(30), "the two queues to be dealt");
+        // Read once both silos are dealt their queue: the deal each made while it was alone holds both.
+        var reads = (await DealtAsync()).Select(s => (s.SiloAddress, s.Queues.Mine)).ToList();
 
         // The reader polls its queue's grain at every poll period: moved beside it, no poll crosses a socket.
         var expected = string.Join(", ", reads.SelectMany(r => r.Mine.Select(q => $"{keys.Of(q)} on {r.SiloAddress}")).Order());
@@ -75,6 +67,15 @@ public sealed class StreamLocalityTests(TwoSiloClusterFixture fixture) : IClassF
         var silos = fixture.Cluster.Silos.Select(s => (s.SiloAddress, Queues: s.ServiceProvider.GetRequiredKeyedService<LocalQueues>(ConversationStreams.ProviderName))).ToList();
         await Poll.UntilAsync(() => Task.FromResult(silos.Select(s => s.Queues.Mine.Count).ToList()), counts => counts.All(c => c == 1), TimeSpan.FromSeconds(30), "each silo to read one queue");
         return silos;
+    }
+
+    private static void EachOnItsReader(List<(SiloAddress SiloAddress, LocalQueues Queues)> silos, List<(Guid Conversation, SiloAddress? Host)> hosts, string how)
+    {
+        foreach (var (conversation, host) in hosts)
+        {
+            silos.Single(s => s.SiloAddress.Equals(host)).Queues.Reads(StreamId.Create(ConversationStreams.Namespace, conversation))
+                .ShouldBeTrue($"conversation {conversation}, {how}on {host}, streams through a queue another silo reads");
+        }
     }
 
     private async Task<string> QueueGrainsAsync()
