@@ -26,7 +26,7 @@ public sealed class UsageDisplayTests(BrowserAppFixture fixture) : IAsyncLifetim
 
         await page.FillAsync("[data-testid=message-input]", "what does this cost?");
         await page.Keyboard.PressAsync("Enter");
-        var usage = page.Locator("[data-testid=message][data-role=assistant] ~ .message-meta [data-testid=usage]");
+        var usage = page.Locator(".turn:has([data-testid=message][data-role=assistant]) [data-testid=usage]");
         await usage.WaitForAsync();
         await page.Locator("[data-testid=chat-usage]", new() { HasText = "1,234" }).WaitForAsync();
         await Assertions.Expect(usage).ToHaveCSSAsync("opacity", "0");

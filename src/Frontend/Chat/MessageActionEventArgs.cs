@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Components;
 namespace ChatbotOrleans.Frontend.Chat;
 
 /// <summary>
-/// A press of one of a listed message's buttons. The buttons are markup, not components (see
-/// <see cref="MessageMarkup"/>), so <c>wwwroot/message-actions.js</c> raises this event on the button and the list
+/// A press of one of a listed message's buttons. The buttons are markup the browser holds, not components (see
+/// <see cref="ListedRows"/>), so <c>wwwroot/message-actions.js</c> raises this event on the button and the list
 /// handles every message's in one place.
 /// </summary>
 public sealed class MessageActionEventArgs : EventArgs

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ChatbotOrleans.Frontend.Chat.Markdown;
 using ChatbotOrleans.Grains.Abstractions;
 
 namespace ChatbotOrleans.Frontend.Chat;
 
 /// <summary>
-/// A listed message as HTML: its bubble (<see cref="Body"/>) and the line under it (<see cref="Meta"/>). The user's
+/// A listed message as HTML: its bubble (<see cref="Body(ChatMessage, RetryButton)"/>) and the line under it (<see cref="Meta"/>). The user's
 /// text is encoded; a reply's HTML comes from the sanitising Markdown renderer. The buttons carry
 /// <c>data-action</c> and the message's sequence: the list handles their clicks as one delegated event.
 /// </summary>
@@ -26,6 +27,10 @@ public static class MessageHtml
     };
 
     private static string RoleName(ChatMessage message) => message.Role == ChatRole.User ? "user" : "assistant";
+
+    /// <summary>The message's bubble, a reply's text rendered from Markdown by the sanitising renderer.</summary>
+    public static string Body(ChatMessage message, RetryButton retry) =>
+        Body(message, message.Role == ChatRole.Assistant && message.Text.Length > 0 ? MarkdownRenderer.ToHtml(message.Text) : null, retry);
 
     /// <summary>
     /// The message's bubble: its text (a reply's as <paramref name="replyHtml"/>, rendered from Markdown), and a

@@ -18,11 +18,12 @@ public sealed partial class MessageList : IAsyncDisposable
     public const string OfflineModel = "offline";
 
     private readonly MessageWindow _window = new();
-    private readonly MessageMarkup _markup = new();
+    private readonly ListedRows _rows = new();
     private readonly Announcer _announcer = new();
     private HistoryPager? _pager;
     private MessagePresses? _presses;
     private HistoryScript? _script;
+    private RowsScript? _rowsScript;
     private ElementReference _list;
     private bool _disposed;
     private bool _codeScript;
@@ -78,6 +79,8 @@ public sealed partial class MessageList : IAsyncDisposable
 
     private HistoryScript Script => _script ??= new(JS, $"./{Assets["Chat/MessageList.razor.js"]}");
 
+    private RowsScript RowsOut => _rowsScript ??= new(JS);
+
     /// <returns>Whether a page was read (the script then holds the reader's place until it is rendered).</returns>
     [JSInvokable]
     public async Task<bool> NearTopAsync() => Read(await Pager.OlderAsync(View.Messages));
@@ -85,6 +88,10 @@ public sealed partial class MessageList : IAsyncDisposable
     /// <returns>Whether a page was read.</returns>
     [JSInvokable]
     public async Task<bool> NearBottomAsync() => Read(await Pager.NewerAsync(View.Messages, View.Sequence));
+
+    /// <summary>The browser lacks the HTML of these rows' versions (it was sent while the connection was down).</summary>
+    [JSInvokable]
+    public string RowsAgain(long[] sequences) => ListedRows.Json(_rows.Again(sequences));
 
     /// <summary>The script says whether the reader is far from the newest message.</summary>
     [JSInvokable]
@@ -119,7 +126,7 @@ public sealed partial class MessageList : IAsyncDisposable
             return;
         }
 
-        if (_markup.HasCode && !_codeScript)
+        if (_rows.HasCode && !_codeScript)
         {
             _codeScript = true;
             await MarkdownView.ImportScriptAsync(JS, Assets["Chat/MarkdownView.razor.js"]);

@@ -14,6 +14,7 @@ export function init(reference, page, target) {
 
   current = new History(list, page);
   current.start(target);
+  window.chatRows?.connect(page);
 }
 
 // After the page rendered what it read: "page" (a page of messages), "end" (jump to latest) or "reveal" (a message).
@@ -24,6 +25,7 @@ export function settle(how, target) {
 export function dispose() {
   current?.dispose();
   current = null;
+  window.chatRows?.connect(null);
 }
 
 // The list's own place-keeping replaces the browser's scroll anchoring, so the two never correct the same change.
