@@ -76,11 +76,7 @@ public static class FrontendMemoryPhase
         var sizes = context.Sizes;
         var (first, warm) = (reading.Readings[1], reading.Readings[^1]);
         var steady = reading.Steady;
-        context.Log("frontend managed heap growth per page by type over all measured pages (shallow sizes):");
-        foreach (var (name, bytes, count) in reading.HeapAfter.GrowthSince(reading.HeapBefore).Take(15))
-        {
-            context.Log($"  {bytes / 1024.0 / warm.Pages,6:0.0} KiB {count / (double)warm.Pages,6:0.0} objects  {name}");
-        }
+        HeapGrowthLog.Write(context, "page over all measured pages", reading.HeapBefore, reading.HeapAfter, warm.Pages);
 
         var privatePerPage = reading.SlopeOf(p => p.Private);
         var window = $"{steady[^1].Pages - steady[0].Pages} Blazor circuits from Chromium after {sizes.WarmChatPages + first.Pages}, "

@@ -68,11 +68,7 @@ public static class ScrolledPagesPhase
         var heapAfter = await ManagedHeap.CollectAsync(process.Id, HeapTimeout, byType: true);
         await process.StopAsync(TimeSpan.FromSeconds(10));
 
-        context.Log("frontend managed heap growth per scrolled page by type, opening and scrolling (shallow sizes):");
-        foreach (var (name, bytes, count) in heapAfter.GrowthSince(heapBefore).Take(15))
-        {
-            context.Log($"  {bytes / 1024.0 / tabs.Count,6:0.0} KiB {count / (double)tabs.Count,6:0.0} objects  {name}");
-        }
+        HeapGrowthLog.Write(context, "scrolled page, opening and scrolling", heapBefore, heapAfter, tabs.Count);
 
         Report(context, newest, before, rounds, warmScroll);
         ReportSlope(context, rounds);
