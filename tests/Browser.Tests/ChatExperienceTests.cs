@@ -74,6 +74,13 @@ public sealed class ChatExperienceTests(BrowserAppFixture fixture) : IAsyncLifet
         await _page.WaitForSequenceAsync(2);
 
         await _page.ClickAsync("[data-testid=edit]");
+        var editor = _page.Locator("[data-testid=message-editor]");
+        await editor.WaitForAsync();
+        (await _page.Locator("[data-testid=message][data-role=user]").CountAsync()).ShouldBe(0, "the editor takes the bubble's place");
+        var line = _page.Locator(".turn:has([data-testid=message-editor]) .message-meta");
+        (await line.BoundingBoxAsync())!.Y.ShouldBeGreaterThan((await editor.BoundingBoxAsync())!.Y, "the line with the time stays under the editor");
+        (await line.InnerTextAsync()).ShouldNotContain("Edit", Case.Sensitive, "a message being edited offers no Edit");
+        await BrowserAppFixture.ScreenshotAsync(_page, "chat-editing");
         await _page.FillAsync("[data-testid=edit-text]", "what is the first planet?");
         await _page.ClickAsync("[data-testid=edit-save]");
         await _page.WaitForSequenceAsync(4);
