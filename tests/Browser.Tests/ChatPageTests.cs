@@ -40,7 +40,7 @@ public sealed class ChatPageTests(BrowserAppFixture fixture) : IAsyncLifetime
               get() { return this.wrappedRows; },
               set(rows) {
                 const put = rows.put;
-                rows.put = (json) => window.dropRows ? window.droppedRows++ : put(json);
+                rows.put = (...parts) => window.dropRows ? window.droppedRows++ : put(...parts);
                 this.wrappedRows = rows;
               },
             });

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ChatbotOrleans.Grains.Abstractions;
 using Microsoft.AspNetCore.Components;
 
@@ -8,11 +6,11 @@ namespace ChatbotOrleans.Frontend.Chat;
 
 /// <summary>
 /// Listed messages whose markup the browser holds, not the circuit. Once the page is interactive, the list renders a
-/// message as an empty row with two slots, its bubble and the line under it, and names in the row the version of each;
-/// the HTML of a new version goes to the browser once, ahead of the render that names it (<c>message-rows.js</c> fills
-/// the slot from it). A circuit then keeps a few small strings per message instead of its HTML in two render trees, so
-/// an open page costs the server the same however far it has scrolled. A version the browser never got (sent while the
-/// connection was down) it asks for again.
+/// message as an empty row and names in it the version of its two parts, its bubble and the line under it; the HTML of
+/// a new version goes to the browser once, ahead of the render that names it (<see cref="RowsScript"/>;
+/// <c>message-rows.js</c> fills the row from it). A circuit then keeps a few small strings per message instead of its
+/// HTML in two render trees, so scrolling far back costs the server no more than the page it started with. A version
+/// the browser never got (sent while the connection was down) it asks for again.
 /// </summary>
 /// <remarks>
 /// Holds the messages asked for in the current render and the one before: what is no longer shown is let go at the next
@@ -73,12 +71,6 @@ public sealed class ListedRows
 
         return row.Attribute;
     }
-
-    /// <summary>
-    /// Parts as the JSON the browser reads. Sent as a string: a circuit's interop serializer keeps metadata for every type
-    /// it is handed (for an array, one entry for each interface it implements), on every open page.
-    /// </summary>
-    public static string Json(IReadOnlyList<RowSlot> slots) => JsonSerializer.Serialize(slots, RowSlotJson.Default.IReadOnlyListRowSlot);
 
     /// <summary>The parts made since the last call: the browser must have them before the render that names them.</summary>
     public IReadOnlyList<RowSlot> TakeOutgoing()
@@ -158,7 +150,3 @@ public sealed class ListedRows
 /// <param name="Version">The version the row names when it shows this HTML.</param>
 /// <param name="Html">The part's HTML (empty for the bubble of a message being edited).</param>
 public sealed record RowSlot(long Sequence, string Part, long Version, string Html);
-
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(IReadOnlyList<RowSlot>))]
-internal sealed partial class RowSlotJson : JsonSerializerContext;

@@ -90,8 +90,9 @@ public sealed partial class MessageList : IAsyncDisposable
     public async Task<bool> NearBottomAsync() => Read(await Pager.NewerAsync(View.Messages, View.Sequence));
 
     /// <summary>The browser lacks the HTML of these rows' versions (it was sent while the connection was down).</summary>
+    /// <returns>The rows' parts as <see cref="RowsScript"/> sends them.</returns>
     [JSInvokable]
-    public string RowsAgain(long[] sequences) => ListedRows.Json(_rows.Again(sequences));
+    public string[] RowsAgain(long[] sequences) => RowsScript.Arguments(_rows.Again(sequences));
 
     /// <summary>The script says whether the reader is far from the newest message.</summary>
     [JSInvokable]

@@ -16,9 +16,16 @@
   let list = null;
   let asking = false;
 
-  // The parts come as JSON text: see ListedRows.Json.
-  function put(json) {
-    const slots = JSON.parse(json);
+  // The parts' names in one string ("sequence:part:version" each, space-separated), then their HTML: see RowsScript.
+  function put(names, ...htmls) {
+    if (!names) {
+      return;
+    }
+
+    const slots = names.split(" ").map((name, i) => {
+      const [sequence, part, version] = name.split(":");
+      return { sequence: Number(sequence), part, version: Number(version), html: htmls[i] };
+    });
     for (const slot of slots) {
       const key = `${slot.sequence}:${slot.part}`;
       const known = waiting.get(key);
@@ -78,7 +85,7 @@
     const sequences = [...missing];
     missing.clear();
     try {
-      put(await list.invokeMethodAsync("RowsAgain", sequences));
+      put(...await list.invokeMethodAsync("RowsAgain", sequences));
     } catch {
       // The circuit is gone: the page says so itself, and a new one renders every row again.
     } finally {

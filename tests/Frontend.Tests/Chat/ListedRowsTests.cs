@@ -83,10 +83,10 @@ public sealed class ListedRowsTests
     }
 
     [Fact]
-    public void Parts_go_to_the_browser_as_json_text_with_its_names()
+    public void Parts_go_to_the_browser_as_strings_their_names_first()
     {
-        ListedRows.Json([new RowSlot(7, ListedRows.MetaPart, 12, "<div class=\"message-meta\">&lt;</div>")])
-            .ShouldBe("""[{"sequence":7,"part":"meta","version":12,"html":"\u003Cdiv class=\u0022message-meta\u0022\u003E\u0026lt;\u003C/div\u003E"}]""");
+        RowsScript.Arguments([new RowSlot(7, ListedRows.BodyPart, 12, "<article>a</article>"), new RowSlot(7, ListedRows.MetaPart, 13, "")])
+            .ShouldBe(["7:body:12 7:meta:13", "<article>a</article>", ""]);
     }
 
     private string Render(ChatMessage message, MessageMeta meta, bool editing = false)
