@@ -48,6 +48,8 @@ internal sealed partial class MemoryQueueGrainMover(IGrainFactory grains, Memory
 
             foreach (var queue in away)
             {
+                // A look or an ask can outlast a new deal: a mover cancelled then would pull another silo's grain back here.
+                cancellation.ThrowIfCancellationRequested();
                 await AskToMoveAsync(queue, here);
             }
         }
