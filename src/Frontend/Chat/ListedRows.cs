@@ -28,7 +28,9 @@ public sealed class ListedRows
     private readonly List<RowSlot> _outgoing = [];
     private Dictionary<MessageId, Row> _current = [];
     private Dictionary<MessageId, Row> _previous = [];
-    private long _lastVersion;
+    // One count for the whole process: a list made anew on the same page (another chat opened) must not name a version
+    // the browser may still hold for the list before it.
+    private static long _lastVersion;
 
     /// <summary>Whether a reply listed so far has a code block: the page then needs the colouring script.</summary>
     public bool HasCode { get; private set; }
@@ -54,13 +56,13 @@ public sealed class ListedRows
         var changed = false;
         if (row.Body == 0 || row.Retry != retry || row.Editing != editing)
         {
-            (row.Body, row.Retry, row.Editing, changed) = (++_lastVersion, retry, editing, true);
+            (row.Body, row.Retry, row.Editing, changed) = (Interlocked.Increment(ref _lastVersion), retry, editing, true);
             _outgoing.Add(BodyOf(row));
         }
 
         if (row.Meta == 0 || row.MetaOf != meta)
         {
-            (row.Meta, row.MetaOf, changed) = (++_lastVersion, meta, true);
+            (row.Meta, row.MetaOf, changed) = (Interlocked.Increment(ref _lastVersion), meta, true);
             _outgoing.Add(MetaOf(row));
         }
 

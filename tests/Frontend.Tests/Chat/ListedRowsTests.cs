@@ -83,6 +83,20 @@ public sealed class ListedRowsTests
     }
 
     [Fact]
+    public void A_list_made_anew_never_names_a_version_an_earlier_list_named()
+    {
+        var message = ConversationFixture.User(1);
+        Render(message, Meta);
+        var earlier = _rows.TakeOutgoing().Max(s => s.Version);
+
+        var again = new ListedRows();
+        again.BeginRender();
+        again.Versions(message, RetryButton.None, false, Meta);
+
+        again.TakeOutgoing().ShouldAllBe(s => s.Version > earlier, "the browser may still hold the earlier list's parts, keyed by sequence and version");
+    }
+
+    [Fact]
     public void Parts_go_to_the_browser_as_strings_their_names_first()
     {
         RowsScript.Arguments([new RowSlot(7, ListedRows.BodyPart, 12, "<article>a</article>"), new RowSlot(7, ListedRows.MetaPart, 13, "")])
