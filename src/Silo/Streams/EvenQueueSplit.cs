@@ -22,6 +22,10 @@ internal static class EvenQueueSplit
     /// <summary>The queues a silo reads; none while it is not active yet, or leaving: an active silo reads them.</summary>
     public static IReadOnlyList<TQueue> QueuesOf<TSilo, TQueue>(TSilo silo, IReadOnlyCollection<TSilo> activeSilos, IEnumerable<TQueue> queues)
         where TSilo : IComparable<TSilo>
-        where TQueue : notnull, IComparable<TQueue> =>
-        [.. Deal(activeSilos, queues).Where(dealt => EqualityComparer<TSilo>.Default.Equals(dealt.Value, silo)).Select(dealt => dealt.Key).Order()];
+        where TQueue : notnull, IComparable<TQueue> => QueuesOf(silo, Deal(activeSilos, queues));
+
+    /// <summary>The queues a silo reads in a <see cref="Deal"/> already made.</summary>
+    public static IReadOnlyList<TQueue> QueuesOf<TSilo, TQueue>(TSilo silo, IReadOnlyDictionary<TQueue, TSilo> deal)
+        where TQueue : IComparable<TQueue> =>
+        [.. deal.Where(dealt => EqualityComparer<TSilo>.Default.Equals(dealt.Value, silo)).Select(dealt => dealt.Key).Order()];
 }

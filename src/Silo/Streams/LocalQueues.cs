@@ -27,7 +27,7 @@ internal sealed class LocalQueues
 
         // With more silos than queues, grains placed by their queue would leave the silos that read none idle.
         _deal = new(activeSilos.Count <= queues.Count ? readers : new Dictionary<QueueId, SiloAddress>(),
-            [.. readers.Where(dealt => dealt.Value.Equals(here)).Select(dealt => dealt.Key)]);
+            [.. EvenQueueSplit.QueuesOf(here, readers)]);
     }
 
     /// <summary>Whether this silo reads the queue of a stream; false while it reads none (not active yet, leaving).</summary>
