@@ -2,6 +2,9 @@ using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Silo.Streams;
 using ChatbotOrleans.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
+using Orleans.Providers;
+using Orleans.Runtime.Placement;
 using Shouldly;
 
 namespace ChatbotOrleans.Grains.Tests;
@@ -59,6 +62,43 @@ public sealed class StreamLocalityTests(TwoSiloClusterFixture fixture) : IClassF
         // The reader polls its queue's grain at every poll period: moved beside it, no poll crosses a socket.
         var expected = string.Join(", ", reads.SelectMany(r => r.Mine.Select(q => $"{keys.Of(q)} on {r.SiloAddress}")).Order());
         await Poll.UntilAsync(QueueGrainsAsync, actual => actual == expected, TimeSpan.FromSeconds(30), $"each queue grain to sit on the silo that reads its queue ({expected})");
+    }
+
+    [Fact]
+    public async Task A_queue_grain_pulled_away_from_its_reader_after_it_settled_is_brought_back()
+    {
+        var keys = new MemoryQueueGrainKey(ConversationStreams.ProviderName);
+        var silos = await DealtAsync();
+        var (reader, other) = (silos[0], silos[1]);
+        var grain = fixture.Client.GetGrain<IMemoryStreamQueueGrain>(keys.Of(reader.Queues.Mine.Single()));
+        var management = fixture.Client.GetGrain<IManagementGrain>(0);
+        await Poll.UntilAsync(async () => await management.GetActivationAddress(grain, TestContext.Current.CancellationToken), where => reader.SiloAddress.Equals(where), TimeSpan.FromSeconds(30), "the grain to settle on its reader");
+
+        // As a silo does that has not yet seen the latest membership: it deals itself every queue and pulls their grains.
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, other.SiloAddress);
+        try
+        {
+            await grain.Cast<IGrainManagementExtension>().MigrateOnIdle(TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+
+        // Watched without a pause: the reader looks only every few seconds once settled, so the grain is seen away first.
+        var seenAway = false;
+        await Poll.UntilAsync<(bool SeenAway, SiloAddress? Where)>(async () =>
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(1);
+            SiloAddress? where;
+            do
+            {
+                where = await management.GetActivationAddress(grain, TestContext.Current.CancellationToken);
+                seenAway |= other.SiloAddress.Equals(where);
+            }
+            while (!(seenAway && reader.SiloAddress.Equals(where)) && DateTime.UtcNow < deadline);
+            return (seenAway, where);
+        }, w => w.SeenAway && reader.SiloAddress.Equals(w.Where), TimeSpan.FromSeconds(30), $"the grain pulled to {other.SiloAddress} to come back to {reader.SiloAddress}");
     }
 
     // Each silo reads one of the two queues once both balancers have seen both silos.

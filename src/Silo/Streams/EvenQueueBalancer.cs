@@ -7,7 +7,7 @@ namespace ChatbotOrleans.Silo.Streams;
 /// hands each silo the queues in its range of a hash ring, so a silo may read none and another most of them, and
 /// that one delivers most of the cluster's events (bench/results/scale-out.md). Orleans' deployment-based balancer
 /// splits evenly too, but only over silo names listed in advance, which a Swarm service's tasks do not have.
-/// The silo moves the grains of the queues it was dealt here, and places conversations by the deal (<see cref="LocalQueues"/>).
+/// The silo keeps the grains of the queues it was dealt here, and places conversations by the deal (<see cref="LocalQueues"/>).
 /// </summary>
 internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQueueBalancer> logger, LocalQueues local, MemoryQueueGrainMover mover)
     : QueueBalancerBase(services, logger)
@@ -39,13 +39,13 @@ internal sealed class EvenQueueBalancer(IServiceProvider services, ILogger<EvenQ
         NotifyListeners().Ignore();
 
         // A move still under way for the queues dealt before would fight the silo that reads them now.
-        var moving = new CancellationTokenSource();
+        var moving = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
         if (Interlocked.Exchange(ref _moving, moving) is { } before)
         {
             before.Cancel();
             before.Dispose();
         }
 
-        mover.MoveHereAsync(mine, SiloAddress, moving.Token).Ignore();
+        mover.KeepHereAsync(mine, SiloAddress, moving.Token).Ignore();
     }
 }
