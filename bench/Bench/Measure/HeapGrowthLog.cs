@@ -23,7 +23,8 @@ public static class HeapGrowthLog
         }
     }
 
-    // Generic arguments are left out; a nested type's name comes without its namespace and is grouped as "(nested)".
+    // Generic arguments are left out; a nested type's name comes without its namespace, so it is grouped with arrays
+    // of such types as "(nested or array of nested)".
     private static string NamespaceOf(string type)
     {
         var name = type.Split('[', '`')[0];
