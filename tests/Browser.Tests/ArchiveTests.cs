@@ -104,6 +104,24 @@ public sealed class ArchiveTests(BrowserAppFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reader_who_scrolls_up_as_the_page_changes_is_not_taken_back_to_the_newest_message()
+    {
+        var (page, _) = await fixture.OpenArchiveAsync("Busy page", 60);
+
+        // The browser tells of a scroll (its scroll event) a frame later, hundreds of milliseconds on a busy machine; the
+        // page changing meanwhile (the Jump to latest button, a streamed token, a time refreshed) is this node coming and going.
+        var read = await page.EvaluateAsync<double[]>(
+            "() => { window.scrollTo(0, 0); const c = document.createElement('span'); document.querySelector('.chat').append(c); c.remove(); " +
+            "const m = document.querySelector('[data-testid=message]'); return [Number(m.dataset.sequence), m.getBoundingClientRect().top]; }");
+        var (sequence, top) = ((int)read[0], read[1]);
+
+        (await page.InViewAsync(sequence)).ShouldBeTrue($"message {sequence}, which the reader scrolled up to, is still in view");
+        await page.WaitForFunctionAsync("s => Number(document.querySelector('[data-testid=message]').dataset.sequence) < s", sequence);
+        (await page.TopOfAsync(sequence)).ShouldBe(top, 1.0, $"message {sequence} stays {top:0} px from the top while older ones load above it");
+        (await page.InViewAsync(62)).ShouldBeFalse("the newest message stays below the reader");
+    }
+
+    [Fact]
     public async Task A_question_scrolled_back_to_far_past_the_grains_window_can_be_edited_and_the_old_path_stays()
     {
         var (page, _) = await fixture.OpenArchiveAsync("Old question", 60);

@@ -76,6 +76,12 @@ function followEnd() {
   // in the chat before; the list's own script comes later and would move a reader who scrolled up meanwhile.
   let list = null;
   const scroll = () => {
+    // The reader may have moved up since the last scroll event, which the browser sends a frame or more later (hundreds
+    // of milliseconds on a busy machine): a change to the page meanwhile must not take them back down.
+    if (window.scrollY < lastY && !nearEnd()) {
+      stop();
+    }
+
     const shown = chat.querySelector("[data-history]");
     if (shown !== list) {
       list = shown;
