@@ -18,8 +18,10 @@ export function init(reference, page, target) {
 }
 
 // After the page rendered what it read: "page" (a page of messages), "end" (jump to latest) or "reveal" (a message).
+// This call may come in the same task as the render batch before it, ahead of the mutation callbacks: the rows it
+// added are still empty then (message-rows.js fills them), and a place kept now would move by all their content.
 export function settle(how, target) {
-  current?.settle(how, target);
+  queueMicrotask(() => current?.settle(how, target));
 }
 
 export function dispose() {
