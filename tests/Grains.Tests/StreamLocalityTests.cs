@@ -2,9 +2,7 @@ using ChatbotOrleans.Grains.Abstractions;
 using ChatbotOrleans.Silo.Streams;
 using ChatbotOrleans.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Core.Internal;
 using Orleans.Providers;
-using Orleans.Runtime.Placement;
 using Shouldly;
 
 namespace ChatbotOrleans.Grains.Tests;
@@ -75,15 +73,7 @@ public sealed class StreamLocalityTests(TwoSiloClusterFixture fixture) : IClassF
         await Poll.UntilAsync(async () => await management.GetActivationAddress(grain, TestContext.Current.CancellationToken), where => reader.SiloAddress.Equals(where), TimeSpan.FromSeconds(30), "the grain to settle on its reader");
 
         // As a silo does that has not yet seen the latest membership: it deals itself every queue and pulls their grains.
-        RequestContext.Set(IPlacementDirector.PlacementHintKey, other.SiloAddress);
-        try
-        {
-            await grain.Cast<IGrainManagementExtension>().MigrateOnIdle(TestContext.Current.CancellationToken);
-        }
-        finally
-        {
-            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-        }
+        await fixture.Cluster.MigrateAsync(grain, other.SiloAddress);
 
         // Watched without a pause: the reader looks only every few seconds once settled, so the grain is seen away first.
         var seenAway = false;
