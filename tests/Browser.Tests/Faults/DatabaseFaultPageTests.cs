@@ -33,6 +33,7 @@ public sealed class DatabaseFaultPageTests(FaultAppFixture fixture) : IAsyncLife
         await ChatPageProbe.SendAsync(_page, "before the outage");
         await _page.Locator("[data-testid=reply-in-progress] .text").WaitForAsync();
 
+        var logMark = fixture.LogMark;
         await fixture.Postgres.StopAsync();
         release.SetResult();
         var clock = Stopwatch.StartNew();
@@ -63,7 +64,7 @@ public sealed class DatabaseFaultPageTests(FaultAppFixture fixture) : IAsyncLife
             + $"{clock.Elapsed.TotalSeconds:0.0} s with \"{error}\"; sends needed once the database was back: {attempts}; "
             + $"model requests for the reply owed at the outage {OwnRequests()}";
         TestContext.Current.TestOutputHelper?.WriteLine(counts);
-        clock.Elapsed.ShouldBeLessThan(OutageAnswerDeadline, counts);
+        clock.Elapsed.ShouldBeLessThan(OutageAnswerDeadline, $"{counts}\nThe app's log since the outage began:\n{fixture.LogSince(logMark)}");
         error.ShouldNotBeNullOrWhiteSpace(counts);
         draft.ShouldBe("during the outage", "the text of the failed send is kept; " + counts);
         shownDuringOutage.ShouldBe(["1 user before the outage"], "nothing more was shown as stored; " + counts);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ChatbotOrleans.ChatPages;
 using ChatbotOrleans.LocalRun;
 using ChatbotOrleans.TestSupport;
@@ -11,7 +12,7 @@ namespace ChatbotOrleans.Browser.Tests.Faults;
 /// server (stopped and started again), a silo on fixed ports (killed and started again), quick failure
 /// detection, and a model timeout of a few seconds. The frontend and the browser stay up throughout.
 /// </summary>
-public sealed class FaultAppFixture : IAsyncLifetime
+public sealed partial class FaultAppFixture : IAsyncLifetime
 {
     /// <summary>
     /// The silo gives up on a silent model after this long (then retries, then fails the reply). It bounds every
@@ -20,11 +21,16 @@ public sealed class FaultAppFixture : IAsyncLifetime
     /// </summary>
     public static readonly TimeSpan ModelTimeout = TimeSpan.FromSeconds(5);
 
+    // Every log entry of the app's processes starts with its time, so a failure's log shows which step took long.
+    private const string LogTimestamps = "Logging__Console__TimestampFormat";
+    private const string LogTimestampFormat = "HH:mm:ss.fff ";
+
     private readonly Dictionary<string, string?> _siloSettings = FaultTuning.SiloSettingsWith(
         ("Orleans__SiloPort", FreePort.Any().ToString(CultureInfo.InvariantCulture)),
         ("Orleans__GatewayPort", FreePort.Any().ToString(CultureInfo.InvariantCulture)),
         ("OpenAI__RequestTimeout", ModelTimeout.ToString()),
-        ("OpenAI__RetryDelay", "00:00:00.050"));
+        ("OpenAI__RetryDelay", "00:00:00.050"),
+        (LogTimestamps, LogTimestampFormat));
 
     private PostgresServerFixture? _postgres;
     private IPlaywright? _playwright;
@@ -55,6 +61,7 @@ public sealed class FaultAppFixture : IAsyncLifetime
         await App.StartPublishedFrontendAsync(CancellationToken.None, new Dictionary<string, string?>
         {
             ["Urls"] = BaseUrl.ToString().TrimEnd('/'),
+            [LogTimestamps] = LogTimestampFormat,
         });
 
         _playwright = await Playwright.CreateAsync();
@@ -77,6 +84,13 @@ public sealed class FaultAppFixture : IAsyncLifetime
         await KillSiloAsync();
         await StartSiloAsync();
     }
+
+    /// <summary>Where the app's log is now; <see cref="LogSince"/> gives what came after.</summary>
+    public int LogMark => App.Output.Count;
+
+    /// <summary>The app's log since <paramref name="mark"/> without stack frames, for a failure's message.</summary>
+    public string LogSince(int mark) =>
+        string.Join('\n', App.Output.Skip(mark).Where(line => !StackFrame().IsMatch(line)).Take(300));
 
     /// <summary>Kills the silo (SIGKILL) and leaves the cluster without one until <see cref="StartSiloAsync"/>.</summary>
     public Task KillSiloAsync() => _silo!.KillAsync();
@@ -139,4 +153,8 @@ public sealed class FaultAppFixture : IAsyncLifetime
             await _postgres.DisposeAsync();
         }
     }
+
+    // "[silo0]          at Npgsql.…": a stack frame of an exception the log entry carries.
+    [GeneratedRegex(@"^\[\w+\]\s+at ")]
+    private static partial Regex StackFrame();
 }
