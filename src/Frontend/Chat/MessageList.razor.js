@@ -30,7 +30,9 @@ export function dispose() {
   window.chatRows?.connect(null);
 }
 
-// The list's own place-keeping replaces the browser's scroll anchoring, so the two never correct the same change.
+// While a page loads, the list keeps the reader's place itself and the browser's scroll anchoring is off, so the two
+// never correct the same change; the rest of the time the browser's keeps it (rows filled late, a row above that grows).
+const anchoring = (on) => { document.documentElement.style.overflowAnchor = on ? "" : "none"; };
 const farUp = () => document.documentElement.scrollHeight - (window.scrollY + window.innerHeight) > 1.5 * window.innerHeight;
 
 class History {
@@ -51,7 +53,6 @@ class History {
   // Without a target the page is where the composer's follow put it (at the newest message) or where the reader went
   // since: this script loads after the list shows, and scrolling to the end here would undo a reader's scroll up.
   start(target) {
-    document.documentElement.style.overflowAnchor = "none";
     if (target) {
       this.reveal(target);
     }
@@ -84,6 +85,7 @@ class History {
   // Nothing to read at one end may still leave the other near (a short range): that one is tried once.
   async load(end, tryOther) {
     this.pending = true;
+    anchoring(false);
     this.anchor = this.firstVisible();
     let read = false;
     try {
@@ -95,6 +97,7 @@ class History {
     if (!read) {
       this.anchor = null;
       this.pending = false;
+      anchoring(true);
       const other = end === "top" ? "bottom" : "top";
       if (tryOther && this.near[other]) {
         this.load(other, false);
@@ -121,6 +124,7 @@ class History {
   release() {
     this.anchor = null;
     this.pending = false;
+    anchoring(true);
     if (this.intersections) {
       this.intersections.unobserve(this.top);
       this.intersections.unobserve(this.bottom);
@@ -190,6 +194,6 @@ class History {
     this.listeners.abort();
     this.intersections?.disconnect();
     this.mutations?.disconnect();
-    document.documentElement.style.overflowAnchor = "";
+    anchoring(true);
   }
 }
