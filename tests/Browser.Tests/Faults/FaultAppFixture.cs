@@ -85,13 +85,6 @@ public sealed partial class FaultAppFixture : IAsyncLifetime
         await StartSiloAsync();
     }
 
-    /// <summary>Where the app's log is now; <see cref="LogSince"/> gives what came after.</summary>
-    public int LogMark => App.Output.Count;
-
-    /// <summary>The app's log since <paramref name="mark"/> without stack frames, for a failure's message.</summary>
-    public string LogSince(int mark) =>
-        string.Join('\n', App.Output.Skip(mark).Where(line => !StackFrame().IsMatch(line)).Take(300));
-
     /// <summary>Kills the silo (SIGKILL) and leaves the cluster without one until <see cref="StartSiloAsync"/>.</summary>
     public Task KillSiloAsync() => _silo!.KillAsync();
 
@@ -134,6 +127,13 @@ public sealed partial class FaultAppFixture : IAsyncLifetime
 
     /// <summary>What the output of the processes ended with, for failure messages.</summary>
     public string RecentOutput(int lines = 30) => string.Join('\n', App.Output.TakeLast(lines));
+
+    /// <summary>Where the app's log is now; <see cref="LogSince"/> gives what came after.</summary>
+    public int LogMark => App.Output.Count;
+
+    /// <summary>The app's log since <paramref name="mark"/> without stack frames, for a failure's message.</summary>
+    public string LogSince(int mark) =>
+        string.Join('\n', App.Output.Skip(mark).Where(line => !StackFrame().IsMatch(line)).Take(300));
 
     public async ValueTask DisposeAsync()
     {
