@@ -38,10 +38,15 @@ internal static class ArchiveSteps
     }
 
     /// <summary>Scrolls to the very top; returns the first message shown and its distance from the top of the window.</summary>
-    public static async Task<(int Sequence, double Top)> ScrollToTopAsync(this IPage page)
+    /// <param name="page">The chat page.</param>
+    /// <param name="changingThePage">Also changes the chat in the same task (a node coming and going), before the browser sends its scroll event.</param>
+    public static async Task<(int Sequence, double Top)> ScrollToTopAsync(this IPage page, bool changingThePage = false)
     {
         var read = await page.EvaluateAsync<double[]>(
-            "() => { window.scrollTo(0, 0); const m = document.querySelector('[data-testid=message]'); return [Number(m.dataset.sequence), m.getBoundingClientRect().top]; }");
+            "change => { window.scrollTo(0, 0); " +
+            "if (change) { const c = document.createElement('span'); document.querySelector('.chat').append(c); c.remove(); } " +
+            "const m = document.querySelector('[data-testid=message]'); return [Number(m.dataset.sequence), m.getBoundingClientRect().top]; }",
+            changingThePage);
         return ((int)read[0], read[1]);
     }
 

@@ -109,11 +109,8 @@ public sealed class ArchiveTests(BrowserAppFixture fixture) : IAsyncLifetime
         var (page, _) = await fixture.OpenArchiveAsync("Busy page", 60);
 
         // The browser tells of a scroll (its scroll event) a frame later, hundreds of milliseconds on a busy machine; the
-        // page changing meanwhile (the Jump to latest button, a streamed token, a time refreshed) is this node coming and going.
-        var read = await page.EvaluateAsync<double[]>(
-            "() => { window.scrollTo(0, 0); const c = document.createElement('span'); document.querySelector('.chat').append(c); c.remove(); " +
-            "const m = document.querySelector('[data-testid=message]'); return [Number(m.dataset.sequence), m.getBoundingClientRect().top]; }");
-        var (sequence, top) = ((int)read[0], read[1]);
+        // page changing meanwhile (the Jump to latest button, a streamed token, a time refreshed) is a node coming and going.
+        var (sequence, top) = await page.ScrollToTopAsync(changingThePage: true);
 
         (await page.InViewAsync(sequence)).ShouldBeTrue($"message {sequence}, which the reader scrolled up to, is still in view");
         await page.WaitForFunctionAsync("s => Number(document.querySelector('[data-testid=message]').dataset.sequence) < s", sequence);
