@@ -39,6 +39,11 @@ public static class ScaleStep
 
         context.SetModel(sizes.ShortReplyTokens, TimeSpan.Zero, TimeSpan.Zero);
         await Timed.RunForAsync(chats.Count, warmUp, worker => MessageAsync(worker, measure: false));
+        var running = cluster.Running.ToArray();
+        var (settled, stillCompiling) = await CompilationSettle.RunAsync(running,
+            round => Timed.RunForAsync(chats.Count, round, worker => MessageAsync(worker, measure: false)));
+        context.Log($"{silos} silo(s): warmed up {(warmUp + settled).TotalSeconds:0} s, until the busiest silo's JIT thread used {stillCompiling:0.000} core"
+            + (stillCompiling < CompilationSettle.QuietCores ? "" : " (still compiling: gave up waiting)"));
         cluster.EnforceQuotas(true);
         await Timed.RunForAsync(chats.Count, TimeSpan.FromSeconds(5), worker => MessageAsync(worker, measure: false));
 
@@ -48,7 +53,9 @@ public static class ScaleStep
         var idle = cluster.ReadCpu().Select(s => (s.Used - idleFrom.Single(b => b.Silo == s.Silo).Used).TotalSeconds / 3).ToArray();
 
         var meter = await LoadMeter.StartAsync(context, cluster, client);
+        var compiledFrom = CompilationSettle.Read(running);
         var messages = await Timed.RunForAsync(chats.Count, sizes.Window, worker => MessageAsync(worker, measure: true));
+        var compiling = CompilationSettle.CoresSince(running, compiledFrom, sizes.Window);
         var load = await meter.StopAsync(messages * sizes.Window.TotalSeconds, "user message");
 
         context.SetModel(sizes.ReplyTokens, TimeSpan.Zero, TimeSpan.Zero);
@@ -62,7 +69,8 @@ public static class ScaleStep
         var perSilo = await cluster.ConversationsPerSiloAsync(client, chats.Select(c => c.Grain));
         var queues = await SiloCluster.StreamQueuesPerSiloAsync(client);
         context.Log($"{silos} silo(s), {chats.Count} conversations: {messages:0} user messages/s, {turns:0} turns/s ({sizes.ReplyTokens} tokens); "
-            + $"send → MessageAdded p50 {added.P50:0.0} p99 {added.P99:0.0} ms; conversations per silo {string.Join('/', perSilo)}, stream queues per silo {string.Join('/', queues)}; idle silos' cores {string.Join('/', idle.Select(i => i.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}; {load.Describe}");
+            + $"send → MessageAdded p50 {added.P50:0.0} p99 {added.P99:0.0} ms; conversations per silo {string.Join('/', perSilo)}, stream queues per silo {string.Join('/', queues)}; idle silos' cores {string.Join('/', idle.Select(i => i.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}; {load.Describe}; "
+            + $"JIT thread's cores in the window {string.Join('/', compiling.Select(c => c.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}");
         cluster.EnforceQuotas(false);
         await Task.WhenAll(chats.Select(c => c.UnsubscribeAsync()));
 
