@@ -29,6 +29,21 @@ public sealed class TiktokenTokenCounterTests
     }
 
     [Fact]
+    public void A_long_text_counted_again_gets_its_own_count_each_time()
+    {
+        // Long enough to be remembered: each text, asked again or as a copy, keeps its own count.
+        var english = string.Concat(Enumerable.Repeat("Hello, world! ", 20));
+        var japanese = string.Concat(Enumerable.Repeat("日本語のテキスト。", 20));
+        var (englishTokens, japaneseTokens) = (Counter.Count(english), Counter.Count(japanese));
+
+        englishTokens.ShouldBe(Counter.Count(english[..^1]) + 1, "the last space is a token of its own");
+        japaneseTokens.ShouldNotBe(englishTokens);
+        Counter.Count(english).ShouldBe(englishTokens);
+        Counter.Count(new string(japanese.AsSpan())).ShouldBe(japaneseTokens);
+        Counter.Count(japanese).ShouldBe(japaneseTokens);
+    }
+
+    [Fact]
     public void The_silo_registers_the_tokenizer_and_its_models_estimate_with_it()
     {
         using var host = BuildHost(("OpenAI:ApiKey", "sk-x"), ("OpenAI:SystemPrompt", ""));
