@@ -13,6 +13,10 @@ namespace ChatbotOrleans.Bench.ScaleOut;
 /// </summary>
 public sealed class FrontendPage
 {
+    // Logs who starts each of the page's navigations (a reload included), with the script's stack.
+    private const string NavigationLog =
+        "window.navigation?.addEventListener('navigate', e => console.log(`navigate ${e.navigationType} ${e.destination.url} from ${new Error().stack.split('\\n').slice(2).join(' | ')}`));";
+
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan ReconnectTimeout = TimeSpan.FromSeconds(90);
 
@@ -38,6 +42,15 @@ public sealed class FrontendPage
             Note($"load {page.Url}");
         };
         page.Console += (_, message) => Note($"{message.Type}: {message.Text}");
+
+        // A page's own loads and calls, and which frontend answered: what a page stuck after a restart went through.
+        page.Response += (_, response) =>
+        {
+            if (response.Request.ResourceType is "document" or "fetch")
+            {
+                Note($"{response.Status} {response.Request.ResourceType} {response.Url} from {response.Headers.GetValueOrDefault(StickyProxy.FrontendHeader.ToLowerInvariant(), "no frontend")}");
+            }
+        };
     }
 
     /// <summary>Where a page that failed leaves its screenshot, its HTML and its console, and the phase the processes' output.</summary>
@@ -59,7 +72,9 @@ public sealed class FrontendPage
 
     public static async Task<FrontendPage> OpenAsync(IBrowser browser, Uri proxy, string name)
     {
-        var page = await ChatBrowser.SignInAsync(await browser.NewContextAsync(), proxy);
+        var context = await browser.NewContextAsync();
+        await context.AddInitScriptAsync(NavigationLog);
+        var page = await ChatBrowser.SignInAsync(context, proxy);
         var frontend = await FrontendOfAsync(page) ?? throw new InvalidOperationException($"{name}: the proxy named no frontend");
         return new FrontendPage(page, proxy, frontend, name);
     }
