@@ -105,6 +105,40 @@ public sealed class WebServerRestartTests(BrowserAppFixture fixture) : IAsyncLif
         (await _page.MessagesAsync()).ShouldBe(["1 before the rolling update", "2 Echo: before the rolling update"]);
     }
 
+    [Fact]
+    public async Task A_message_sent_while_the_server_is_away_does_not_take_the_page_off_the_chat()
+    {
+        _page = await fixture.SignedInPageAsync();
+        await _page.SendAsync("before the outage");
+        await _page.WaitForSequenceAsync(2);
+        var url = _page.Url;
+        var loads = new List<string>();
+        _page.Request += (_, request) => { if (request.IsNavigationRequest) { lock (loads) { loads.Add(request.Url); } } };
+        var startAgain = await fixture.StopFrontendAsync();
+        await _page.Locator("[data-testid=reconnect-banner]").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 15_000 });
+
+        // Tried: Enter in the composer (its script submits the form) while nothing serves the circuit. Left to the
+        // browser, the form went to this page with "?" and, the server gone, stayed on the error with no script.
+        await _page.EvaluateAsync("() => { document.querySelector('[data-testid=message-input]').value = 'typed while away'; document.querySelector('form.composer').requestSubmit(); }");
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        string[] whileAway;
+        lock (loads)
+        {
+            whileAway = [.. loads];
+        }
+
+        await startAgain();
+        await _page.WaitForFunctionAsync(
+            "() => document.querySelector('[data-testid=message-input]')?.disabled === false && !document.querySelector('#components-reconnect-modal.components-reconnect-show, #components-reconnect-modal.components-reconnect-rejected')",
+            null,
+            new() { Timeout = 60_000 });
+        await _page.WaitForSequenceAsync(2);
+
+        whileAway.ShouldBeEmpty("the page left the chat while its server was away");
+        _page.Url.ShouldBe(url);
+        (await _page.MessagesAsync()).ShouldBe(["1 before the outage", "2 Echo: before the outage"]);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_page is not null)

@@ -19,6 +19,17 @@
     return;
   }
 
+  // The chat's forms are Blazor's to handle. While the circuit is down nothing handles them, and the browser would
+  // submit one itself (Enter in the composer just as the server went away): a GET of this page that, with the server
+  // gone, leaves the page on the proxy's blank error with no script to try again. So a form sends nothing then.
+  const isDown = () => /components-reconnect-(show|retrying|failed|rejected)/.test(banner.className);
+  document.addEventListener("submit", event => {
+    const form = event.target;
+    if (isDown() && !form.hasAttribute("action") && form.method === "get") {
+      event.preventDefault();
+    }
+  }, true);
+
   // During a rolling update the proxy can answer with its own error page for a moment; a page reloaded then
   // would stay on it, with no script left to try again. So reload only once the server serves this page.
   let reloading = false;
