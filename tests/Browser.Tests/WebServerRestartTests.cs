@@ -7,6 +7,10 @@ namespace ChatbotOrleans.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class WebServerRestartTests(BrowserAppFixture fixture) : IAsyncLifetime
 {
+    // A page whose circuit was rejected still shows its old, enabled box until it has reloaded.
+    private const string PageIsBack =
+        "() => document.querySelector('[data-testid=message-input]')?.disabled === false && !document.querySelector('#components-reconnect-modal.components-reconnect-show, #components-reconnect-modal.components-reconnect-rejected')";
+
     private IPage _page = null!;
 
     public ValueTask InitializeAsync() => fixture.ResetModelAsync();
@@ -46,8 +50,7 @@ public sealed class WebServerRestartTests(BrowserAppFixture fixture) : IAsyncLif
         try
         {
             await _page.WaitForFunctionAsync(
-                // A page whose circuit was rejected still shows its old, enabled box until it has reloaded.
-                "() => document.querySelector('[data-testid=message-input]')?.disabled === false && !document.querySelector('#components-reconnect-modal.components-reconnect-show, #components-reconnect-modal.components-reconnect-rejected')",
+                PageIsBack,
                 null,
                 new() { Timeout = 60_000 });
         }
@@ -129,7 +132,7 @@ public sealed class WebServerRestartTests(BrowserAppFixture fixture) : IAsyncLif
 
         await startAgain();
         await _page.WaitForFunctionAsync(
-            "() => document.querySelector('[data-testid=message-input]')?.disabled === false && !document.querySelector('#components-reconnect-modal.components-reconnect-show, #components-reconnect-modal.components-reconnect-rejected')",
+            PageIsBack,
             null,
             new() { Timeout = 60_000 });
         await _page.WaitForSequenceAsync(2);
